@@ -1,0 +1,71 @@
+//! The checks: one module per kind behind the [`Check`] trait.
+//!
+//! A run has two passes. In the first, checks that need the whole run (titles
+//! across drafts, claims harvested from other drafts) [`Check::learn`] from
+//! every draft, and then [`Check::prepare`] with what every draft taught.
+//! In the second, [`Check::check`] produces findings for one draft at a time,
+//! in parallel.
+
+pub mod examples;
+pub mod pattern;
+
+use crate::date::Date;
+use crate::draft::Draft;
+use crate::finding::{FileId, Finding};
+use crate::rules::{Kind, LoadError, Pack, Rule};
+use std::any::Any;
+use std::path::PathBuf;
+
+/// What a check learned from one draft in the first pass.
+pub type Learned = Box<dyn Any + Send>;
+
+/// Per-draft facts a check needs besides the draft itself.
+pub struct Context {
+    pub file: FileId,
+    /// The draft's date: front matter, else `--date`, else today.
+    pub date: Date,
+    /// False for archive drafts, which teach (claims marked false) but are
+    /// neither checked nor compared with the drafts of the run.
+    pub checked: bool,
+}
+
+pub trait Check: Send + Sync {
+    /// First pass: what this check needs to know about one draft before any
+    /// draft is checked. Most checks need nothing.
+    fn learn(&self, _draft: &Draft, _cx: &Context) -> Option<Learned> {
+        None
+    }
+
+    /// Between the passes: everything learned, from every draft of the run
+    /// (archive drafts included), in file order. It replaces whatever an
+    /// earlier run taught, and is called even when nothing was learned.
+    fn prepare(&mut self, _learned: Vec<(FileId, Learned)>) {}
+
+    /// Second pass: the findings for one draft.
+    fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>);
+}
+
+/// Data files named in `copydesk.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct Data {
+    /// `(path to open, path to show)` pairs.
+    pub people: Vec<(PathBuf, String)>,
+    pub claims: Vec<(PathBuf, String)>,
+}
+
+/// Builds the checks for the enabled rules of a pack.
+pub fn build(pack: &Pack, _data: &Data) -> Result<Vec<Box<dyn Check>>, Vec<LoadError>> {
+    let mut checks: Vec<Box<dyn Check>> = Vec::new();
+    let errors = Vec::new();
+    let style: Vec<&Rule> =
+        pack.rules.iter().filter(|r| matches!(r.kind, Kind::Existence | Kind::Substitution)).collect();
+    if !style.is_empty() {
+        checks.push(Box::new(pattern::PatternCheck::new(&style)));
+    }
+    if errors.is_empty() { Ok(checks) } else { Err(errors) }
+}
+
+/// Fills a message template: `{match}` and `{replacement}`.
+pub fn fill(template: &str, matched: &str, replacement: &str) -> String {
+    template.replace("{match}", matched).replace("{replacement}", replacement)
+}

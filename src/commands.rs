@@ -1,0 +1,173 @@
+//! The subcommands: each turns parsed arguments into output and an exit
+//! status.
+
+use crate::check::examples;
+use crate::cli::{CheckArgs, ColorWhen, ExplainArgs, RulesArgs};
+use crate::report::{self, Format};
+use crate::rules::LoadError;
+use crate::run::{self, Engine, Options};
+use crate::settings::Config;
+use std::io::{IsTerminal, Read, Write};
+use termcolor::{BufferedStandardStream, StandardStream};
+
+fn stdout(color: ColorWhen) -> BufferedStandardStream {
+    BufferedStandardStream::stdout(color.choice(std::io::stdout().is_terminal()))
+}
+
+fn stderr(color: ColorWhen) -> StandardStream {
+    StandardStream::stderr(color.choice(std::io::stderr().is_terminal()))
+}
+
+/// Prints load errors and returns exit status 2.
+fn fail(errors: &[LoadError], color: ColorWhen) -> std::io::Result<u8> {
+    let mut err = stderr(color);
+    report::human::print_load_errors(errors, &mut err)?;
+    let n = errors.len();
+    writeln!(err, "copydesk: could not load the rules or config ({n} error{})", if n == 1 { "" } else { "s" })?;
+    Ok(2)
+}
+
+fn load(config: Option<&str>) -> Result<(Config, Engine), Vec<LoadError>> {
+    let config = run::find_config(config)?;
+    let engine = Engine::new(&config)?;
+    Ok((config, engine))
+}
+
+pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
+    let (config, mut engine) = match load(args.config.as_deref()) {
+        Ok(x) => x,
+        Err(errors) => return fail(&errors, args.color),
+    };
+    let mut options = Options { date: args.date, ..Options::default() };
+    if args.stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
+        match run::decode(bytes) {
+            Ok(text) => options.stdin = Some((name, text)),
+            Err(message) => {
+                writeln!(stderr(args.color), "error: {name}: {message}")?;
+                return Ok(2);
+            }
+        }
+    } else if args.paths.is_empty() {
+        options.paths = vec![".".to_string()];
+        options.implicit_paths = true;
+    } else {
+        options.paths = args.paths.clone();
+    }
+    let report = run::run(&mut engine, &config, &options);
+    let mut out = stdout(args.color);
+    match args.format {
+        Format::Human => {
+            report::human::print_file_errors(&report, &mut stderr(args.color))?;
+            report::human::print(&report, &mut out)?;
+        }
+        Format::Json => {
+            report::human::print_file_errors(&report, &mut stderr(args.color))?;
+            out.write_all(report::json::render(&report).as_bytes())?;
+        }
+    }
+    out.flush()?;
+    if !report.errors.is_empty() {
+        return Ok(2);
+    }
+    let failing = match (args.fail_on.threshold(), report.max_severity()) {
+        (Some(threshold), Some(max)) => max >= threshold,
+        _ => false,
+    };
+    Ok(u8::from(failing))
+}
+
+pub fn rules(args: &RulesArgs) -> std::io::Result<u8> {
+    let mut config = match run::find_config(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(errors) => return fail(&errors, args.color),
+    };
+    // Packs named on the command line are tested on top of the config's.
+    let first_new = config.packs.len();
+    for p in &args.packs {
+        config.packs.push((p.into(), p.clone()));
+    }
+    let mut engine = match Engine::new(&config) {
+        Ok(e) => e,
+        Err(errors) => return fail(&errors, args.color),
+    };
+    let mut out = stdout(args.color);
+    if !args.test {
+        if !args.packs.is_empty() {
+            writeln!(stderr(args.color), "note: packs named on the command line are only read with --test")?;
+        }
+        for r in &engine.pack.rules {
+            writeln!(
+                out,
+                "{:<24} {:<20} {:<8} {}:{}",
+                r.id,
+                r.kind.name(),
+                r.severity.as_str(),
+                r.origin.path,
+                r.origin.line()
+            )?;
+        }
+        out.flush()?;
+        return Ok(0);
+    }
+    let only: Option<Vec<String>> = (!args.packs.is_empty()).then(|| {
+        let shown: Vec<&str> = config.packs[first_new..].iter().map(|(_, s)| s.as_str()).collect();
+        engine
+            .pack
+            .rules
+            .iter()
+            .filter(|r| shown.iter().any(|s| r.origin.path == *s || r.origin.path.starts_with(&format!("{}/", s.trim_end_matches('/')))))
+            .map(|r| r.id.clone())
+            .collect()
+    });
+    let (count, failures) = examples::run(&mut engine, only.as_deref());
+    for f in &failures {
+        if f.expected_finding {
+            writeln!(out, "FAIL {} ({}): bad example not flagged:\n    {}", f.rule, f.origin, f.example.replace('\n', "\n    "))?;
+        } else {
+            writeln!(out, "FAIL {} ({}): good example flagged:\n    {}", f.rule, f.origin, f.example.replace('\n', "\n    "))?;
+            for m in &f.got {
+                writeln!(out, "    -> {m}")?;
+            }
+        }
+    }
+    writeln!(out, "{} passed, {} failed", count - failures.len(), failures.len())?;
+    out.flush()?;
+    Ok(u8::from(!failures.is_empty()))
+}
+
+pub fn explain(args: &ExplainArgs) -> std::io::Result<u8> {
+    let (_, engine) = match load(args.config.as_deref()) {
+        Ok(x) => x,
+        Err(errors) => return fail(&errors, ColorWhen::Auto),
+    };
+    let Some(rule) = engine.pack.rule(&args.rule) else {
+        let ids: Vec<&str> = engine.pack.rules.iter().map(|r| r.id.as_str()).collect();
+        eprintln!("error: unknown rule id `{}`\n  = help: the loaded rules are: {}", args.rule, ids.join(", "));
+        return Ok(2);
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} ({}, {})", rule.id, rule.kind.name(), rule.severity)?;
+    writeln!(out, "defined in {}:{}\n", rule.origin.path, rule.origin.line())?;
+    writeln!(out, "{}\n", rule.description.trim())?;
+    let show = |out: &mut dyn Write, title: &str, list: &[String]| -> std::io::Result<()> {
+        if !list.is_empty() {
+            writeln!(out, "{title}")?;
+            for e in list {
+                let text = e.replace(examples::DRAFT_SEPARATOR, "\n    -- next draft --\n");
+                writeln!(out, "    {}", text.replace('\n', "\n    "))?;
+            }
+            writeln!(out)?;
+        }
+        Ok(())
+    };
+    show(&mut out, "Flagged:", &rule.bad)?;
+    show(&mut out, "Not flagged:", &rule.good)?;
+    writeln!(out, "To silence it:")?;
+    writeln!(out, "    on one line:  <!-- copydesk-disable-next-line {} -->", rule.id)?;
+    writeln!(out, "    in a region:  <!-- copydesk-disable {} --> ... <!-- copydesk-enable {} -->", rule.id, rule.id)?;
+    writeln!(out, "    everywhere:   [rules] disable = [\"{}\"] in copydesk.toml", rule.id)?;
+    Ok(0)
+}

@@ -1,0 +1,188 @@
+//! Reading a draft: bytes to text, front matter, Markdown to prose,
+//! paragraphs, sentences, quotations and suppression comments.
+
+pub mod front_matter;
+pub mod markdown;
+pub mod quotes;
+pub mod sentences;
+mod suppress;
+
+pub use front_matter::FrontMatter;
+pub use markdown::BlockKind;
+pub use quotes::Quote;
+pub use sentences::Language;
+pub use suppress::Suppression;
+
+use crate::date::Date;
+use std::ops::Range;
+
+/// How a draft's text is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    PlainText,
+}
+
+impl Format {
+    /// `.txt` files are plain text; everything else is read as Markdown,
+    /// which plain prose also is.
+    pub fn from_path(path: &str) -> Format {
+        if path.rsplit('.').next().is_some_and(|e| e.eq_ignore_ascii_case("txt")) && path.contains('.') {
+            Format::PlainText
+        } else {
+            Format::Markdown
+        }
+    }
+}
+
+/// A paragraph: a block of prose (paragraph, heading, list item, block quote
+/// or table cell).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Range<usize>,
+    pub kind: BlockKind,
+    /// Indices into [`Draft::sentences`].
+    pub sentences: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// Index into [`Draft::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// A draft, read and segmented. All spans are byte ranges into `text`.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The path as given on the command line, with `/` separators.
+    pub path: String,
+    /// The file as read.
+    pub text: String,
+    /// `text` with every non-prose byte blanked to a space (newlines kept):
+    /// same length, same offsets.
+    pub prose: String,
+    pub front_matter: Option<FrontMatter>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Draft {
+    pub fn parse(path: impl Into<String>, text: impl Into<String>, lang: &Language) -> Draft {
+        let path = path.into();
+        let format = Format::from_path(&path);
+        Draft::parse_as(path, text.into(), format, lang)
+    }
+
+    pub fn parse_as(path: String, text: String, format: Format, lang: &Language) -> Draft {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let front_matter = front_matter::parse(&text, bom);
+        let body = front_matter.as_ref().map_or(bom, |f| f.span.end);
+        let converted = match format {
+            Format::Markdown => markdown::markdown(&text, body),
+            Format::PlainText => markdown::plain(&text, body),
+        };
+        let prose = converted.prose;
+        let mut paragraphs = Vec::with_capacity(converted.blocks.len());
+        let mut sentences = Vec::new();
+        let mut quotes = Vec::new();
+        for block in converted.blocks {
+            let first_quote = quotes.len();
+            quotes::find(&prose, block.span.clone(), &mut quotes);
+            let first = sentences.len();
+            for span in sentences::split(&prose, block.span.clone(), &quotes[first_quote..], lang) {
+                sentences.push(Sentence { span, paragraph: paragraphs.len() });
+            }
+            if sentences.len() > first {
+                paragraphs.push(Paragraph { span: block.span, kind: block.kind, sentences: first..sentences.len() });
+            }
+        }
+        let suppressions = match format {
+            Format::Markdown => suppress::parse(&text, &converted.html),
+            Format::PlainText => suppress::parse(&text, &[body..text.len()]),
+        };
+        Draft { path, text, prose, front_matter, paragraphs, sentences, quotes, suppressions }
+    }
+
+    /// The publication date from front matter.
+    pub fn date(&self) -> Option<Date> {
+        self.front_matter.as_ref().and_then(|f| f.date)
+    }
+
+    /// The prose of a span (non-prose bytes blanked).
+    pub fn prose(&self, span: Range<usize>) -> &str {
+        &self.prose[span]
+    }
+
+    /// The sentences of one paragraph.
+    pub fn sentences_of(&self, paragraph: usize) -> &[Sentence] {
+        &self.sentences[self.paragraphs[paragraph].sentences.clone()]
+    }
+
+    /// The index of the sentence holding byte `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+
+    /// The sentence right after sentence `i`, if it is in the same paragraph.
+    pub fn next_in_paragraph(&self, i: usize) -> Option<&Sentence> {
+        let s = self.sentences.get(i)?;
+        self.sentences.get(i + 1).filter(|n| n.paragraph == s.paragraph)
+    }
+
+    /// The direct quotation containing `span`, if any.
+    pub fn quote_around(&self, span: &Range<usize>) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.span.start <= span.start && span.end <= q.span.end)
+    }
+
+    /// Whether a finding of `rule` (or `kind`) at byte `at` is silenced by a
+    /// comment in the draft.
+    pub fn is_suppressed(&self, rule: &str, kind: &str, at: usize) -> bool {
+        self.suppressions.iter().any(|s| s.covers(rule, kind, at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang() -> Language {
+        Language::new(&["Gen."], &["U.S."], &["The"])
+    }
+
+    #[test]
+    fn paragraphs_and_sentences_with_front_matter() {
+        let text = "---\ndate: 2025-01-02\n---\n\n# Head line\n\nOne. Two.\n\nThree.\n";
+        let d = Draft::parse("a.md", text, &lang());
+        assert_eq!(d.date(), Date::new(2025, 1, 2));
+        let sents: Vec<_> = d.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(sents, vec!["Head line", "One.", "Two.", "Three."]);
+        assert_eq!(d.paragraphs.len(), 3);
+        assert_eq!(d.paragraphs[0].kind, BlockKind::Heading);
+        assert_eq!(d.next_in_paragraph(1).map(|s| &text[s.span.clone()]), Some("Two."));
+        assert!(d.next_in_paragraph(2).is_none());
+        assert_eq!(d.sentence_at(text.find("Two").unwrap()), Some(2));
+        assert!(!d.prose.contains("date"));
+    }
+
+    #[test]
+    fn bom_is_skipped() {
+        let text = "\u{feff}---\ndate: 2025-01-02\n---\nText.";
+        let d = Draft::parse("a.md", text, &lang());
+        assert_eq!(d.date(), Date::new(2025, 1, 2));
+        assert_eq!(d.sentences.len(), 1);
+    }
+
+    #[test]
+    fn txt_is_plain_text() {
+        assert_eq!(Format::from_path("notes/a.TXT"), Format::PlainText);
+        assert_eq!(Format::from_path("a.md"), Format::Markdown);
+        assert_eq!(Format::from_path("README"), Format::Markdown);
+        let d = Draft::parse("a.txt", "# not a heading\n\n`kept`", &lang());
+        assert!(d.prose.contains("# not a heading"));
+        assert!(d.prose.contains("`kept`"));
+    }
+}

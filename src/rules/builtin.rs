@@ -1,0 +1,7 @@
+//! The built-in rule pack, embedded so copydesk works with no configuration.
+
+/// `(file name, contents)`, in load order.
+pub const FILES: &[(&str, &str)] = &[
+    ("language.toml", include_str!("../../rules/language.toml")),
+    ("style.toml", include_str!("../../rules/style.toml")),
+];

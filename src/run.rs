@@ -1,0 +1,183 @@
+//! The pipeline: settings → rules and checks → drafts → findings.
+
+use crate::check::{self, Check, Context, Learned};
+use crate::date::Date;
+use crate::draft::{Draft, Language};
+use crate::finding::{FileId, Finding, Severity};
+use crate::rules::{LoadError, Pack};
+use crate::settings::Config;
+use crate::source::SourceFile;
+use crate::walk::{self, Target};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// What to check and how, from the command line.
+#[derive(Debug, Default)]
+pub struct Options {
+    pub paths: Vec<String>,
+    /// The path list was the default `.`.
+    pub implicit_paths: bool,
+    /// A draft read from standard input, with the name to show for it.
+    pub stdin: Option<(String, String)>,
+    /// The date for drafts without one in their front matter.
+    pub date: Option<Date>,
+}
+
+/// A file that could not be checked.
+#[derive(Clone, Debug)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Everything a reporter needs.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The file table: checked drafts first, then drafts that only taught
+    /// (archive). [`Finding::file`] and labels index into it.
+    pub files: Vec<SourceFile>,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<FileError>,
+    pub files_checked: usize,
+}
+
+impl Report {
+    /// The highest severity of any finding.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+/// The loaded rules and built checks of a run.
+pub struct Engine {
+    pub pack: Pack,
+    pub language: Language,
+    pub checks: Vec<Box<dyn Check>>,
+}
+
+impl Engine {
+    pub fn new(config: &Config) -> Result<Engine, Vec<LoadError>> {
+        let pack = config.load_pack()?;
+        let checks = check::build(&pack, &config.data)?;
+        Ok(Engine { language: pack.language(), pack, checks })
+    }
+}
+
+/// The largest draft read; a bigger file is most likely not a draft.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a draft's bytes, saying clearly why a file cannot be checked.
+pub fn read_draft(path: &std::path::Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| crate::rules::io_message(&e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!("file is too large to be a draft ({} MB; the limit is 256 MB)", meta.len() / 1_000_000));
+    }
+    let bytes = std::fs::read(path).map_err(|e| crate::rules::io_message(&e))?;
+    decode(bytes)
+}
+
+/// Turns bytes into text, refusing binary files and invalid UTF-8.
+pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err("binary file (it contains NUL bytes); not checked".to_string());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("not valid UTF-8 (line {line}, byte {at}); save the draft as UTF-8")
+    })
+}
+
+/// Checks the drafts named by `options` with `engine`.
+pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
+    let mut report = Report::default();
+    let (targets, walk_errors) = if options.stdin.is_some() {
+        (Vec::new(), Vec::new())
+    } else {
+        walk::targets(&options.paths, options.implicit_paths, config)
+    };
+    report.errors.extend(walk_errors.into_iter().map(|e| FileError { path: e.shown, message: e.message }));
+
+    let lang = &engine.language;
+    let mut drafts: Vec<Draft> = Vec::new();
+    if let Some((name, text)) = &options.stdin {
+        drafts.push(Draft::parse(name.clone(), text.clone(), lang));
+    }
+    let read: Vec<Result<Draft, FileError>> = targets
+        .par_iter()
+        .map(|t| match read_draft(&t.path) {
+            Ok(text) => Ok(Draft::parse(t.shown.clone(), text, lang)),
+            Err(message) => Err(FileError { path: t.shown.clone(), message }),
+        })
+        .collect();
+    for r in read {
+        match r {
+            Ok(d) => drafts.push(d),
+            Err(e) => report.errors.push(e),
+        }
+    }
+    report.files_checked = drafts.len();
+    // Archive drafts only teach; a broken one is skipped quietly, as it is
+    // not what the user asked to check.
+    let archive: Vec<Draft> = walk::archive(&config.archive)
+        .par_iter()
+        .filter_map(|t: &Target| read_draft(&t.path).ok().map(|text| Draft::parse(t.shown.clone(), text, lang)))
+        .collect();
+
+    let default_date = options.date.unwrap_or_else(Date::today);
+    let findings = analyze(engine, &drafts, &archive, default_date);
+    report.findings = findings;
+    report.files = drafts.into_iter().chain(archive).map(|d| SourceFile::new(d.path, d.text)).collect();
+    report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    report
+}
+
+/// Both passes over the drafts: every check learns from `drafts` and
+/// `archive`, then checks `drafts`. File ids are positions in `drafts`
+/// followed by `archive`. Findings come back sorted, suppressions applied.
+pub fn analyze(engine: &mut Engine, drafts: &[Draft], archive: &[Draft], default_date: Date) -> Vec<Finding> {
+    let context =
+        |file: FileId, d: &Draft| Context { file, date: d.date().unwrap_or(default_date), checked: file < drafts.len() };
+    let all: Vec<&Draft> = drafts.iter().chain(archive.iter()).collect();
+    for check in engine.checks.iter_mut() {
+        let learned: Vec<(FileId, Learned)> = all
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, d)| check.learn(d, &context(i, d)).map(|l| (i, l)))
+            .collect();
+        check.prepare(learned);
+    }
+    let checks = &engine.checks;
+    let mut findings: Vec<Finding> = drafts
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| {
+            let cx = context(i, d);
+            let mut out = Vec::new();
+            for c in checks {
+                c.check(d, &cx, &mut out);
+            }
+            out.retain(|f| !d.is_suppressed(&f.rule, f.kind, f.span.start));
+            out
+        })
+        .collect();
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    findings
+}
+
+/// The config to use: `--config FILE`, else the nearest `copydesk.toml`
+/// upward from the current folder, else none.
+pub fn find_config(explicit: Option<&str>) -> Result<Config, Vec<LoadError>> {
+    match explicit {
+        Some(p) => Config::load(&PathBuf::from(p), p),
+        None => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            match crate::settings::discover(&cwd) {
+                Some((path, shown)) => Config::load(&path, &shown),
+                None => Ok(Config::default()),
+            }
+        }
+    }
+}
