@@ -41,6 +41,25 @@ Silence a finding in the draft with <!-- copydesk-disable-next-line RULE -->.")]
     Rules(RulesArgs),
     /// Explain a rule: what it checks, why, examples, how to silence it.
     Explain(ExplainArgs),
+    /// Work with claims databases.
+    #[command(subcommand)]
+    Claims(ClaimsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClaimsCommand {
+    /// Turn ClaimReview JSON-LD or Fact Check Tools API JSON into claims TOML
+    /// (printed on standard output).
+    #[command(after_help = "Example:\n  copydesk claims import reviews.jsonld > data/claims.toml")]
+    Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// JSON files: ClaimReview JSON-LD (an object, an array or an @graph) or
+    /// a Fact Check Tools API claims:search response.
+    #[arg(required = true)]
+    pub files: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -23,6 +23,7 @@
 //!    rule.
 
 pub mod check;
+pub mod claims_import;
 pub mod cli;
 pub mod commands;
 pub mod date;

@@ -6,8 +6,11 @@
 //! In the second, [`Check::check`] produces findings for one draft at a time,
 //! in parallel.
 
+pub mod claims;
 pub mod examples;
+pub mod figures;
 pub mod pattern;
+pub mod titles;
 
 use crate::date::Date;
 use crate::draft::Draft;
@@ -54,15 +57,43 @@ pub struct Data {
 }
 
 /// Builds the checks for the enabled rules of a pack.
-pub fn build(pack: &Pack, _data: &Data) -> Result<Vec<Box<dyn Check>>, Vec<LoadError>> {
+pub fn build(pack: &Pack, data: &Data) -> Result<Vec<Box<dyn Check>>, Vec<LoadError>> {
     let mut checks: Vec<Box<dyn Check>> = Vec::new();
-    let errors = Vec::new();
-    let style: Vec<&Rule> =
-        pack.rules.iter().filter(|r| matches!(r.kind, Kind::Existence | Kind::Substitution)).collect();
+    let mut errors = Vec::new();
+    let of_kind = |kinds: &[Kind]| -> Vec<&Rule> { pack.rules.iter().filter(|r| kinds.contains(&r.kind)).collect() };
+    let mut add = |built: Result<Option<Box<dyn Check>>, Vec<LoadError>>| match built {
+        Ok(Some(c)) => checks.push(c),
+        Ok(None) => {}
+        Err(mut e) => errors.append(&mut e),
+    };
+    let style = of_kind(&[Kind::Existence, Kind::Substitution]);
     if !style.is_empty() {
-        checks.push(Box::new(pattern::PatternCheck::new(&style)));
+        add(Ok(Some(Box::new(pattern::PatternCheck::new(&style)))));
     }
+    // The two figure kinds share one figure finder and one pass: a figure
+    // is either unattributed or (attributed to a source that needs a
+    // caveat) unverified, never both.
+    let unattributed = of_kind(&[Kind::UnattributedFigure]).first().copied();
+    let unverified = of_kind(&[Kind::UnverifiedFigure]).first().copied();
+    add(figures::build(pack, unattributed, unverified));
+    add(titles::build(pack, of_kind(&[Kind::TitleConsistency]).first().copied(), data));
+    add(claims::build(pack, of_kind(&[Kind::DebunkedClaim]).first().copied(), data));
     if errors.is_empty() { Ok(checks) } else { Err(errors) }
+}
+
+/// A finding of `rule` at `span`, with the rule's id, kind and severity.
+pub fn finding(rule: &Rule, cx: &Context, span: std::ops::Range<usize>, message: String) -> Finding {
+    Finding {
+        file: cx.file,
+        rule: rule.id.clone(),
+        kind: rule.kind.finding_kind(),
+        severity: rule.severity,
+        message,
+        span,
+        labels: Vec::new(),
+        notes: Vec::new(),
+        fix: None,
+    }
 }
 
 /// Fills a message template: `{match}` and `{replacement}`.
