@@ -73,6 +73,9 @@ pub struct CheckArgs {
     /// Config file (default: the nearest copydesk.toml upward).
     #[arg(long, value_name = "FILE")]
     pub config: Option<String>,
+    /// Ignore every copydesk.toml: the built-in rules alone.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     /// Publication date (YYYY-MM-DD) for drafts whose front matter has none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<crate::date::Date>,
@@ -101,6 +104,9 @@ pub struct RulesArgs {
     /// Config file (default: the nearest copydesk.toml upward).
     #[arg(long, value_name = "FILE")]
     pub config: Option<String>,
+    /// Ignore every copydesk.toml: the built-in rules alone.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 }
@@ -112,6 +118,9 @@ pub struct ExplainArgs {
     /// Config file (default: the nearest copydesk.toml upward).
     #[arg(long, value_name = "FILE")]
     pub config: Option<String>,
+    /// Ignore every copydesk.toml: the built-in rules alone.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

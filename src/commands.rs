@@ -27,14 +27,14 @@ fn fail(errors: &[LoadError], color: ColorWhen) -> std::io::Result<u8> {
     Ok(2)
 }
 
-fn load(config: Option<&str>) -> Result<(Config, Engine), Vec<LoadError>> {
-    let config = run::find_config(config)?;
+fn load(config: Option<&str>, none: bool) -> Result<(Config, Engine), Vec<LoadError>> {
+    let config = run::find_config(config, none)?;
     let engine = Engine::new(&config)?;
     Ok((config, engine))
 }
 
 pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
-    let (config, mut engine) = match load(args.config.as_deref()) {
+    let (config, mut engine) = match load(args.config.as_deref(), args.no_config) {
         Ok(x) => x,
         Err(errors) => return fail(&errors, args.color),
     };
@@ -80,7 +80,7 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
 }
 
 pub fn rules(args: &RulesArgs) -> std::io::Result<u8> {
-    let mut config = match run::find_config(args.config.as_deref()) {
+    let mut config = match run::find_config(args.config.as_deref(), args.no_config) {
         Ok(c) => c,
         Err(errors) => return fail(&errors, args.color),
     };
@@ -139,7 +139,7 @@ pub fn rules(args: &RulesArgs) -> std::io::Result<u8> {
 }
 
 pub fn explain(args: &ExplainArgs) -> std::io::Result<u8> {
-    let (_, engine) = match load(args.config.as_deref()) {
+    let (_, engine) = match load(args.config.as_deref(), args.no_config) {
         Ok(x) => x,
         Err(errors) => return fail(&errors, ColorWhen::Auto),
     };

@@ -168,8 +168,11 @@ pub fn analyze(engine: &mut Engine, drafts: &[Draft], archive: &[Draft], default
 }
 
 /// The config to use: `--config FILE`, else the nearest `copydesk.toml`
-/// upward from the current folder, else none.
-pub fn find_config(explicit: Option<&str>) -> Result<Config, Vec<LoadError>> {
+/// upward from the current folder, else none (`none`: `--no-config`).
+pub fn find_config(explicit: Option<&str>, none: bool) -> Result<Config, Vec<LoadError>> {
+    if none {
+        return Ok(Config::default());
+    }
     match explicit {
         Some(p) => Config::load(&PathBuf::from(p), p),
         None => {

@@ -61,8 +61,16 @@ fn walk_dir(root: &Path, implicit: bool, config: &Config, out: &mut Vec<Target>,
                 // Symlinks to files are checked; links to folders are not
                 // followed (no loops).
                 let is_file = e.file_type().is_file() || (e.file_type().is_symlink() && p.is_file());
-                if is_file && has_draft_extension(p) && config.wants(&absolute_like(p, config)) {
+                if !has_draft_extension(p) || !config.wants(&absolute_like(p, config)) {
+                    continue;
+                }
+                if is_file {
                     out.push(Target { shown: shown(p, implicit), path: p.to_path_buf() });
+                } else if e.file_type().is_symlink() && std::fs::metadata(p).is_err() {
+                    errors.push(WalkError {
+                        shown: shown(p, implicit),
+                        message: "broken symbolic link (its target does not exist)".to_string(),
+                    });
                 }
             }
             Err(err) => {

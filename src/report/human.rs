@@ -36,9 +36,6 @@ pub fn print(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
     for f in &report.findings {
         term::emit_to_write_style(out, &config, &files, &diagnostic(f)).map_err(to_io)?;
     }
-    if !report.findings.is_empty() || !report.errors.is_empty() {
-        writeln!(out)?;
-    }
     writeln!(out, "{}", super::summary(report))?;
     Ok(())
 }
