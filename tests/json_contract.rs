@@ -16,7 +16,10 @@ fn line_col(text: &str, byte: usize) -> (u64, u64) {
 
 fn assert_position(text: &str, pos: &Value) {
     let byte = pos["byte"].as_u64().unwrap() as usize;
-    assert!(text.is_char_boundary(byte), "byte {byte} is inside a character");
+    assert!(
+        text.is_char_boundary(byte),
+        "byte {byte} is inside a character"
+    );
     let (line, col) = line_col(text, byte);
     assert_eq!(pos["line"].as_u64(), Some(line), "line of byte {byte}");
     assert_eq!(pos["column"].as_u64(), Some(col), "column of byte {byte}");
@@ -25,7 +28,18 @@ fn assert_position(text: &str, pos: &Value) {
 #[test]
 fn ranges_agree_with_bytes_lines_and_columns() {
     let dir = fixtures();
-    let out = run_in(&dir, &["check", "--no-config", "--format", "json", "--fail-on", "never", "drafts"]);
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "drafts",
+        ],
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(doc["version"], 1);
@@ -48,7 +62,11 @@ fn ranges_agree_with_bytes_lines_and_columns() {
         assert_position(&text, &d["range"]["end"]);
         // The message quotes the words under the range.
         let words = &text[start as usize..end as usize];
-        assert!(d["message"].as_str().unwrap().contains(words), "{words:?} not in {}", d["message"]);
+        assert!(
+            d["message"].as_str().unwrap().contains(words),
+            "{words:?} not in {}",
+            d["message"]
+        );
         if let Some(fix) = d["fix"].as_object() {
             assert_eq!(fix["range"], d["range"]);
             assert!(fix["replacement"].is_string());

@@ -6,7 +6,18 @@ mod common;
 use common::*;
 
 fn check(format: &str, path: &str) -> (String, i32) {
-    let out = run_in(&fixtures(), &["check", "--no-config", "--date", "2025-06-20", "--format", format, path]);
+    let out = run_in(
+        &fixtures(),
+        &[
+            "check",
+            "--no-config",
+            "--date",
+            "2025-06-20",
+            "--format",
+            format,
+            path,
+        ],
+    );
     (stdout(&out), code(&out))
 }
 

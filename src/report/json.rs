@@ -37,7 +37,6 @@ pub fn render(report: &Report) -> String {
         "version": 1,
         "files_checked": report.files_checked,
         "diagnostics": report.findings.iter().map(|f| diagnostic(report, f)).collect::<Vec<_>>(),
-        "errors": report.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<_>>(),
     });
     let mut s = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
     s.push('\n');
