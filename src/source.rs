@@ -8,6 +8,20 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Characters and UTF-16 units before every `CHECKPOINT`-th byte, so a
+    /// column on a 10 MB line costs at most `CHECKPOINT` bytes of counting.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const CHECKPOINT: usize = 1024;
+
+/// (Unicode scalar values, UTF-16 code units) in `bytes`, which starts on a
+/// character boundary: every byte that is not a continuation byte starts a
+/// character, and four-byte characters take two UTF-16 units.
+fn count(bytes: &[u8]) -> (usize, usize) {
+    let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (chars, chars + astral)
 }
 
 /// A 1-based line and column.
@@ -24,11 +38,28 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut total = (0, 0);
+        checkpoints.push(total);
+        for chunk in text.as_bytes().chunks(CHECKPOINT) {
+            let (c, u) = count(chunk);
+            total = (total.0 + c, total.1 + u);
+            checkpoints.push(total);
+        }
         SourceFile {
             path: path.into(),
             text,
             line_starts,
+            checkpoints,
         }
+    }
+
+    /// (characters, UTF-16 units) in `text[..at]`; `at` is a char boundary.
+    fn prefix(&self, at: usize) -> (usize, usize) {
+        let k = at / CHECKPOINT;
+        let (c, u) = self.checkpoints[k];
+        let (c2, u2) = count(&self.text.as_bytes()[k * CHECKPOINT..at]);
+        (c + c2, u + u2)
     }
 
     /// The 0-based line holding byte `at`.
@@ -58,7 +89,7 @@ impl SourceFile {
         }
         let line = self.line_index(at);
         let start = self.line_starts[line];
-        let column = self.text[start..at].chars().count() + 1;
+        let column = self.prefix(at).0 - self.prefix(start).0 + 1;
         Position {
             byte: at,
             line: line + 1,
@@ -70,7 +101,7 @@ impl SourceFile {
     pub fn utf16_position(&self, at: usize) -> (usize, usize) {
         let p = self.position(at);
         let start = self.line_starts[p.line - 1];
-        (p.line - 1, self.text[start..p.byte].encode_utf16().count())
+        (p.line - 1, self.prefix(p.byte).1 - self.prefix(start).1)
     }
 
     pub fn range(&self, span: &Range<usize>) -> (Position, Position) {
@@ -106,6 +137,17 @@ mod tests {
         assert_eq!(f.position(f.text.len()).line, 3);
         // Inside the three-byte ’: moved back to its start.
         assert_eq!(f.position(4).column, 1);
+    }
+
+    #[test]
+    fn columns_on_long_lines_cross_checkpoints() {
+        let line = "é😀a".repeat(1000);
+        let f = SourceFile::new("a", format!("x\n{line}"));
+        for (i, (b, _)) in line.char_indices().enumerate().step_by(97) {
+            let at = 2 + b;
+            assert_eq!(f.position(at).column, i + 1);
+            assert_eq!(f.utf16_position(at).1, line[..b].encode_utf16().count());
+        }
     }
 
     #[test]

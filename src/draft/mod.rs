@@ -158,9 +158,12 @@ impl Draft {
 
     /// The direct quotation containing `span`, if any.
     pub fn quote_around(&self, span: &Range<usize>) -> Option<&Quote> {
-        self.quotes
-            .iter()
-            .find(|q| q.span.start <= span.start && span.end <= q.span.end)
+        // Quotations are sorted and disjoint.
+        let k = self
+            .quotes
+            .partition_point(|q| q.span.start <= span.start)
+            .checked_sub(1)?;
+        Some(&self.quotes[k]).filter(|q| span.end <= q.span.end)
     }
 
     /// Whether a finding of `rule` (or `kind`) at byte `at` is silenced by a

@@ -83,12 +83,15 @@ pub fn split(
             continue;
         }
         let abs = block.start + i;
-        if quotes.iter().any(|q| {
-            q.closed
-                && q.span.start < abs
-                && block.start + j < q.span.end
-                && continues_after(prose, q)
-        }) {
+        // Quotations are sorted and disjoint: only the last one opening
+        // before this mark can hold it.
+        let around = quotes
+            .partition_point(|q| q.span.start < abs)
+            .checked_sub(1)
+            .map(|k| &quotes[k]);
+        if around
+            .is_some_and(|q| q.closed && block.start + j < q.span.end && continues_after(prose, q))
+        {
             continue;
         }
         push_trimmed(text, block.start, start..j, &mut out);

@@ -285,11 +285,17 @@ impl Pack {
                 }
             }
         }
+        let mut ids: std::collections::HashMap<String, usize> = self
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         for raw_rule in raw.rule {
             let span = raw_rule.span();
             match validate_rule(raw_rule.into_inner(), origin(span)) {
                 Ok(rule) => {
-                    if let Some(prev) = self.rules.iter().find(|r| r.id == rule.id) {
+                    if let Some(prev) = ids.get(&rule.id).map(|&i| &self.rules[i]) {
                         errors.push(
                             rule.origin
                                 .error(rule.origin.span.clone(), format!("rule `{}` is already defined", rule.id))
@@ -300,6 +306,7 @@ impl Pack {
                                 )),
                         );
                     } else {
+                        ids.insert(rule.id.clone(), self.rules.len());
                         self.rules.push(rule);
                     }
                 }

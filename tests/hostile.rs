@@ -1,0 +1,332 @@
+//! Hostile input: each case gets a clear error or a clean result, never a
+//! panic or a hang.
+
+mod common;
+use common::*;
+use std::fs;
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) {
+    let p = dir.join(name);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, bytes).unwrap();
+}
+
+/// Runs `check --format json` on one file and returns (exit, JSON, stderr).
+fn check_file(dir: &std::path::Path, name: &str) -> (i32, serde_json::Value, String) {
+    let out = run_in(
+        dir,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            name,
+        ],
+    );
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{name}: {err}");
+    let doc = serde_json::from_str(&stdout(&out)).unwrap_or(serde_json::Value::Null);
+    (code(&out), doc, err)
+}
+
+fn assert_ranges_in_file(doc: &serde_json::Value, text: &[u8]) {
+    for d in doc["diagnostics"].as_array().unwrap() {
+        let s = d["range"]["start"]["byte"].as_u64().unwrap() as usize;
+        let e = d["range"]["end"]["byte"].as_u64().unwrap() as usize;
+        assert!(s <= e && e <= text.len());
+        assert!(
+            std::str::from_utf8(&text[s..e]).is_ok(),
+            "range {s}..{e} splits a character"
+        );
+    }
+}
+
+#[test]
+fn binary_and_invalid_utf8_are_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "img.md", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13]);
+    let (code, _, err) = check_file(dir.path(), "img.md");
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: img.md: binary file (it contains NUL bytes); not checked\n"
+    );
+    write(dir.path(), "bad.md", b"Line one.\nCaf\xc3 au lait\n");
+    let (code, _, err) = check_file(dir.path(), "bad.md");
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: bad.md: not valid UTF-8 (line 2, byte 13); save the draft as UTF-8\n"
+    );
+}
+
+#[test]
+fn bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "\u{feff}---\r\ndate: 2025-01-01\r\n---\r\n\r\nSend an e-mail.\r\nAnother e-mail.\r\n";
+    write(dir.path(), "a.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "a.md");
+    assert_eq!(code, 0);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 2);
+    assert_eq!(diags[0]["range"]["start"]["line"], 5);
+    assert_eq!(diags[0]["range"]["start"]["column"], 9);
+    assert_eq!(diags[1]["range"]["start"]["line"], 6);
+    assert_ranges_in_file(&doc, text.as_bytes());
+}
+
+#[test]
+fn ten_megabyte_single_line_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence =
+        "The committee met on Tuesday and Mr. Lee wrote about the U.S. plan in “quotes.” ";
+    let mut text = String::with_capacity(10_500_000);
+    let mut flagged = 0;
+    while text.len() < 10_000_000 {
+        text.push_str(sentence);
+        if text.len() % 1000 < sentence.len() {
+            text.push_str("Send an e-mail. ");
+            flagged += 1;
+        }
+    }
+    write(dir.path(), "long.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "long.md");
+    assert_eq!(code, 0);
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), flagged);
+    assert_ranges_in_file(&doc, text.as_bytes());
+}
+
+#[test]
+fn deeply_nested_quotes_and_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let quotes = format!("{} an e-mail\n", ">".repeat(10_000));
+    write(dir.path(), "quotes.md", quotes.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "quotes.md");
+    assert_eq!(code, 0, "{doc}");
+    assert_ranges_in_file(&doc, quotes.as_bytes());
+    let mut list = String::new();
+    for depth in 0..10_000 {
+        list.push_str(&" ".repeat(depth * 2));
+        list.push_str("- an e-mail\n");
+    }
+    write(dir.path(), "list.md", list.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "list.md");
+    assert_eq!(code, 0);
+    assert_ranges_in_file(&doc, list.as_bytes());
+}
+
+#[test]
+fn unterminated_front_matter_and_fences() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "fm.md",
+        b"---\ntitle: never closed\ndate: 2025-01-01\n\nSend an e-mail.\n",
+    );
+    let (code, doc, _) = check_file(dir.path(), "fm.md");
+    assert_eq!(code, 0);
+    // Without a closing fence it is not front matter: the text is prose.
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 1);
+    write(
+        dir.path(),
+        "fence.md",
+        b"Send an e-mail.\n\n```\nan e-mail in code that never closes\n",
+    );
+    let (code, doc, _) = check_file(dir.path(), "fence.md");
+    assert_eq!(code, 0);
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 1);
+    write(
+        dir.path(),
+        "bad-date.md",
+        b"---\ndate: next Tuesday\n---\nSend an e-mail.\n",
+    );
+    let (code, _, _) = check_file(dir.path(), "bad-date.md");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn empty_and_whitespace_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("empty.md", &b""[..]),
+        ("ws.md", b" \n\n\t\n"),
+        ("fm-only.md", b"---\n---\n"),
+        ("bom.md", "\u{feff}".as_bytes()),
+    ] {
+        write(dir.path(), name, bytes);
+        let (code, doc, _) = check_file(dir.path(), name);
+        assert_eq!(code, 0, "{name}");
+        assert_eq!(doc["files_checked"], 1);
+    }
+}
+
+#[test]
+fn symlink_loops_do_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "d/a.md", b"Send an e-mail.\n");
+    std::os::unix::fs::symlink(dir.path().join("d"), dir.path().join("d/loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("d/self.md"), dir.path().join("d/self.md")).unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "d",
+        ],
+    );
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["files_checked"], 1);
+    assert!(err.contains("d/self.md"), "{err}");
+}
+
+#[test]
+fn a_file_that_vanishes_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone.md");
+    assert!(
+        copydesk::run::read_draft(&gone)
+            .unwrap_err()
+            .contains("no such file")
+    );
+}
+
+#[test]
+fn regex_over_the_size_limit_is_a_load_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = format!(
+        "(?:{}){{1000}}",
+        (0..200)
+            .map(|i| format!("word{i}"))
+            .collect::<Vec<_>>()
+            .join("|")
+    );
+    let rule = format!(
+        "[[rule]]\nid = \"huge\"\nkind = \"existence\"\nmessage = \"m\"\npatterns = ['{huge}']\n"
+    );
+    write(dir.path(), "rules/huge.toml", rule.as_bytes());
+    write(
+        dir.path(),
+        "copydesk.toml",
+        b"[rules]\npacks = [\"rules\"]\n",
+    );
+    let out = run_in(dir.path(), &["check", "."]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("invalid regular expression") && err.contains("size limit"),
+        "{err}"
+    );
+    assert!(err.contains("rules/huge.toml:5:"), "{err}");
+}
+
+#[test]
+fn a_rule_file_with_100000_entries_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for i in 0..100_000 {
+        text.push_str(&format!(
+            "[[rule]]\nid = \"term-{i}\"\nkind = \"substitution\"\nmessage = \"use `{{replacement}}`\"\nswap = {{ \"wrongterm{i}\" = \"rightterm{i}\" }}\n"
+        ));
+    }
+    write(dir.path(), "rules/big.toml", text.as_bytes());
+    write(
+        dir.path(),
+        "copydesk.toml",
+        b"[rules]\npacks = [\"rules\"]\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        b"We use wrongterm99999 and wrongterm5 here.\n",
+    );
+    let out = run_in(
+        dir.path(),
+        &["check", "--format", "json", "--fail-on", "never", "a.md"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rules: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["term-99999", "term-5"]);
+}
+
+#[test]
+fn wrong_types_and_unknown_keys_in_config() {
+    let cases: &[(&str, &str)] = &[
+        ("[rules]\ndisable = \"e-mail\"\n", "copydesk.toml:2:11"),
+        ("[rules]\npack = [\"x\"]\n", "copydesk.toml:2:1"),
+        ("[data]\npeople = [1]\n", "copydesk.toml:2:11"),
+        ("[files]\ninclude = [\"[\"]\n", "copydesk.toml:2:12"),
+        (
+            "[rules.severity]\ne-mail = \"fatal\"\n",
+            "copydesk.toml:2:10",
+        ),
+        ("[extra]\n", "copydesk.toml:1:2"),
+    ];
+    for (config, place) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "copydesk.toml", config.as_bytes());
+        let out = run_in(dir.path(), &["check", "."]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{config}: {err}");
+        assert!(err.contains(place), "{config}: expected {place} in\n{err}");
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn wrong_types_and_unknown_keys_in_rule_files() {
+    let cases: &[(&str, &str)] = &[
+        ("[[rule]]\nid = 5\nkind = \"existence\"\n", "r.toml:2:6"),
+        (
+            "[[rule]]\nid = \"x\"\nkind = \"existence\"\nmessage = \"m\"\ntokens = [\"a\"]\nseverity = \"loud\"\n",
+            "r.toml:6:12",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\nkind = \"existence\"\nmessage = \"m\"\n",
+            "r.toml:2:6",
+        ),
+        (
+            "[[rule]]\nid = \"x y\"\nkind = \"existence\"\nmessage = \"m\"\ntokens = [\"a\"]\n",
+            "r.toml:2:6",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\nkind = \"substitution\"\nmessage = \"m\"\nswap = { a = 1 }\n",
+            "r.toml:5:14",
+        ),
+        ("[lexicon.not-a-lexicon]\nadd = [\"x\"]\n", "r.toml:1:10"),
+        ("[lexicon.abbreviations]\nadd = \"x\"\n", "r.toml:2:7"),
+        (
+            "[[rule]]\nid = \"e-mail\"\nkind = \"existence\"\nmessage = \"m\"\ntokens = [\"a\"]\n",
+            "r.toml:1:1",
+        ),
+        ("rule = 3\n", "r.toml:1:8"),
+    ];
+    for (rules, place) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "r.toml", rules.as_bytes());
+        write(
+            dir.path(),
+            "copydesk.toml",
+            b"[rules]\npacks = [\"r.toml\"]\n",
+        );
+        let out = run_in(dir.path(), &["check", "."]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{rules}: {err}");
+        assert!(err.contains(place), "{rules}: expected {place} in\n{err}");
+        assert!(!err.contains("panicked"));
+    }
+}
