@@ -8,6 +8,8 @@ Examples:
   copydesk check examples/                    check every draft in a folder
   copydesk check --format json drafts/a.md    machine-readable findings
   copydesk check --date 2025-06-20 draft.md   date for drafts without front matter
+  copydesk check --changed-since origin/main  only drafts changed on this branch
+  copydesk check --format sarif > copydesk.sarif   for code scanning
   cat draft.md | copydesk check --stdin --stdin-filename draft.md
   copydesk rules                              list the loaded rules
   copydesk explain unattributed-figure        what a rule checks and why
@@ -91,6 +93,11 @@ pub struct CheckArgs {
     /// When to use colour (auto honours NO_COLOR and pipes).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+    /// Report only on drafts changed since this git ref (committed since the
+    /// merge base with HEAD, staged, unstaged or untracked); every draft
+    /// under PATH is still read for the checks that compare drafts.
+    #[arg(long, value_name = "REF", conflicts_with = "stdin")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -66,6 +66,15 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
     } else {
         options.paths = args.paths.clone();
     }
+    if let Some(rev) = &args.changed_since {
+        match crate::changed::since(rev) {
+            Ok(changed) => options.changed = Some(changed),
+            Err(message) => {
+                writeln!(stderr(args.color), "error: {message}")?;
+                return Ok(2);
+            }
+        }
+    }
     let report = run::run(&mut engine, &config, &options);
     let mut out = stdout(args.color);
     match args.format {
@@ -77,6 +86,12 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
             report::human::print_file_errors(&report, &mut stderr(args.color))?;
             out.write_all(report::json::render(&report).as_bytes())?;
         }
+        Format::Sarif => {
+            report::human::print_file_errors(&report, &mut stderr(args.color))?;
+            out.write_all(report::sarif::render(&report, &engine.pack.rules).as_bytes())?;
+        }
+        // Unreadable files become `::error` annotations too.
+        Format::Github => out.write_all(report::github::render(&report).as_bytes())?,
     }
     out.flush()?;
     if !report.errors.is_empty() {

@@ -22,6 +22,7 @@
 //! 3. Output is deterministic: files sorted, findings sorted by file, start,
 //!    rule.
 
+pub mod changed;
 pub mod check;
 pub mod claims_import;
 pub mod cli;

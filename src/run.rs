@@ -21,6 +21,10 @@ pub struct Options {
     pub stdin: Option<(String, String)>,
     /// The date for drafts without one in their front matter.
     pub date: Option<Date>,
+    /// `--changed-since`: the canonical paths of changed files. Only drafts
+    /// among them are reported on; the others are still read and taught
+    /// from, so checks that compare drafts see them all.
+    pub changed: Option<std::collections::HashSet<PathBuf>>,
 }
 
 /// A file that could not be checked.
@@ -116,23 +120,36 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
     if let Some((name, text)) = &options.stdin {
         drafts.push(Draft::parse(name.clone(), text.clone(), lang));
     }
-    let read: Vec<Result<Draft, FileError>> = targets
+    let reported = |t: &Target| match &options.changed {
+        None => true,
+        Some(changed) => std::fs::canonicalize(&t.path).is_ok_and(|p| changed.contains(&p)),
+    };
+    let read: Vec<(Result<Draft, FileError>, bool)> = targets
         .par_iter()
         .map(|t| match read_draft(&t.path) {
-            Ok(text) => Ok(Draft::parse(t.shown.clone(), text, lang)),
-            Err(message) => Err(FileError {
-                path: t.shown.clone(),
-                message,
-            }),
+            Ok(text) => (Ok(Draft::parse(t.shown.clone(), text, lang)), reported(t)),
+            Err(message) => (
+                Err(FileError {
+                    path: t.shown.clone(),
+                    message,
+                }),
+                reported(t),
+            ),
         })
         .collect();
-    for r in read {
+    // Whether each draft's findings are reported (`--changed-since`).
+    let mut is_reported = vec![true; drafts.len()];
+    for (r, shown) in read {
         match r {
-            Ok(d) => drafts.push(d),
-            Err(e) => report.errors.push(e),
+            Ok(d) => {
+                drafts.push(d);
+                is_reported.push(shown);
+            }
+            Err(e) if shown => report.errors.push(e),
+            Err(_) => {}
         }
     }
-    report.files_checked = drafts.len();
+    report.files_checked = is_reported.iter().filter(|&&r| r).count();
     // Archive drafts only teach; a broken one is skipped quietly, as it is
     // not what the user asked to check.
     let archive: Vec<Draft> = walk::archive(&config.archive)
@@ -145,7 +162,8 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
         .collect();
 
     let default_date = options.date.unwrap_or_else(Date::today);
-    let findings = analyze(engine, &drafts, &archive, default_date);
+    let mut findings = analyze(engine, &drafts, &archive, default_date);
+    findings.retain(|f| is_reported[f.file]);
     report.findings = findings;
     report.files = drafts
         .into_iter()

@@ -1,8 +1,10 @@
 //! Reporting: one module per output format. Reporters read a finished
 //! [`Report`]; no check knows about output formats.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::run::Report;
 use crate::source::SourceFile;
@@ -14,6 +16,10 @@ use std::ops::Range;
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 /// The run's file table, as codespan-reporting wants it.

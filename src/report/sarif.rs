@@ -1,0 +1,345 @@
+//! `--format sarif`: one SARIF 2.1.0 log, for GitHub code scanning
+//! (`github/codeql-action/upload-sarif`) and other SARIF viewers.
+//!
+//! One run: `tool.driver` describes copydesk and every loaded rule; each
+//! finding is a result whose region carries both line and column (columns in
+//! Unicode scalar values: `run.columnKind` is `unicodeCodePoints`, end column
+//! exclusive, as SARIF counts them) and the byte offset and length, all
+//! computed from the same byte span as the other formats. Secondary labels
+//! become `relatedLocations`; a fix becomes a `fixes` entry. Files that could
+//! not be read are tool execution notifications, and make the invocation
+//! unsuccessful.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::Rule;
+use crate::run::Report;
+use crate::source::SourceFile;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// Where to read about copydesk: the package's homepage or repository when
+/// Cargo.toml names one.
+const INFORMATION_URI: &str = match (
+    option_env!("CARGO_PKG_HOMEPAGE"),
+    option_env!("CARGO_PKG_REPOSITORY"),
+) {
+    (Some(h), _) if !h.is_empty() => h,
+    (_, Some(r)) if !r.is_empty() => r,
+    _ => "https://crates.io/crates/copydesk",
+};
+
+pub fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as shown, as a URI reference: relative paths stay relative (with
+/// `/` separators), absolute ones become `file://` URIs, and characters a URI
+/// cannot hold are percent-encoded.
+pub fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let keep = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@/".contains(&b);
+    let encode = |s: &str, colon: bool| {
+        let mut out = String::with_capacity(s.len());
+        for &b in s.as_bytes() {
+            if keep(b) || (colon && b == b':') {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    };
+    let drive = path.len() >= 3 && path.as_bytes()[0].is_ascii_alphabetic() && &path[1..3] == ":/";
+    if path.starts_with('/') {
+        format!("file://{}", encode(&path, true))
+    } else if drive {
+        format!("file:///{}", encode(&path, true))
+    } else {
+        // A colon in a relative reference could read as a scheme.
+        encode(&path, false)
+    }
+}
+
+/// The first sentence of a description, on one line.
+fn first_sentence(text: &str) -> String {
+    let paragraph = text.trim().split("\n\n").next().unwrap_or("");
+    let line = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.find(". ") {
+        Some(i) => line[..=i].to_string(),
+        None => line,
+    }
+}
+
+/// `al-qaida` → `AlQaida`: SARIF's readable rule name.
+fn pascal_case(id: &str) -> String {
+    id.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn silence_help(id: &str) -> String {
+    format!(
+        "To silence it: <!-- copydesk-disable-next-line {id} --> on the line before; \
+         <!-- copydesk-disable {id} --> ... <!-- copydesk-enable {id} --> around a region; \
+         or [rules] disable = [\"{id}\"] in copydesk.toml."
+    )
+}
+
+fn rule_descriptor(r: &Rule) -> Value {
+    let description = r.description.trim();
+    let short = first_sentence(description);
+    let short = if short.is_empty() {
+        format!("{} rule {}", r.kind.name(), r.id)
+    } else {
+        short
+    };
+    let full = if description.is_empty() {
+        short.clone()
+    } else {
+        description.to_string()
+    };
+    json!({
+        "id": r.id,
+        "name": pascal_case(&r.id),
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": format!("{full}\n\n{}", silence_help(&r.id))},
+        "defaultConfiguration": {"level": level(r.severity)},
+        "properties": {"kind": r.kind.name(), "tags": ["copydesk", r.kind.name()]},
+    })
+}
+
+/// A rule that produced findings but is not in the loaded pack.
+fn bare_descriptor(f: &Finding) -> Value {
+    json!({
+        "id": f.rule,
+        "name": pascal_case(&f.rule),
+        "shortDescription": {"text": format!("{} rule {}", f.kind, f.rule)},
+        "help": {"text": silence_help(&f.rule)},
+        "defaultConfiguration": {"level": level(f.severity)},
+        "properties": {"kind": f.kind, "tags": ["copydesk", f.kind]},
+    })
+}
+
+pub fn region(file: &SourceFile, span: &Range<usize>) -> Value {
+    let (s, e) = file.range(span);
+    let mut region = json!({
+        "startLine": s.line,
+        "startColumn": s.column,
+        "endLine": e.line,
+        "endColumn": e.column,
+        "byteOffset": s.byte,
+        "byteLength": e.byte.saturating_sub(s.byte),
+    });
+    if let Some(text) = file.text.get(s.byte..e.byte) {
+        region["snippet"] = json!({"text": text});
+    }
+    region
+}
+
+fn location(file: &SourceFile, span: &Range<usize>) -> Value {
+    json!({
+        "artifactLocation": {"uri": uri(&file.path)},
+        "region": region(file, span),
+    })
+}
+
+fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
+    let file = &report.files[f.file];
+    let mut text = f.message.clone();
+    for note in &f.notes {
+        text.push('\n');
+        text.push_str(note);
+    }
+    let mut r = json!({
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": level(f.severity),
+        "message": {"text": text},
+        "locations": [{"physicalLocation": location(file, &f.span)}],
+        "properties": {"kind": f.kind},
+    });
+    if !f.labels.is_empty() {
+        r["relatedLocations"] = f
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                json!({
+                    "id": i,
+                    "physicalLocation": location(&report.files[l.file], &l.span),
+                    "message": {"text": l.message},
+                })
+            })
+            .collect();
+    }
+    if let Some(fix) = &f.fix {
+        let description = if fix.replacement.is_empty() {
+            "Delete the text".to_string()
+        } else {
+            format!("Replace with `{}`", fix.replacement)
+        };
+        r["fixes"] = json!([{
+            "description": {"text": description},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": uri(&file.path)},
+                "replacements": [{
+                    "deletedRegion": region(file, &fix.span),
+                    "insertedContent": {"text": fix.replacement},
+                }],
+            }],
+        }]);
+    }
+    r
+}
+
+/// The SARIF log for a finished run with the loaded `rules`.
+pub fn log(report: &Report, rules: &[Rule]) -> Value {
+    let mut descriptors: Vec<Value> = rules.iter().map(rule_descriptor).collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in rules.iter().enumerate() {
+        index.entry(r.id.as_str()).or_insert(i);
+    }
+    let mut results = Vec::with_capacity(report.findings.len());
+    for f in &report.findings {
+        let i = *index.entry(f.rule.as_str()).or_insert_with(|| {
+            descriptors.push(bare_descriptor(f));
+            descriptors.len() - 1
+        });
+        results.push(result(report, f, i));
+    }
+    let notifications: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| {
+            json!({
+                "level": "error",
+                "message": {"text": format!("{}: {}", e.path, e.message)},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}],
+            })
+        })
+        .collect();
+    json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "copydesk",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }},
+            "invocations": [{
+                "executionSuccessful": report.errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+pub fn render(report: &Report, rules: &[Rule]) -> String {
+    let mut s = serde_json::to_string_pretty(&log(report, rules)).expect("JSON values serialize");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Fix, Label};
+
+    fn report() -> Report {
+        let finding = Finding {
+            file: 0,
+            rule: "made-up".to_string(),
+            kind: "title-consistency",
+            severity: Severity::Warning,
+            message: "`Mr Ng` is `Minister Ng` elsewhere".to_string(),
+            span: 10..15,
+            labels: vec![Label {
+                file: 1,
+                span: 0..11,
+                message: "called this here".to_string(),
+            }],
+            notes: vec!["help: pick one title".to_string()],
+            fix: Some(Fix {
+                span: 10..15,
+                replacement: "Minister Ng".to_string(),
+            }),
+        };
+        Report {
+            files: vec![
+                SourceFile::new("drafts/a é.md", "Ünïcode Mr Ng said.\n"),
+                SourceFile::new("drafts/b.md", "Minister Ng spoke.\n"),
+            ],
+            findings: vec![finding],
+            errors: Vec::new(),
+            files_checked: 2,
+        }
+    }
+
+    #[test]
+    fn results_carry_regions_labels_and_fixes() {
+        let log = log(&report(), &[]);
+        assert_eq!(log["version"], "2.1.0");
+        let run = &log["runs"][0];
+        assert_eq!(run["columnKind"], "unicodeCodePoints");
+        assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "made-up");
+        let r = &run["results"][0];
+        assert_eq!(r["ruleIndex"], 0);
+        assert_eq!(r["level"], "warning");
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "drafts/a%20%C3%A9.md");
+        // "Ünïcode " is 8 scalar values but 10 bytes.
+        assert_eq!(
+            loc["region"],
+            json!({"startLine": 1, "startColumn": 9, "endLine": 1, "endColumn": 14,
+                   "byteOffset": 10, "byteLength": 5, "snippet": {"text": "Mr Ng"}})
+        );
+        let related = &r["relatedLocations"][0];
+        assert_eq!(
+            related["physicalLocation"]["artifactLocation"]["uri"],
+            "drafts/b.md"
+        );
+        assert_eq!(related["message"]["text"], "called this here");
+        let replacement = &r["fixes"][0]["artifactChanges"][0]["replacements"][0];
+        assert_eq!(replacement["insertedContent"]["text"], "Minister Ng");
+        assert_eq!(replacement["deletedRegion"]["byteOffset"], 10);
+    }
+
+    #[test]
+    fn uris() {
+        assert_eq!(uri("drafts/a.md"), "drafts/a.md");
+        assert_eq!(uri("a:b.md"), "a%3Ab.md");
+        assert_eq!(uri("/tmp/x y.md"), "file:///tmp/x%20y.md");
+        assert_eq!(uri("C:\\d\\a.md"), "file:///C:/d/a.md");
+        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+    }
+
+    #[test]
+    fn rule_text() {
+        assert_eq!(
+            first_sentence("Name the source. Or drop\nit.\n\nMore."),
+            "Name the source."
+        );
+        assert_eq!(pascal_case("al-qaida"), "AlQaida");
+        assert_eq!(pascal_case("e.mail_x"), "EMailX");
+    }
+}
