@@ -166,6 +166,71 @@ impl Draft {
         Some(&self.quotes[k]).filter(|q| span.end <= q.span.end)
     }
 
+    /// Panics unless the invariants of `lib.rs` hold: prose has the file's
+    /// length and offsets (each byte the file's own or a blank, newlines
+    /// kept); paragraphs, sentences and quotations lie on character
+    /// boundaries inside the file, in order, sentences inside their
+    /// paragraph. Property tests and fuzz targets call it.
+    pub fn assert_invariants(&self) {
+        let text = &self.text;
+        assert_eq!(self.prose.len(), text.len());
+        for (p, t) in self.prose.bytes().zip(text.bytes()) {
+            assert!(
+                p == t || (p == b' ' && t != b'\n'),
+                "prose byte {p} is neither the file's {t} nor a blank"
+            );
+        }
+        let on_boundary = |r: &Range<usize>| {
+            r.start <= r.end
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+        };
+        let mut last_para = 0;
+        for (i, para) in self.paragraphs.iter().enumerate() {
+            assert!(
+                on_boundary(&para.span),
+                "paragraph {:?} off the file's characters",
+                para.span
+            );
+            assert!(para.span.start >= last_para, "paragraphs out of order");
+            last_para = para.span.end;
+            let mut last = para.span.start;
+            for s in self.sentences_of(i) {
+                assert!(
+                    on_boundary(&s.span),
+                    "sentence {:?} off the file's characters",
+                    s.span
+                );
+                assert!(
+                    s.span.start >= last && s.span.end <= para.span.end,
+                    "sentence outside its paragraph"
+                );
+                assert_eq!(s.paragraph, i);
+                last = s.span.end;
+            }
+        }
+        let mut last_quote = 0;
+        for q in &self.quotes {
+            assert!(
+                on_boundary(&q.span),
+                "quotation {:?} off the file's characters",
+                q.span
+            );
+            assert!(
+                q.span.start >= last_quote,
+                "quotations overlap or are out of order"
+            );
+            last_quote = q.span.end;
+        }
+        for s in &self.suppressions {
+            assert!(s.region.start <= s.region.end && s.region.end <= text.len());
+        }
+        if let Some(fm) = &self.front_matter {
+            assert!(on_boundary(&fm.span));
+        }
+    }
+
     /// Whether a finding of `rule` (or `kind`) at byte `at` is silenced by a
     /// comment in the draft.
     pub fn is_suppressed(&self, rule: &str, kind: &str, at: usize) -> bool {
