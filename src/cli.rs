@@ -162,5 +162,6 @@ impl ColorWhen {
 }
 
 fn parse_date(s: &str) -> Result<crate::date::Date, String> {
-    crate::date::Date::parse(s).ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
+    crate::date::Date::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
 }

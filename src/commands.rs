@@ -23,7 +23,11 @@ fn fail(errors: &[LoadError], color: ColorWhen) -> std::io::Result<u8> {
     let mut err = stderr(color);
     report::human::print_load_errors(errors, &mut err)?;
     let n = errors.len();
-    writeln!(err, "copydesk: could not load the rules or config ({n} error{})", if n == 1 { "" } else { "s" })?;
+    writeln!(
+        err,
+        "copydesk: could not load the rules or config ({n} error{})",
+        if n == 1 { "" } else { "s" }
+    )?;
     Ok(2)
 }
 
@@ -38,11 +42,17 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
         Ok(x) => x,
         Err(errors) => return fail(&errors, args.color),
     };
-    let mut options = Options { date: args.date, ..Options::default() };
+    let mut options = Options {
+        date: args.date,
+        ..Options::default()
+    };
     if args.stdin {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes)?;
-        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "<stdin>".to_string());
         match run::decode(bytes) {
             Ok(text) => options.stdin = Some((name, text)),
             Err(message) => {
@@ -96,7 +106,10 @@ pub fn rules(args: &RulesArgs) -> std::io::Result<u8> {
     let mut out = stdout(args.color);
     if !args.test {
         if !args.packs.is_empty() {
-            writeln!(stderr(args.color), "note: packs named on the command line are only read with --test")?;
+            writeln!(
+                stderr(args.color),
+                "note: packs named on the command line are only read with --test"
+            )?;
         }
         for r in &engine.pack.rules {
             writeln!(
@@ -113,27 +126,54 @@ pub fn rules(args: &RulesArgs) -> std::io::Result<u8> {
         return Ok(0);
     }
     let only: Option<Vec<String>> = (!args.packs.is_empty()).then(|| {
-        let shown: Vec<&str> = config.packs[first_new..].iter().map(|(_, s)| s.as_str()).collect();
+        let shown: Vec<&str> = config.packs[first_new..]
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .collect();
         engine
             .pack
             .rules
             .iter()
-            .filter(|r| shown.iter().any(|s| r.origin.path == *s || r.origin.path.starts_with(&format!("{}/", s.trim_end_matches('/')))))
+            .filter(|r| {
+                shown.iter().any(|s| {
+                    r.origin.path == *s
+                        || r.origin
+                            .path
+                            .starts_with(&format!("{}/", s.trim_end_matches('/')))
+                })
+            })
             .map(|r| r.id.clone())
             .collect()
     });
     let (count, failures) = examples::run(&mut engine, only.as_deref());
     for f in &failures {
         if f.expected_finding {
-            writeln!(out, "FAIL {} ({}): bad example not flagged:\n    {}", f.rule, f.origin, f.example.replace('\n', "\n    "))?;
+            writeln!(
+                out,
+                "FAIL {} ({}): bad example not flagged:\n    {}",
+                f.rule,
+                f.origin,
+                f.example.replace('\n', "\n    ")
+            )?;
         } else {
-            writeln!(out, "FAIL {} ({}): good example flagged:\n    {}", f.rule, f.origin, f.example.replace('\n', "\n    "))?;
+            writeln!(
+                out,
+                "FAIL {} ({}): good example flagged:\n    {}",
+                f.rule,
+                f.origin,
+                f.example.replace('\n', "\n    ")
+            )?;
             for m in &f.got {
                 writeln!(out, "    -> {m}")?;
             }
         }
     }
-    writeln!(out, "{} passed, {} failed", count - failures.len(), failures.len())?;
+    writeln!(
+        out,
+        "{} passed, {} failed",
+        count - failures.len(),
+        failures.len()
+    )?;
     out.flush()?;
     Ok(u8::from(!failures.is_empty()))
 }
@@ -145,12 +185,21 @@ pub fn explain(args: &ExplainArgs) -> std::io::Result<u8> {
     };
     let Some(rule) = engine.pack.rule(&args.rule) else {
         let ids: Vec<&str> = engine.pack.rules.iter().map(|r| r.id.as_str()).collect();
-        eprintln!("error: unknown rule id `{}`\n  = help: the loaded rules are: {}", args.rule, ids.join(", "));
+        eprintln!(
+            "error: unknown rule id `{}`\n  = help: the loaded rules are: {}",
+            args.rule,
+            ids.join(", ")
+        );
         return Ok(2);
     };
     let mut out = std::io::stdout().lock();
     writeln!(out, "{} ({}, {})", rule.id, rule.kind.name(), rule.severity)?;
-    writeln!(out, "defined in {}:{}\n", rule.origin.path, rule.origin.line())?;
+    writeln!(
+        out,
+        "defined in {}:{}\n",
+        rule.origin.path,
+        rule.origin.line()
+    )?;
     writeln!(out, "{}\n", rule.description.trim())?;
     let show = |out: &mut dyn Write, title: &str, list: &[String]| -> std::io::Result<()> {
         if !list.is_empty() {
@@ -166,8 +215,20 @@ pub fn explain(args: &ExplainArgs) -> std::io::Result<u8> {
     show(&mut out, "Flagged:", &rule.bad)?;
     show(&mut out, "Not flagged:", &rule.good)?;
     writeln!(out, "To silence it:")?;
-    writeln!(out, "    on one line:  <!-- copydesk-disable-next-line {} -->", rule.id)?;
-    writeln!(out, "    in a region:  <!-- copydesk-disable {} --> ... <!-- copydesk-enable {} -->", rule.id, rule.id)?;
-    writeln!(out, "    everywhere:   [rules] disable = [\"{}\"] in copydesk.toml", rule.id)?;
+    writeln!(
+        out,
+        "    on one line:  <!-- copydesk-disable-next-line {} -->",
+        rule.id
+    )?;
+    writeln!(
+        out,
+        "    in a region:  <!-- copydesk-disable {} --> ... <!-- copydesk-enable {} -->",
+        rule.id, rule.id
+    )?;
+    writeln!(
+        out,
+        "    everywhere:   [rules] disable = [\"{}\"] in copydesk.toml",
+        rule.id
+    )?;
     Ok(0)
 }

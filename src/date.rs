@@ -110,7 +110,10 @@ mod tests {
         let d = Date::new(2025, 5, 6).unwrap();
         assert_eq!(Date::from_days(d.days()), d);
         assert_eq!(Date::new(1970, 1, 1).unwrap().days(), 0);
-        assert_eq!(Date::new(2025, 3, 1).unwrap().days() - Date::new(2025, 2, 1).unwrap().days(), 28);
+        assert_eq!(
+            Date::new(2025, 3, 1).unwrap().days() - Date::new(2025, 2, 1).unwrap().days(),
+            28
+        );
         assert_eq!(Date::from_days(-1), Date::new(1969, 12, 31).unwrap());
     }
 

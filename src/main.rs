@@ -18,7 +18,9 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check(&args),
         Command::Rules(args) => commands::rules(&args),
         Command::Explain(args) => commands::explain(&args),
-        Command::Claims(copydesk::cli::ClaimsCommand::Import(args)) => copydesk::claims_import::command(&args),
+        Command::Claims(copydesk::cli::ClaimsCommand::Import(args)) => {
+            copydesk::claims_import::command(&args)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

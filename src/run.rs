@@ -59,7 +59,11 @@ impl Engine {
     pub fn new(config: &Config) -> Result<Engine, Vec<LoadError>> {
         let pack = config.load_pack()?;
         let checks = check::build(&pack, &config.data)?;
-        Ok(Engine { language: pack.language(), pack, checks })
+        Ok(Engine {
+            language: pack.language(),
+            pack,
+            checks,
+        })
     }
 }
 
@@ -70,7 +74,10 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 pub fn read_draft(path: &std::path::Path) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| crate::rules::io_message(&e))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!("file is too large to be a draft ({} MB; the limit is 256 MB)", meta.len() / 1_000_000));
+        return Err(format!(
+            "file is too large to be a draft ({} MB; the limit is 256 MB)",
+            meta.len() / 1_000_000
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| crate::rules::io_message(&e))?;
     decode(bytes)
@@ -97,7 +104,12 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
     } else {
         walk::targets(&options.paths, options.implicit_paths, config)
     };
-    report.errors.extend(walk_errors.into_iter().map(|e| FileError { path: e.shown, message: e.message }));
+    report
+        .errors
+        .extend(walk_errors.into_iter().map(|e| FileError {
+            path: e.shown,
+            message: e.message,
+        }));
 
     let lang = &engine.language;
     let mut drafts: Vec<Draft> = Vec::new();
@@ -108,7 +120,10 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
         .par_iter()
         .map(|t| match read_draft(&t.path) {
             Ok(text) => Ok(Draft::parse(t.shown.clone(), text, lang)),
-            Err(message) => Err(FileError { path: t.shown.clone(), message }),
+            Err(message) => Err(FileError {
+                path: t.shown.clone(),
+                message,
+            }),
         })
         .collect();
     for r in read {
@@ -122,13 +137,21 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
     // not what the user asked to check.
     let archive: Vec<Draft> = walk::archive(&config.archive)
         .par_iter()
-        .filter_map(|t: &Target| read_draft(&t.path).ok().map(|text| Draft::parse(t.shown.clone(), text, lang)))
+        .filter_map(|t: &Target| {
+            read_draft(&t.path)
+                .ok()
+                .map(|text| Draft::parse(t.shown.clone(), text, lang))
+        })
         .collect();
 
     let default_date = options.date.unwrap_or_else(Date::today);
     let findings = analyze(engine, &drafts, &archive, default_date);
     report.findings = findings;
-    report.files = drafts.into_iter().chain(archive).map(|d| SourceFile::new(d.path, d.text)).collect();
+    report.files = drafts
+        .into_iter()
+        .chain(archive)
+        .map(|d| SourceFile::new(d.path, d.text))
+        .collect();
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
     report
 }
@@ -136,9 +159,17 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
 /// Both passes over the drafts: every check learns from `drafts` and
 /// `archive`, then checks `drafts`. File ids are positions in `drafts`
 /// followed by `archive`. Findings come back sorted, suppressions applied.
-pub fn analyze(engine: &mut Engine, drafts: &[Draft], archive: &[Draft], default_date: Date) -> Vec<Finding> {
-    let context =
-        |file: FileId, d: &Draft| Context { file, date: d.date().unwrap_or(default_date), checked: file < drafts.len() };
+pub fn analyze(
+    engine: &mut Engine,
+    drafts: &[Draft],
+    archive: &[Draft],
+    default_date: Date,
+) -> Vec<Finding> {
+    let context = |file: FileId, d: &Draft| Context {
+        file,
+        date: d.date().unwrap_or(default_date),
+        checked: file < drafts.len(),
+    };
     let all: Vec<&Draft> = drafts.iter().chain(archive.iter()).collect();
     for check in engine.checks.iter_mut() {
         let learned: Vec<(FileId, Learned)> = all

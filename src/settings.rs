@@ -84,11 +84,20 @@ impl Config {
     pub fn load(path: &Path, shown: &str) -> Result<Config, Vec<LoadError>> {
         let text: Arc<str> = match rules::read_text(path) {
             Ok(t) => Arc::from(t),
-            Err(e) => return Err(vec![LoadError::new(shown, format!("cannot read config: {e}"))]),
+            Err(e) => {
+                return Err(vec![LoadError::new(
+                    shown,
+                    format!("cannot read config: {e}"),
+                )]);
+            }
         };
-        let raw: RawConfig = toml::from_str(&text).map_err(|e| vec![LoadError::from_toml(shown, &text, &e)])?;
+        let raw: RawConfig =
+            toml::from_str(&text).map_err(|e| vec![LoadError::from_toml(shown, &text, &e)])?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let shown_dir = Path::new(shown).parent().map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        let shown_dir = Path::new(shown)
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
         let mut errors = Vec::new();
         let resolve = |p: &Spanned<String>| -> (PathBuf, String) {
             let rel = p.get_ref();
@@ -99,31 +108,54 @@ impl Config {
             };
             (dir.join(rel), shown)
         };
-        let mut config = Config { path: Some(shown.to_string()), dir: dir.clone(), text: Some(text.clone()), ..Config::default() };
-        let existing = |list: Option<Vec<Spanned<String>>>, what: &str, errors: &mut Vec<LoadError>| {
-            let mut out = Vec::new();
-            for p in list.unwrap_or_default() {
-                let (open, show) = resolve(&p);
-                if open.exists() {
-                    out.push((open, show));
-                } else {
-                    errors.push(
-                        LoadError::at(shown, &text, p.span(), format!("{what} `{show}` does not exist"))
-                            .with_help(format!("paths in {CONFIG_NAME} are relative to the folder it is in")),
-                    );
-                }
-            }
-            out
+        let mut config = Config {
+            path: Some(shown.to_string()),
+            dir: dir.clone(),
+            text: Some(text.clone()),
+            ..Config::default()
         };
+        let existing =
+            |list: Option<Vec<Spanned<String>>>, what: &str, errors: &mut Vec<LoadError>| {
+                let mut out = Vec::new();
+                for p in list.unwrap_or_default() {
+                    let (open, show) = resolve(&p);
+                    if open.exists() {
+                        out.push((open, show));
+                    } else {
+                        errors.push(
+                            LoadError::at(
+                                shown,
+                                &text,
+                                p.span(),
+                                format!("{what} `{show}` does not exist"),
+                            )
+                            .with_help(format!(
+                                "paths in {CONFIG_NAME} are relative to the folder it is in"
+                            )),
+                        );
+                    }
+                }
+                out
+            };
         if let Some(r) = raw.rules {
             config.packs = existing(r.packs, "rule pack", &mut errors);
-            config.disable = r.disable.unwrap_or_default().into_iter().map(|s| (s.get_ref().clone(), s.span())).collect();
+            config.disable = r
+                .disable
+                .unwrap_or_default()
+                .into_iter()
+                .map(|s| (s.get_ref().clone(), s.span()))
+                .collect();
             for (id, sev) in r.severity.unwrap_or_default() {
                 match Severity::parse(sev.get_ref()) {
                     Some(s) => config.severity.push((id.get_ref().clone(), s, id.span())),
                     None => errors.push(
-                        LoadError::at(shown, &text, sev.span(), format!("unknown severity `{}`", sev.get_ref()))
-                            .with_help("use \"error\", \"warning\" or \"info\""),
+                        LoadError::at(
+                            shown,
+                            &text,
+                            sev.span(),
+                            format!("unknown severity `{}`", sev.get_ref()),
+                        )
+                        .with_help("use \"error\", \"warning\" or \"info\""),
                     ),
                 }
             }
@@ -137,7 +169,11 @@ impl Config {
             config.include = globs(f.include, shown, &text, &mut errors);
             config.exclude = globs(f.exclude, shown, &text, &mut errors);
         }
-        if errors.is_empty() { Ok(config) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Loads the built-in pack and the config's packs, then applies
@@ -152,8 +188,13 @@ impl Config {
             let shown = self.path.as_deref().unwrap_or(CONFIG_NAME);
             let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
             let ids: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
-            LoadError::at(shown, &text, span.clone(), format!("unknown rule id `{id}`"))
-                .with_help(format!("the loaded rules are: {}", ids.join(", ")))
+            LoadError::at(
+                shown,
+                &text,
+                span.clone(),
+                format!("unknown rule id `{id}`"),
+            )
+            .with_help(format!("the loaded rules are: {}", ids.join(", ")))
         };
         for (id, span) in &self.disable {
             if pack.rule(id).is_none() && crate::rules::Kind::parse(id).is_none() {
@@ -170,7 +211,12 @@ impl Config {
             return Err(errors);
         }
         // `disable` takes rule ids, or a kind to switch off every rule of it.
-        pack.rules.retain(|r| !self.disable.iter().any(|(id, _)| id == &r.id || id == r.kind.name()));
+        pack.rules.retain(|r| {
+            !self
+                .disable
+                .iter()
+                .any(|(id, _)| id == &r.id || id == r.kind.name())
+        });
         Ok(pack)
     }
 
@@ -187,7 +233,12 @@ impl Config {
     }
 }
 
-fn globs(list: Option<Vec<Spanned<String>>>, shown: &str, text: &Arc<str>, errors: &mut Vec<LoadError>) -> Option<GlobSet> {
+fn globs(
+    list: Option<Vec<Spanned<String>>>,
+    shown: &str,
+    text: &Arc<str>,
+    errors: &mut Vec<LoadError>,
+) -> Option<GlobSet> {
     let list = list?;
     let mut b = GlobSetBuilder::new();
     for g in &list {
@@ -195,7 +246,12 @@ fn globs(list: Option<Vec<Spanned<String>>>, shown: &str, text: &Arc<str>, error
             Ok(glob) => {
                 b.add(glob);
             }
-            Err(e) => errors.push(LoadError::at(shown, text, g.span(), format!("invalid glob: {}", e.kind()))),
+            Err(e) => errors.push(LoadError::at(
+                shown,
+                text,
+                g.span(),
+                format!("invalid glob: {}", e.kind()),
+            )),
         }
     }
     b.build().ok()

@@ -21,17 +21,28 @@ pub struct Position {
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
         let text = text.into();
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        SourceFile { path: path.into(), text, line_starts }
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// The 0-based line holding byte `at`.
     pub fn line_index(&self, at: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= at).saturating_sub(1)
+        self.line_starts
+            .partition_point(|&s| s <= at)
+            .saturating_sub(1)
     }
 
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
     }
 
     pub fn line_count(&self) -> usize {
@@ -48,7 +59,11 @@ impl SourceFile {
         let line = self.line_index(at);
         let start = self.line_starts[line];
         let column = self.text[start..at].chars().count() + 1;
-        Position { byte: at, line: line + 1, column }
+        Position {
+            byte: at,
+            line: line + 1,
+            column,
+        }
     }
 
     /// 0-based line and UTF-16 column of byte `at`, as LSP counts by default.
@@ -70,9 +85,23 @@ mod tests {
     #[test]
     fn positions_count_scalar_values() {
         let f = SourceFile::new("a", "ab\n’é x\nlast");
-        assert_eq!(f.position(0), Position { byte: 0, line: 1, column: 1 });
+        assert_eq!(
+            f.position(0),
+            Position {
+                byte: 0,
+                line: 1,
+                column: 1
+            }
+        );
         let x = f.text.find('x').unwrap();
-        assert_eq!(f.position(x), Position { byte: x, line: 2, column: 4 });
+        assert_eq!(
+            f.position(x),
+            Position {
+                byte: x,
+                line: 2,
+                column: 4
+            }
+        );
         assert_eq!(f.utf16_position(x), (1, 3));
         assert_eq!(f.position(f.text.len()).line, 3);
         // Inside the three-byte ’: moved back to its start.

@@ -22,12 +22,18 @@ pub struct WalkError {
 pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
 fn has_draft_extension(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 fn shown(p: &Path, strip_dot: bool) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
-    if strip_dot { s.strip_prefix("./").map(str::to_string).unwrap_or(s) } else { s }
+    if strip_dot {
+        s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    } else {
+        s
+    }
 }
 
 /// Expands the command-line paths into sorted, de-duplicated targets.
@@ -39,8 +45,14 @@ pub fn targets(paths: &[String], implicit: bool, config: &Config) -> (Vec<Target
     for given in paths {
         let root = Path::new(given);
         match std::fs::metadata(root) {
-            Err(e) => errors.push(WalkError { shown: shown(root, false), message: crate::rules::io_message(&e) }),
-            Ok(meta) if meta.is_file() => out.push(Target { shown: shown(root, false), path: root.to_path_buf() }),
+            Err(e) => errors.push(WalkError {
+                shown: shown(root, false),
+                message: crate::rules::io_message(&e),
+            }),
+            Ok(meta) if meta.is_file() => out.push(Target {
+                shown: shown(root, false),
+                path: root.to_path_buf(),
+            }),
             Ok(_) => walk_dir(root, implicit, config, &mut out, &mut errors),
         }
     }
@@ -49,25 +61,45 @@ pub fn targets(paths: &[String], implicit: bool, config: &Config) -> (Vec<Target
     (out, errors)
 }
 
-fn walk_dir(root: &Path, implicit: bool, config: &Config, out: &mut Vec<Target>, errors: &mut Vec<WalkError>) {
-    let walker = walkdir::WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
-        // Hidden folders (.git, .github) hold no drafts.
-        e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-    });
+fn walk_dir(
+    root: &Path,
+    implicit: bool,
+    config: &Config,
+    out: &mut Vec<Target>,
+    errors: &mut Vec<WalkError>,
+) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            // Hidden folders (.git, .github) hold no drafts.
+            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+        });
     for entry in walker {
         match entry {
             Ok(e) => {
                 let p = e.path();
                 // Symlinks to files are checked; links to folders are not
                 // followed (no loops).
-                let is_file = e.file_type().is_file() || (e.file_type().is_symlink() && p.is_file());
+                let is_file =
+                    e.file_type().is_file() || (e.file_type().is_symlink() && p.is_file());
                 if is_file && has_draft_extension(p) && config.wants(&absolute_like(p, config)) {
-                    out.push(Target { shown: shown(p, implicit), path: p.to_path_buf() });
+                    out.push(Target {
+                        shown: shown(p, implicit),
+                        path: p.to_path_buf(),
+                    });
                 }
             }
             Err(err) => {
-                let p = err.path().map(|p| shown(p, implicit)).unwrap_or_else(|| shown(root, implicit));
-                let message = err.io_error().map(crate::rules::io_message).unwrap_or_else(|| err.to_string());
+                let p = err
+                    .path()
+                    .map(|p| shown(p, implicit))
+                    .unwrap_or_else(|| shown(root, implicit));
+                let message = err
+                    .io_error()
+                    .map(crate::rules::io_message)
+                    .unwrap_or_else(|| err.to_string());
                 errors.push(WalkError { shown: p, message });
             }
         }
@@ -95,7 +127,10 @@ pub fn archive(folders: &[(PathBuf, String)]) -> Vec<Target> {
         walk_dir(path, false, &config, &mut found, &mut errors);
         for t in found {
             let rel = t.path.strip_prefix(path).unwrap_or(&t.path);
-            out.push(Target { shown: format!("{}/{}", shown_root.trim_end_matches('/'), shown(rel, true)), path: t.path });
+            out.push(Target {
+                shown: format!("{}/{}", shown_root.trim_end_matches('/'), shown(rel, true)),
+                path: t.path,
+            });
         }
     }
     out.sort();

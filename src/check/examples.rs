@@ -24,7 +24,11 @@ pub struct ExampleFailure {
 }
 
 /// A fixed date so examples give the same answer every day.
-pub const EXAMPLE_DATE: Date = Date { year: 2025, month: 6, day: 20 };
+pub const EXAMPLE_DATE: Date = Date {
+    year: 2025,
+    month: 6,
+    day: 20,
+};
 
 pub const DRAFT_SEPARATOR: &str = "\n%%%\n";
 

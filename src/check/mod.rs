@@ -60,7 +60,12 @@ pub struct Data {
 pub fn build(pack: &Pack, data: &Data) -> Result<Vec<Box<dyn Check>>, Vec<LoadError>> {
     let mut checks: Vec<Box<dyn Check>> = Vec::new();
     let mut errors = Vec::new();
-    let of_kind = |kinds: &[Kind]| -> Vec<&Rule> { pack.rules.iter().filter(|r| kinds.contains(&r.kind)).collect() };
+    let of_kind = |kinds: &[Kind]| -> Vec<&Rule> {
+        pack.rules
+            .iter()
+            .filter(|r| kinds.contains(&r.kind))
+            .collect()
+    };
     let mut add = |built: Result<Option<Box<dyn Check>>, Vec<LoadError>>| match built {
         Ok(Some(c)) => checks.push(c),
         Ok(None) => {}
@@ -76,13 +81,30 @@ pub fn build(pack: &Pack, data: &Data) -> Result<Vec<Box<dyn Check>>, Vec<LoadEr
     let unattributed = of_kind(&[Kind::UnattributedFigure]).first().copied();
     let unverified = of_kind(&[Kind::UnverifiedFigure]).first().copied();
     add(figures::build(pack, unattributed, unverified));
-    add(titles::build(pack, of_kind(&[Kind::TitleConsistency]).first().copied(), data));
-    add(claims::build(pack, of_kind(&[Kind::DebunkedClaim]).first().copied(), data));
-    if errors.is_empty() { Ok(checks) } else { Err(errors) }
+    add(titles::build(
+        pack,
+        of_kind(&[Kind::TitleConsistency]).first().copied(),
+        data,
+    ));
+    add(claims::build(
+        pack,
+        of_kind(&[Kind::DebunkedClaim]).first().copied(),
+        data,
+    ));
+    if errors.is_empty() {
+        Ok(checks)
+    } else {
+        Err(errors)
+    }
 }
 
 /// A finding of `rule` at `span`, with the rule's id, kind and severity.
-pub fn finding(rule: &Rule, cx: &Context, span: std::ops::Range<usize>, message: String) -> Finding {
+pub fn finding(
+    rule: &Rule,
+    cx: &Context,
+    span: std::ops::Range<usize>,
+    message: String,
+) -> Finding {
     Finding {
         file: cx.file,
         rule: rule.id.clone(),
@@ -98,5 +120,7 @@ pub fn finding(rule: &Rule, cx: &Context, span: std::ops::Range<usize>, message:
 
 /// Fills a message template: `{match}` and `{replacement}`.
 pub fn fill(template: &str, matched: &str, replacement: &str) -> String {
-    template.replace("{match}", matched).replace("{replacement}", replacement)
+    template
+        .replace("{match}", matched)
+        .replace("{replacement}", replacement)
 }

@@ -12,7 +12,6 @@ use crate::rules::{Kind, Rule};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
-
 struct StyleRule {
     id: String,
     severity: Severity,
@@ -48,7 +47,10 @@ impl PatternCheck {
             let mut add_literal = |text: &str, replacement: Option<String>| {
                 let slot = usize::from(!rule.ignore_case);
                 lits[slot].0.push(text.to_string());
-                lits[slot].1.push(Target { rule: i, replacement });
+                lits[slot].1.push(Target {
+                    rule: i,
+                    replacement,
+                });
             };
             match rule.kind {
                 Kind::Existence => {
@@ -71,7 +73,13 @@ impl PatternCheck {
                     .unicode(true)
                     .build()
                     .expect("validated when the rule was loaded");
-                regexes.push((re, Target { rule: i, replacement }));
+                regexes.push((
+                    re,
+                    Target {
+                        rule: i,
+                        replacement,
+                    },
+                ));
             };
             match rule.kind {
                 Kind::Existence => {
@@ -102,20 +110,34 @@ impl PatternCheck {
                 let ci = rules[t.rule].ignore_case;
                 format!("{}(?:{})", if ci { "(?i)" } else { "" }, r.as_str())
             });
-            RegexSetBuilder::new(flagged).build().expect("patterns compiled one by one")
+            RegexSetBuilder::new(flagged)
+                .build()
+                .expect("patterns compiled one by one")
         });
         PatternCheck {
             rules: style,
-            literals: [(automaton(&ci_words, true), ci_targets), (automaton(&cs_words, false), cs_targets)],
+            literals: [
+                (automaton(&ci_words, true), ci_targets),
+                (automaton(&cs_words, false), cs_targets),
+            ],
             regex_set,
             regexes,
         }
     }
 
-    fn finding(&self, cx: &Context, target: &Target, draft: &Draft, span: std::ops::Range<usize>) -> Finding {
+    fn finding(
+        &self,
+        cx: &Context,
+        target: &Target,
+        draft: &Draft,
+        span: std::ops::Range<usize>,
+    ) -> Finding {
         let rule = &self.rules[target.rule];
         let matched = &draft.text[span.clone()];
-        let replacement = target.replacement.as_deref().map(|r| keep_initial_case(matched, r));
+        let replacement = target
+            .replacement
+            .as_deref()
+            .map(|r| keep_initial_case(matched, r));
         let message = fill(&rule.message, matched, replacement.as_deref().unwrap_or(""));
         Finding {
             file: cx.file,
@@ -125,7 +147,10 @@ impl PatternCheck {
             message,
             span: span.clone(),
             labels: Vec::new(),
-            notes: replacement.iter().map(|r| format!("help: replace with `{r}`")).collect(),
+            notes: replacement
+                .iter()
+                .map(|r| format!("help: replace with `{r}`"))
+                .collect(),
             fix: replacement.map(|replacement| Fix { span, replacement }),
         }
     }
@@ -138,7 +163,12 @@ impl Check for PatternCheck {
             let Some(ac) = automaton else { continue };
             for m in ac.find_iter(prose) {
                 if is_word_bounded(prose, m.start(), m.end()) {
-                    out.push(self.finding(cx, &targets[m.pattern().as_usize()], draft, m.start()..m.end()));
+                    out.push(self.finding(
+                        cx,
+                        &targets[m.pattern().as_usize()],
+                        draft,
+                        m.start()..m.end(),
+                    ));
                 }
             }
         }
@@ -177,7 +207,9 @@ fn keep_initial_case(matched: &str, replacement: &str) -> String {
     let all_lower_matched = matched.chars().skip(1).all(|c| !c.is_uppercase());
     if upper && repl_lower && all_lower_matched {
         let mut c = replacement.chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
     } else {
         replacement.to_string()
     }

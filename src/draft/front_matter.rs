@@ -36,7 +36,14 @@ pub fn parse(text: &str, at: usize) -> Option<FrontMatter> {
         let line_end = rest[pos..].find('\n').map_or(rest.len(), |i| pos + i);
         let line = rest[pos..line_end].trim_end();
         if line == fence || (fence == "---" && line == "...") {
-            body_end = Some((pos, if line_end < rest.len() { line_end + 1 } else { line_end }));
+            body_end = Some((
+                pos,
+                if line_end < rest.len() {
+                    line_end + 1
+                } else {
+                    line_end
+                },
+            ));
             break;
         }
         if line_end >= rest.len() {
@@ -118,7 +125,10 @@ mod tests {
         let fm = parse(text, 0).unwrap();
         assert_eq!(fm.date, Date::new(2025, 7, 1));
         assert_eq!(fm.title.as_deref(), Some("Budget: a vote"));
-        assert_eq!(&text[fm.span.clone()], "---\ntitle: \"Budget: a vote\"\ndate: 2025-07-01\n---\n");
+        assert_eq!(
+            &text[fm.span.clone()],
+            "---\ntitle: \"Budget: a vote\"\ndate: 2025-07-01\n---\n"
+        );
     }
 
     #[test]

@@ -43,10 +43,13 @@ fn finish(text: &str, mut mask: Vec<u8>, blocks: Vec<Block>, html: Vec<Range<usi
     blank_urls(text, &mut mask, &blocks);
     // Every copied range lies on character boundaries of `text` and every
     // blanked byte became ASCII, so the mask is valid UTF-8.
-    let prose = String::from_utf8(mask).unwrap_or_else(|e| {
-        String::from_utf8_lossy(e.as_bytes()).into_owned()
-    });
-    Converted { prose, blocks, html }
+    let prose = String::from_utf8(mask)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Converted {
+        prose,
+        blocks,
+        html,
+    }
 }
 
 /// Converts Markdown starting at byte `from` (after front matter).
@@ -54,7 +57,8 @@ pub fn markdown(text: &str, from: usize) -> Converted {
     let mut mask = blank_mask(text);
     let mut blocks = Vec::new();
     let mut html = Vec::new();
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let parser = Parser::new_ext(&text[from..], options).into_offset_iter();
 
     // Depths of the containers that decide what text is and what kind of
@@ -78,9 +82,10 @@ pub fn markdown(text: &str, from: usize) -> Converted {
         match event {
             Event::Start(tag) => {
                 match &tag {
-                    Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } | Tag::MetadataBlock(_) => {
-                        skip += 1
-                    }
+                    Tag::CodeBlock(_)
+                    | Tag::HtmlBlock
+                    | Tag::Image { .. }
+                    | Tag::MetadataBlock(_) => skip += 1,
                     Tag::Link { link_type, .. } => {
                         // An autolink's text is its URL: not prose.
                         let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
@@ -99,9 +104,10 @@ pub fn markdown(text: &str, from: usize) -> Converted {
             }
             Event::End(end) => {
                 match end {
-                    TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image | TagEnd::MetadataBlock(_) => {
-                        skip = skip.saturating_sub(1)
-                    }
+                    TagEnd::CodeBlock
+                    | TagEnd::HtmlBlock
+                    | TagEnd::Image
+                    | TagEnd::MetadataBlock(_) => skip = skip.saturating_sub(1),
                     TagEnd::Link => {
                         if links.pop() == Some(true) {
                             skip = skip.saturating_sub(1);
@@ -204,7 +210,10 @@ pub fn plain(text: &str, from: usize) -> Converted {
         let line = &text[pos..line_end];
         if line.trim().is_empty() {
             if let Some(s) = start.take() {
-                blocks.push(Block { span: s..last_end, kind: BlockKind::Paragraph });
+                blocks.push(Block {
+                    span: s..last_end,
+                    kind: BlockKind::Paragraph,
+                });
             }
         } else {
             let lead = line.len() - line.trim_start().len();
@@ -214,7 +223,10 @@ pub fn plain(text: &str, from: usize) -> Converted {
         pos = line_end + 1;
     }
     if let Some(s) = start {
-        blocks.push(Block { span: s..last_end, kind: BlockKind::Paragraph });
+        blocks.push(Block {
+            span: s..last_end,
+            kind: BlockKind::Paragraph,
+        });
     }
     finish(text, mask, blocks, Vec::new())
 }
@@ -228,14 +240,18 @@ fn blank_urls(text: &str, mask: &mut [u8], blocks: &[Block]) {
             let rest = &bytes[i..];
             let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
             let is_url = at_word_start
-                && (rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www."));
+                && (rest.starts_with(b"http://")
+                    || rest.starts_with(b"https://")
+                    || rest.starts_with(b"www."));
             if is_url {
                 let mut j = i;
                 while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'<' {
                     j += 1;
                 }
                 // Trailing sentence punctuation belongs to the sentence.
-                while j > i && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?') {
+                while j > i
+                    && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?')
+                {
                     j -= 1;
                 }
                 let start = block.span.start + i;
@@ -284,7 +300,11 @@ mod tests {
     fn blocks_follow_structure() {
         let md = "# Title\n\nPara one\nstill one.\n\n- item a\n- item b\n\n> quoted text\n";
         let c = markdown(md, 0);
-        let kinds: Vec<_> = c.blocks.iter().map(|b| (b.kind, &md[b.span.clone()])).collect();
+        let kinds: Vec<_> = c
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &md[b.span.clone()]))
+            .collect();
         assert_eq!(
             kinds,
             vec![

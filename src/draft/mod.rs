@@ -27,7 +27,12 @@ impl Format {
     /// `.txt` files are plain text; everything else is read as Markdown,
     /// which plain prose also is.
     pub fn from_path(path: &str) -> Format {
-        if path.rsplit('.').next().is_some_and(|e| e.eq_ignore_ascii_case("txt")) && path.contains('.') {
+        if path
+            .rsplit('.')
+            .next()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            && path.contains('.')
+        {
             Format::PlainText
         } else {
             Format::Markdown
@@ -93,17 +98,33 @@ impl Draft {
             quotes::find(&prose, block.span.clone(), &mut quotes);
             let first = sentences.len();
             for span in sentences::split(&prose, block.span.clone(), &quotes[first_quote..], lang) {
-                sentences.push(Sentence { span, paragraph: paragraphs.len() });
+                sentences.push(Sentence {
+                    span,
+                    paragraph: paragraphs.len(),
+                });
             }
             if sentences.len() > first {
-                paragraphs.push(Paragraph { span: block.span, kind: block.kind, sentences: first..sentences.len() });
+                paragraphs.push(Paragraph {
+                    span: block.span,
+                    kind: block.kind,
+                    sentences: first..sentences.len(),
+                });
             }
         }
         let suppressions = match format {
             Format::Markdown => suppress::parse(&text, &converted.html),
             Format::PlainText => suppress::parse(&text, &[body..text.len()]),
         };
-        Draft { path, text, prose, front_matter, paragraphs, sentences, quotes, suppressions }
+        Draft {
+            path,
+            text,
+            prose,
+            front_matter,
+            paragraphs,
+            sentences,
+            quotes,
+            suppressions,
+        }
     }
 
     /// The publication date from front matter.
@@ -130,12 +151,16 @@ impl Draft {
     /// The sentence right after sentence `i`, if it is in the same paragraph.
     pub fn next_in_paragraph(&self, i: usize) -> Option<&Sentence> {
         let s = self.sentences.get(i)?;
-        self.sentences.get(i + 1).filter(|n| n.paragraph == s.paragraph)
+        self.sentences
+            .get(i + 1)
+            .filter(|n| n.paragraph == s.paragraph)
     }
 
     /// The direct quotation containing `span`, if any.
     pub fn quote_around(&self, span: &Range<usize>) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.span.start <= span.start && span.end <= q.span.end)
+        self.quotes
+            .iter()
+            .find(|q| q.span.start <= span.start && span.end <= q.span.end)
     }
 
     /// Whether a finding of `rule` (or `kind`) at byte `at` is silenced by a
@@ -162,7 +187,10 @@ mod tests {
         assert_eq!(sents, vec!["Head line", "One.", "Two.", "Three."]);
         assert_eq!(d.paragraphs.len(), 3);
         assert_eq!(d.paragraphs[0].kind, BlockKind::Heading);
-        assert_eq!(d.next_in_paragraph(1).map(|s| &text[s.span.clone()]), Some("Two."));
+        assert_eq!(
+            d.next_in_paragraph(1).map(|s| &text[s.span.clone()]),
+            Some("Two.")
+        );
         assert!(d.next_in_paragraph(2).is_none());
         assert_eq!(d.sentence_at(text.find("Two").unwrap()), Some(2));
         assert!(!d.prose.contains("date"));

@@ -22,7 +22,10 @@ pub fn find(prose: &str, block: Range<usize>, out: &mut Vec<Quote>) {
         match (c, open) {
             ('“', None) | ('"', None) => open = Some(at),
             ('”', Some(start)) | ('"', Some(start)) => {
-                out.push(Quote { span: start..at + c.len_utf8(), closed: true });
+                out.push(Quote {
+                    span: start..at + c.len_utf8(),
+                    closed: true,
+                });
                 open = None;
             }
             // A stray closing mark with nothing open, or an opening mark while
@@ -31,7 +34,10 @@ pub fn find(prose: &str, block: Range<usize>, out: &mut Vec<Quote>) {
         }
     }
     if let Some(start) = open {
-        out.push(Quote { span: start..block.end, closed: false });
+        out.push(Quote {
+            span: start..block.end,
+            closed: false,
+        });
     }
 }
 
@@ -49,13 +55,19 @@ mod tests {
     fn straight_and_curly_quotes() {
         assert_eq!(
             quotes(r#""We counted 19 bodies," said Brell. He added “it was awful”."#),
-            vec![(r#""We counted 19 bodies,""#, true), ("“it was awful”", true)]
+            vec![
+                (r#""We counted 19 bodies,""#, true),
+                ("“it was awful”", true)
+            ]
         );
     }
 
     #[test]
     fn unclosed_quote_runs_to_block_end() {
-        assert_eq!(quotes("“The first part of a long quote."), vec![("“The first part of a long quote.", false)]);
+        assert_eq!(
+            quotes("“The first part of a long quote."),
+            vec![("“The first part of a long quote.", false)]
+        );
     }
 
     #[test]

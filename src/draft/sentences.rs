@@ -38,7 +38,12 @@ const OPENERS: [char; 6] = ['"', '“', '‘', '\'', '(', '['];
 
 /// Splits the prose of one paragraph into sentences. Spans are trimmed of
 /// surrounding white space and lie inside `block`.
-pub fn split(prose: &str, block: Range<usize>, quotes: &[Quote], lang: &Language) -> Vec<Range<usize>> {
+pub fn split(
+    prose: &str,
+    block: Range<usize>,
+    quotes: &[Quote],
+    lang: &Language,
+) -> Vec<Range<usize>> {
     let text = &prose[block.clone()];
     let mut out = Vec::new();
     let mut start = 0usize;
@@ -68,7 +73,9 @@ pub fn split(prose: &str, block: Range<usize>, quotes: &[Quote], lang: &Language
             continue;
         }
         let next = &text[next_at..];
-        let Some(first) = next.chars().next() else { continue };
+        let Some(first) = next.chars().next() else {
+            continue;
+        };
         if !(first.is_uppercase() || first.is_ascii_digit() || OPENERS.contains(&first)) {
             continue;
         }
@@ -76,10 +83,12 @@ pub fn split(prose: &str, block: Range<usize>, quotes: &[Quote], lang: &Language
             continue;
         }
         let abs = block.start + i;
-        if quotes
-            .iter()
-            .any(|q| q.closed && q.span.start < abs && block.start + j < q.span.end && continues_after(prose, q))
-        {
+        if quotes.iter().any(|q| {
+            q.closed
+                && q.span.start < abs
+                && block.start + j < q.span.end
+                && continues_after(prose, q)
+        }) {
             continue;
         }
         push_trimmed(text, block.start, start..j, &mut out);
@@ -107,7 +116,9 @@ fn continues_after(prose: &str, q: &Quote) -> bool {
 fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -> bool {
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“' || c == '—')
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if lang.prefix_abbreviations.contains(word) {
         return false;
@@ -118,10 +129,16 @@ fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -
         return false;
     }
     let is_acronym = word.len() >= 4
-        && word.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1)
+        && word
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1)
         && word.matches('.').count() >= 2;
     if lang.abbreviations.contains(word) || is_acronym {
-        let next_word: String = next.chars().take_while(|c| c.is_alphanumeric() || *c == '\'').collect();
+        let next_word: String = next
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'')
+            .collect();
         return lang.sentence_starters.contains(&next_word);
     }
     true
@@ -144,16 +161,45 @@ mod tests {
 
     fn lang() -> Language {
         Language::new(
-            &["Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sgt.", "Sen.", "Rep.", "Gov.", "St.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Prof.", "Rev."],
-            &["U.S.", "U.K.", "U.N.", "a.m.", "p.m.", "e.g.", "i.e.", "etc.", "Inc.", "Co.", "Ltd.", "Jr.", "Sr."],
-            &["The", "He", "She", "It", "They", "We", "I", "But", "In", "A", "An", "This", "That", "There", "On", "At", "Officials", "Police"],
+            &[
+                "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sgt.", "Sen.", "Rep.", "Gov.",
+                "St.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Prof.",
+                "Rev.",
+            ],
+            &[
+                "U.S.", "U.K.", "U.N.", "a.m.", "p.m.", "e.g.", "i.e.", "etc.", "Inc.", "Co.",
+                "Ltd.", "Jr.", "Sr.",
+            ],
+            &[
+                "The",
+                "He",
+                "She",
+                "It",
+                "They",
+                "We",
+                "I",
+                "But",
+                "In",
+                "A",
+                "An",
+                "This",
+                "That",
+                "There",
+                "On",
+                "At",
+                "Officials",
+                "Police",
+            ],
         )
     }
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut qs = Vec::new();
         quotes::find(text, 0..text.len(), &mut qs);
-        split(text, 0..text.len(), &qs, &lang()).into_iter().map(|r| &text[r]).collect()
+        split(text, 0..text.len(), &qs, &lang())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[track_caller]
@@ -163,59 +209,122 @@ mod tests {
 
     #[test]
     fn plain_sentences() {
-        check("One thing. Another thing! A third? Yes.", &["One thing.", "Another thing!", "A third?", "Yes."]);
+        check(
+            "One thing. Another thing! A third? Yes.",
+            &["One thing.", "Another thing!", "A third?", "Yes."],
+        );
     }
 
     #[test]
     fn title_abbreviations_never_end_sentences() {
-        check("Gen. Mark Milley spoke. Sen. Warren replied.", &["Gen. Mark Milley spoke.", "Sen. Warren replied."]);
-        check("Mr. Smith and Mrs. Jones met Dr. Who.", &["Mr. Smith and Mrs. Jones met Dr. Who."]);
-        check("Lt. Col. Ann Reyes and Sgt. Bo Lim arrived.", &["Lt. Col. Ann Reyes and Sgt. Bo Lim arrived."]);
-        check("Rep. Ann Kay and Gov. Tim Ross agreed.", &["Rep. Ann Kay and Gov. Tim Ross agreed."]);
+        check(
+            "Gen. Mark Milley spoke. Sen. Warren replied.",
+            &["Gen. Mark Milley spoke.", "Sen. Warren replied."],
+        );
+        check(
+            "Mr. Smith and Mrs. Jones met Dr. Who.",
+            &["Mr. Smith and Mrs. Jones met Dr. Who."],
+        );
+        check(
+            "Lt. Col. Ann Reyes and Sgt. Bo Lim arrived.",
+            &["Lt. Col. Ann Reyes and Sgt. Bo Lim arrived."],
+        );
+        check(
+            "Rep. Ann Kay and Gov. Tim Ross agreed.",
+            &["Rep. Ann Kay and Gov. Tim Ross agreed."],
+        );
     }
 
     #[test]
     fn country_abbreviations_inside_sentences() {
-        check("U.S. President Donald Trump said so.", &["U.S. President Donald Trump said so."]);
-        check("The U.N. Security Council met. It voted.", &["The U.N. Security Council met.", "It voted."]);
-        check("Troops from the U.K. Royal Navy landed.", &["Troops from the U.K. Royal Navy landed."]);
+        check(
+            "U.S. President Donald Trump said so.",
+            &["U.S. President Donald Trump said so."],
+        );
+        check(
+            "The U.N. Security Council met. It voted.",
+            &["The U.N. Security Council met.", "It voted."],
+        );
+        check(
+            "Troops from the U.K. Royal Navy landed.",
+            &["Troops from the U.K. Royal Navy landed."],
+        );
     }
 
     #[test]
     fn abbreviation_at_sentence_end() {
-        check("He moved to the U.S. The family followed.", &["He moved to the U.S.", "The family followed."]);
-        check("The blast hit at 4:30 a.m. Police arrived soon after.", &["The blast hit at 4:30 a.m.", "Police arrived soon after."]);
-        check("Talks ended at 5 p.m. on Friday.", &["Talks ended at 5 p.m. on Friday."]);
+        check(
+            "He moved to the U.S. The family followed.",
+            &["He moved to the U.S.", "The family followed."],
+        );
+        check(
+            "The blast hit at 4:30 a.m. Police arrived soon after.",
+            &["The blast hit at 4:30 a.m.", "Police arrived soon after."],
+        );
+        check(
+            "Talks ended at 5 p.m. on Friday.",
+            &["Talks ended at 5 p.m. on Friday."],
+        );
     }
 
     #[test]
     fn abbreviations_before_lowercase_words() {
-        check("Bring fruit, e.g. apples, etc. and more.", &["Bring fruit, e.g. apples, etc. and more."]);
-        check("They sell tea, coffee, etc. The shop opens daily.", &["They sell tea, coffee, etc.", "The shop opens daily."]);
+        check(
+            "Bring fruit, e.g. apples, etc. and more.",
+            &["Bring fruit, e.g. apples, etc. and more."],
+        );
+        check(
+            "They sell tea, coffee, etc. The shop opens daily.",
+            &["They sell tea, coffee, etc.", "The shop opens daily."],
+        );
     }
 
     #[test]
     fn months_and_numbers() {
-        check("It began on Jan. 5 and ended Sept. 30.", &["It began on Jan. 5 and ended Sept. 30."]);
-        check("He lives at No. 10 Downing St. near the park.", &["He lives at No. 10 Downing St. near the park."]);
+        check(
+            "It began on Jan. 5 and ended Sept. 30.",
+            &["It began on Jan. 5 and ended Sept. 30."],
+        );
+        check(
+            "He lives at No. 10 Downing St. near the park.",
+            &["He lives at No. 10 Downing St. near the park."],
+        );
     }
 
     #[test]
     fn initials() {
-        check("Donald J. Trump spoke. George W. Bush listened.", &["Donald J. Trump spoke.", "George W. Bush listened."]);
-        check("J. R. R. Tolkien wrote it.", &["J. R. R. Tolkien wrote it."]);
+        check(
+            "Donald J. Trump spoke. George W. Bush listened.",
+            &["Donald J. Trump spoke.", "George W. Bush listened."],
+        );
+        check(
+            "J. R. R. Tolkien wrote it.",
+            &["J. R. R. Tolkien wrote it."],
+        );
     }
 
     #[test]
     fn decimals_and_money() {
-        check("A 7.0 magnitude quake struck. It killed 12.", &["A 7.0 magnitude quake struck.", "It killed 12."]);
-        check("The budget is $2.4 billion. It rose 3.5 percent.", &["The budget is $2.4 billion.", "It rose 3.5 percent."]);
-        check("Shares fell to £1.05. Trading resumed.", &["Shares fell to £1.05.", "Trading resumed."]);
+        check(
+            "A 7.0 magnitude quake struck. It killed 12.",
+            &["A 7.0 magnitude quake struck.", "It killed 12."],
+        );
+        check(
+            "The budget is $2.4 billion. It rose 3.5 percent.",
+            &["The budget is $2.4 billion.", "It rose 3.5 percent."],
+        );
+        check(
+            "Shares fell to £1.05. Trading resumed.",
+            &["Shares fell to £1.05.", "Trading resumed."],
+        );
     }
 
     #[test]
     fn sentence_starting_with_digits() {
-        check("The count ended. 40 people were freed.", &["The count ended.", "40 people were freed."]);
+        check(
+            "The count ended. 40 people were freed.",
+            &["The count ended.", "40 people were freed."],
+        );
     }
 
     #[test]
@@ -224,7 +333,10 @@ mod tests {
             r#"He said, "We will stay." The army left."#,
             &[r#"He said, "We will stay.""#, "The army left."],
         );
-        check("She said: “It is over.” Then she left.", &["She said: “It is over.”", "Then she left."]);
+        check(
+            "She said: “It is over.” Then she left.",
+            &["She said: “It is over.”", "Then she left."],
+        );
     }
 
     #[test]
@@ -235,33 +347,55 @@ mod tests {
         );
         check(
             "“Where are they? We do not know,” the mother said. Police searched.",
-            &["“Where are they? We do not know,” the mother said.", "Police searched."],
+            &[
+                "“Where are they? We do not know,” the mother said.",
+                "Police searched.",
+            ],
         );
     }
 
     #[test]
     fn question_and_exclamation_inside_quotes_before_attribution() {
         check(r#""Why now?" he asked."#, &[r#""Why now?" he asked."#]);
-        check(r#""Stop!" shouted a guard. Nobody did."#, &[r#""Stop!" shouted a guard."#, "Nobody did."]);
+        check(
+            r#""Stop!" shouted a guard. Nobody did."#,
+            &[r#""Stop!" shouted a guard."#, "Nobody did."],
+        );
     }
 
     #[test]
     fn datelines() {
         check(
             "GAZA CITY, June 13 (AP) — Strikes hit the city. At least 12 died.",
-            &["GAZA CITY, June 13 (AP) — Strikes hit the city.", "At least 12 died."],
+            &[
+                "GAZA CITY, June 13 (AP) — Strikes hit the city.",
+                "At least 12 died.",
+            ],
         );
-        check("WASHINGTON, D.C. — The vote failed.", &["WASHINGTON, D.C. — The vote failed."]);
+        check(
+            "WASHINGTON, D.C. — The vote failed.",
+            &["WASHINGTON, D.C. — The vote failed."],
+        );
     }
 
     #[test]
     fn ellipsis_and_clusters() {
-        check("He paused... Then he spoke. Really?! Yes.", &["He paused...", "Then he spoke.", "Really?!", "Yes."]);
+        check(
+            "He paused... Then he spoke. Really?! Yes.",
+            &["He paused...", "Then he spoke.", "Really?!", "Yes."],
+        );
     }
 
     #[test]
     fn hyphenated_and_parenthetical() {
-        check("The U.S.-led coalition struck. (Officials confirmed it.) Fighting went on.", &["The U.S.-led coalition struck.", "(Officials confirmed it.)", "Fighting went on."]);
+        check(
+            "The U.S.-led coalition struck. (Officials confirmed it.) Fighting went on.",
+            &[
+                "The U.S.-led coalition struck.",
+                "(Officials confirmed it.)",
+                "Fighting went on.",
+            ],
+        );
     }
 
     #[test]
@@ -272,31 +406,49 @@ mod tests {
 
     #[test]
     fn line_breaks_inside_a_paragraph() {
-        check("The army said it\nkilled 80. Witnesses\ndisagreed.", &["The army said it\nkilled 80.", "Witnesses\ndisagreed."]);
+        check(
+            "The army said it\nkilled 80. Witnesses\ndisagreed.",
+            &["The army said it\nkilled 80.", "Witnesses\ndisagreed."],
+        );
     }
 
     #[test]
     fn company_suffixes() {
-        check("Acme Inc. said profits rose. Shares fell.", &["Acme Inc. said profits rose.", "Shares fell."]);
+        check(
+            "Acme Inc. said profits rose. Shares fell.",
+            &["Acme Inc. said profits rose.", "Shares fell."],
+        );
     }
 
     #[test]
     fn multibyte_text() {
-        check("Erdoğan spoke in Ankara. Macron’s aide replied.", &["Erdoğan spoke in Ankara.", "Macron’s aide replied."]);
+        check(
+            "Erdoğan spoke in Ankara. Macron’s aide replied.",
+            &["Erdoğan spoke in Ankara.", "Macron’s aide replied."],
+        );
     }
 
     #[test]
     fn unclosed_quote_does_not_block_splitting() {
-        check("“We will return. The city is ours.", &["“We will return.", "The city is ours."]);
+        check(
+            "“We will return. The city is ours.",
+            &["“We will return.", "The city is ours."],
+        );
     }
 
     #[test]
     fn lowercase_after_full_stop_is_not_a_new_sentence() {
-        check("The vote was 5-4. a clerk said.", &["The vote was 5-4. a clerk said."]);
+        check(
+            "The vote was 5-4. a clerk said.",
+            &["The vote was 5-4. a clerk said."],
+        );
     }
 
     #[test]
     fn acronym_not_in_the_list() {
-        check("Forces of the A.U. Mission patrolled. They left.", &["Forces of the A.U. Mission patrolled.", "They left."]);
+        check(
+            "Forces of the A.U. Mission patrolled. They left.",
+            &["Forces of the A.U. Mission patrolled.", "They left."],
+        );
     }
 }

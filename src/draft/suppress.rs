@@ -13,7 +13,8 @@ pub struct Suppression {
 
 impl Suppression {
     pub fn covers(&self, rule: &str, kind: &str, at: usize) -> bool {
-        self.region.contains(&at) && (self.rules.is_empty() || self.rules.iter().any(|r| r == rule || r == kind))
+        self.region.contains(&at)
+            && (self.rules.is_empty() || self.rules.iter().any(|r| r == rule || r == kind))
     }
 }
 
@@ -26,17 +27,25 @@ pub fn parse(text: &str, html: &[Range<usize>]) -> Vec<Suppression> {
         let mut from = 0;
         while let Some(p) = chunk[from..].find("<!--") {
             let start = from + p + 4;
-            let Some(len) = chunk[start..].find("-->") else { break };
+            let Some(len) = chunk[start..].find("-->") else {
+                break;
+            };
             let body = chunk[start..start + len].trim();
             let end = range.start + start + len + 3;
             from = start + len + 3;
             let mut words = body.split_whitespace();
             let directive = words.next().unwrap_or("");
-            let rules: Vec<String> = words.map(|w| w.trim_matches(',').to_string()).filter(|w| !w.is_empty()).collect();
+            let rules: Vec<String> = words
+                .map(|w| w.trim_matches(',').to_string())
+                .filter(|w| !w.is_empty())
+                .collect();
             match directive {
                 "copydesk-disable-next-line" => {
                     let line = next_content_line(text, end);
-                    out.push(Suppression { region: line, rules });
+                    out.push(Suppression {
+                        region: line,
+                        rules,
+                    });
                 }
                 "copydesk-disable" => open.push((end, rules)),
                 "copydesk-enable" => {
@@ -44,7 +53,10 @@ pub fn parse(text: &str, html: &[Range<usize>]) -> Vec<Suppression> {
                     open.retain(|(at, ids)| {
                         let ends = rules.is_empty() || ids.iter().all(|id| rules.contains(id));
                         if ends {
-                            out.push(Suppression { region: *at..comment_start, rules: ids.clone() });
+                            out.push(Suppression {
+                                region: *at..comment_start,
+                                rules: ids.clone(),
+                            });
                         }
                         !ends
                     });
@@ -54,7 +66,10 @@ pub fn parse(text: &str, html: &[Range<usize>]) -> Vec<Suppression> {
         }
     }
     for (at, rules) in open {
-        out.push(Suppression { region: at..text.len(), rules });
+        out.push(Suppression {
+            region: at..text.len(),
+            rules,
+        });
     }
     out
 }
@@ -95,10 +110,22 @@ mod tests {
     fn regions_with_and_without_ids() {
         let t = "a <!-- copydesk-disable --> b <!-- copydesk-enable --> c <!-- copydesk-disable e-mail --> d";
         let s = all(t);
-        assert!(s.iter().any(|x| x.covers("any", "pattern", t.find(" b").unwrap())));
-        assert!(!s.iter().any(|x| x.covers("any", "pattern", t.find(" c").unwrap())));
-        assert!(s.iter().any(|x| x.covers("e-mail", "pattern", t.find(" d").unwrap())));
-        assert!(!s.iter().any(|x| x.covers("other", "pattern", t.find(" d").unwrap())));
+        assert!(
+            s.iter()
+                .any(|x| x.covers("any", "pattern", t.find(" b").unwrap()))
+        );
+        assert!(
+            !s.iter()
+                .any(|x| x.covers("any", "pattern", t.find(" c").unwrap()))
+        );
+        assert!(
+            s.iter()
+                .any(|x| x.covers("e-mail", "pattern", t.find(" d").unwrap()))
+        );
+        assert!(
+            !s.iter()
+                .any(|x| x.covers("other", "pattern", t.find(" d").unwrap()))
+        );
     }
 
     #[test]

@@ -21,7 +21,11 @@ fn severity(s: Severity) -> CsSeverity {
 
 pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
     let mut labels = vec![Label::primary(f.file, f.span.clone())];
-    labels.extend(f.labels.iter().map(|l| Label::secondary(l.file, l.span.clone()).with_message(&l.message)));
+    labels.extend(
+        f.labels
+            .iter()
+            .map(|l| Label::secondary(l.file, l.span.clone()).with_message(&l.message)),
+    );
     Diagnostic::new(severity(f.severity))
         .with_code(&f.rule)
         .with_message(&f.message)
@@ -46,7 +50,11 @@ pub fn print(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
 /// Prints the files that could not be checked: one line each.
 pub fn print_file_errors(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
     for e in &report.errors {
-        out.set_color(termcolor::ColorSpec::new().set_fg(Some(termcolor::Color::Red)).set_bold(true))?;
+        out.set_color(
+            termcolor::ColorSpec::new()
+                .set_fg(Some(termcolor::Color::Red))
+                .set_bold(true),
+        )?;
         write!(out, "error")?;
         out.reset()?;
         writeln!(out, ": {}: {}", e.path, e.message)?;
@@ -62,14 +70,20 @@ pub fn print_load_errors(errors: &[LoadError], out: &mut dyn WriteColor) -> io::
         match (&e.text, &e.span) {
             (Some(text), Some(span)) => {
                 let file = SimpleFile::new(e.path.as_str(), text.as_ref());
-                let mut d = Diagnostic::error().with_message(&e.message).with_label(Label::primary((), span.clone()));
+                let mut d = Diagnostic::error()
+                    .with_message(&e.message)
+                    .with_label(Label::primary((), span.clone()));
                 if let Some(h) = &e.help {
                     d = d.with_note(format!("help: {h}"));
                 }
                 term::emit_to_write_style(out, &config, &file, &d).map_err(to_io)?;
             }
             _ => {
-                out.set_color(termcolor::ColorSpec::new().set_fg(Some(termcolor::Color::Red)).set_bold(true))?;
+                out.set_color(
+                    termcolor::ColorSpec::new()
+                        .set_fg(Some(termcolor::Color::Red))
+                        .set_bold(true),
+                )?;
                 write!(out, "error")?;
                 out.reset()?;
                 writeln!(out, ": {}: {}", e.path, e.message)?;

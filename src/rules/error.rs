@@ -17,12 +17,29 @@ pub struct LoadError {
 
 impl LoadError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> LoadError {
-        LoadError { path: path.into(), text: None, span: None, message: message.into(), help: None }
+        LoadError {
+            path: path.into(),
+            text: None,
+            span: None,
+            message: message.into(),
+            help: None,
+        }
     }
 
-    pub fn at(path: &str, text: &Arc<str>, span: Range<usize>, message: impl Into<String>) -> LoadError {
+    pub fn at(
+        path: &str,
+        text: &Arc<str>,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> LoadError {
         let span = clamp(text, span);
-        LoadError { path: path.to_string(), text: Some(text.clone()), span: Some(span), message: message.into(), help: None }
+        LoadError {
+            path: path.to_string(),
+            text: Some(text.clone()),
+            span: Some(span),
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> LoadError {
@@ -35,7 +52,10 @@ impl LoadError {
         let message = err.message().trim_end().to_string();
         match err.span() {
             Some(span) => LoadError::at(path, text, span, message),
-            None => LoadError { text: Some(text.clone()), ..LoadError::new(path, message) },
+            None => LoadError {
+                text: Some(text.clone()),
+                ..LoadError::new(path, message)
+            },
         }
     }
 }
@@ -57,7 +77,11 @@ impl std::fmt::Display for LoadError {
         match (&self.text, &self.span) {
             (Some(text), Some(span)) => {
                 let line = text[..span.start].matches('\n').count() + 1;
-                let col = text[..span.start].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                let col = text[..span.start]
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |l| l.chars().count())
+                    + 1;
                 write!(f, "{}:{}:{}: {}", self.path, line, col, self.message)
             }
             _ => write!(f, "{}: {}", self.path, self.message),

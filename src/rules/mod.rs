@@ -6,7 +6,9 @@
 //! (`words`), extend it (`add`) or take words out (`remove`).
 
 mod builtin;
+pub mod claims;
 mod error;
+pub mod people;
 
 pub use error::LoadError;
 
@@ -77,7 +79,10 @@ impl Origin {
     }
 
     pub fn line(&self) -> usize {
-        self.text[..self.span.start.min(self.text.len())].matches('\n').count() + 1
+        self.text[..self.span.start.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
     }
 }
 
@@ -166,9 +171,17 @@ impl Pack {
         let mut pack = Pack::default();
         let mut errors = Vec::new();
         for (name, text) in builtin::FILES {
-            pack.add_file(&format!("<built-in>/rules/{name}"), Arc::from(*text), &mut errors);
+            pack.add_file(
+                &format!("<built-in>/rules/{name}"),
+                Arc::from(*text),
+                &mut errors,
+            );
         }
-        if errors.is_empty() { Ok(pack) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(pack)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Adds the rule files of a pack: a `.toml` file, or a folder whose
@@ -186,7 +199,10 @@ impl Pack {
                     }
                 }
                 Err(e) => {
-                    errors.push(LoadError::new(shown, format!("cannot read rule folder: {e}")));
+                    errors.push(LoadError::new(
+                        shown,
+                        format!("cannot read rule folder: {e}"),
+                    ));
                     return;
                 }
             }
@@ -201,7 +217,11 @@ impl Pack {
             let shown_file = if file == path {
                 shown.to_string()
             } else {
-                format!("{}/{}", shown.trim_end_matches('/'), file.file_name().unwrap_or_default().to_string_lossy())
+                format!(
+                    "{}/{}",
+                    shown.trim_end_matches('/'),
+                    file.file_name().unwrap_or_default().to_string_lossy()
+                )
             };
             match read_text(&file) {
                 Ok(text) => self.add_file(&shown_file, Arc::from(text), errors),
@@ -219,7 +239,11 @@ impl Pack {
                 return;
             }
         };
-        let origin = |span: Range<usize>| Origin { path: path.to_string(), text: text.clone(), span };
+        let origin = |span: Range<usize>| Origin {
+            path: path.to_string(),
+            text: text.clone(),
+            span,
+        };
         let is_builtin = path.starts_with("<built-in>");
         for (name, lex) in raw.lexicon {
             let o = origin(name.span());
@@ -231,14 +255,22 @@ impl Pack {
                     words.extend(lex.add.unwrap_or_default());
                     self.lexicons.insert(
                         name.clone(),
-                        Lexicon { name, description: lex.description.unwrap_or_default(), words, origin: o },
+                        Lexicon {
+                            name,
+                            description: lex.description.unwrap_or_default(),
+                            words,
+                            origin: o,
+                        },
                     );
                 }
                 None => {
                     let known: Vec<&str> = self.lexicons.keys().map(String::as_str).collect();
                     errors.push(
                         o.error(o.span.clone(), format!("unknown lexicon `{name}`"))
-                            .with_help(format!("a pack can change the lexicons the checks use: {}", known.join(", "))),
+                            .with_help(format!(
+                                "a pack can change the lexicons the checks use: {}",
+                                known.join(", ")
+                            )),
                     );
                 }
                 Some(existing) => {
@@ -303,7 +335,11 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
     let mut errors = Vec::new();
     let id_span = raw.id.span();
     let id = raw.id.into_inner();
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+    {
         errors.push(origin.error(id_span.clone(), format!("invalid rule id `{id}`")).with_help(
             "rule ids are letters, digits, `-`, `_` and `.`, so they can be written in suppression comments",
         ));
@@ -315,7 +351,10 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
             errors.push(
                 origin
-                    .error(kind_span, format!("unknown rule kind `{}`", raw.kind.get_ref()))
+                    .error(
+                        kind_span,
+                        format!("unknown rule kind `{}`", raw.kind.get_ref()),
+                    )
                     .with_help(format!("the kinds are: {}", names.join(", "))),
             );
             None
@@ -333,7 +372,13 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
         }),
     };
     let located = |v: Option<Vec<Spanned<String>>>| -> Vec<Located> {
-        v.unwrap_or_default().into_iter().map(|s| Located { span: s.span(), value: s.into_inner() }).collect()
+        v.unwrap_or_default()
+            .into_iter()
+            .map(|s| Located {
+                span: s.span(),
+                value: s.into_inner(),
+            })
+            .collect()
     };
     let tokens = located(raw.tokens);
     let patterns = located(raw.patterns);
@@ -343,7 +388,16 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
             s.into_inner()
                 .into_iter()
                 .map(|(k, v)| {
-                    (Located { span: k.span(), value: k.into_inner() }, Located { span: v.span(), value: v.into_inner() })
+                    (
+                        Located {
+                            span: k.span(),
+                            value: k.into_inner(),
+                        },
+                        Located {
+                            span: v.span(),
+                            value: v.into_inner(),
+                        },
+                    )
                 })
                 .collect()
         })
@@ -355,7 +409,10 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
             if present {
                 errors.push(
                     origin
-                        .error(origin.span.clone(), format!("`{key}` does not apply to a `{}` rule", kind.name()))
+                        .error(
+                            origin.span.clone(),
+                            format!("`{key}` does not apply to a `{}` rule", kind.name()),
+                        )
                         .with_help(format!("remove `{key}` from rule `{id}`")),
                 );
             }
@@ -377,7 +434,10 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
                 if swap.is_empty() {
                     errors.push(
                         origin
-                            .error(id_span.clone(), format!("substitution rule `{id}` has no `swap` table"))
+                            .error(
+                                id_span.clone(),
+                                format!("substitution rule `{id}` has no `swap` table"),
+                            )
                             .with_help("add `swap = { \"wrong form\" = \"right form\" }`"),
                     );
                 }
@@ -392,14 +452,21 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
             errors.push(
                 origin
                     .error(id_span.clone(), format!("rule `{id}` has no `message`"))
-                    .with_help("add `message = \"...\"`; `{match}` and `{replacement}` are filled in"),
+                    .with_help(
+                        "add `message = \"...\"`; `{match}` and `{replacement}` are filled in",
+                    ),
             );
         }
         // Regexes are compiled here so that a bad one is reported at load
         // time with its place, never at check time.
-        let regexes = patterns.iter().chain(swap.iter().filter(|_| regex).map(|(k, _)| k));
+        let regexes = patterns
+            .iter()
+            .chain(swap.iter().filter(|_| regex).map(|(k, _)| k));
         for p in regexes {
-            if let Err(e) = regex::RegexBuilder::new(&p.value).size_limit(1 << 22).build() {
+            if let Err(e) = regex::RegexBuilder::new(&p.value)
+                .size_limit(1 << 22)
+                .build()
+            {
                 errors.push(origin.error(p.span.clone(), format!("invalid regular expression: {}", first_line(&e.to_string()))).with_help(
                     "copydesk uses Rust regex syntax (https://docs.rs/regex); look-around and back-references are not supported",
                 ));
@@ -429,13 +496,19 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
 fn first_line(s: &str) -> String {
     // The regex crate's errors repeat the pattern with a caret; the caret in
     // our own output points into the TOML file instead.
-    s.lines().rev().find(|l| l.starts_with("error:")).unwrap_or(s.lines().next().unwrap_or(s)).trim_start_matches("error: ").to_string()
+    s.lines()
+        .rev()
+        .find(|l| l.starts_with("error:"))
+        .unwrap_or(s.lines().next().unwrap_or(s))
+        .trim_start_matches("error: ")
+        .to_string()
 }
 
 /// Reads a text file, with an error that says what is wrong with it.
 pub fn read_text(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
-    String::from_utf8(bytes).map_err(|e| format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
 }
 
 pub fn io_message(e: &std::io::Error) -> String {
