@@ -82,6 +82,9 @@ struct CrossFlag {
     label: Label,
 }
 
+/// Each person's titles, and the drafts (with their first mention) that use each.
+type ByPerson<'a> = BTreeMap<&'a str, BTreeMap<(String, Class), Vec<(usize, &'a Kept)>>>;
+
 /// One titled mention as the first pass keeps it.
 #[derive(Clone, Debug)]
 struct Kept {
@@ -295,8 +298,7 @@ impl Check for TitleCheck {
             .filter(|(_, d)| d.checked)
             .collect();
         // person -> (office, class) -> drafts carrying it (first mention).
-        let mut by_person: BTreeMap<&str, BTreeMap<(String, Class), Vec<(usize, &Kept)>>> =
-            BTreeMap::new();
+        let mut by_person: ByPerson = BTreeMap::new();
         for (di, (_, d)) in drafts.iter().enumerate() {
             for m in &d.mentions {
                 let titles = by_person.entry(&m.person).or_default();

@@ -318,7 +318,7 @@ impl Lexicon {
                 matches!(self.name_tok(t, false), NameTok::Word | NameTok::Particle)
                     || (!t.punct && !t.cap())
             })
-            .filter(|t| !t.punct && !(t.word.chars().count() == 1 && t.cap()))
+            .filter(|t| !(t.punct || t.word.chars().count() == 1 && t.cap()))
             .map(|t| t.word.clone())
             .collect();
         key(&words)
@@ -689,7 +689,7 @@ impl Lexicon {
         let mut status = Status::Current;
         if toks
             .get(j)
-            .is_some_and(|t| self.elect_suffixes.iter().any(|s| t.lower == *s))
+            .is_some_and(|t| self.elect_suffixes.contains(&t.lower))
         {
             status = Status::Elect;
             j += 1;
@@ -746,7 +746,7 @@ impl Lexicon {
         let mut elect = false;
         if toks
             .get(j)
-            .is_some_and(|t| self.elect_suffixes.iter().any(|s| t.lower == *s))
+            .is_some_and(|t| self.elect_suffixes.contains(&t.lower))
         {
             elect = true;
             j += 1;
