@@ -6,6 +6,7 @@
 
 use super::{LoadError, read_text};
 use crate::date::Date;
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -102,6 +103,7 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
     let mut errors = Vec::new();
     let mut claims = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut patterns = Vec::new();
     for c in raw.claim {
         let c = c.into_inner();
         let id = c.id.get_ref().trim().to_string();
@@ -152,12 +154,7 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
         }
         let mut all = Vec::new();
         for p in c.all.into_inner() {
-            if let Err(e) = compile(p.get_ref()) {
-                errors.push(
-                    LoadError::at(path, &text, p.span(), format!("invalid regular expression: {}", regex_error(&e)))
-                        .with_help("copydesk uses Rust regex syntax (https://docs.rs/regex); look-around and back-references are not supported"),
-                );
-            }
+            patterns.push((p.get_ref().clone(), p.span()));
             all.push(p.into_inner());
         }
         claims.push(Claim {
@@ -177,6 +174,14 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
             source: path.to_string(),
         });
     }
+    // Compiled here (in parallel: a database may hold thousands) so that a
+    // bad regex is reported at load time with its place.
+    errors.par_extend(patterns.par_iter().filter_map(|(p, span)| {
+        compile(p).err().map(|e| {
+            LoadError::at(path, &text, span.clone(), format!("invalid regular expression: {}", regex_error(&e)))
+                .with_help("copydesk uses Rust regex syntax (https://docs.rs/regex); look-around and back-references are not supported")
+        })
+    }));
     if errors.is_empty() {
         Ok(claims)
     } else {
