@@ -1,12 +1,465 @@
-//! `title-consistency` (spec section 1).
+//! `title-consistency` (spec section 1): a person's formal title must be
+//! consistent within a draft, across the drafts of a run, and true for the
+//! draft's date according to the people registry.
+//!
+//! A draft is read into *titled mentions* ([`mention`]): a formal title with
+//! its qualifiers before a name, or a title in apposition after one. Each
+//! mention is tied to a person (full name, registry alias, or a surname the
+//! draft introduced with a full name). Then:
+//!
+//! 1. the registry judges every mention it can (status and office on the
+//!    draft's date); its verdict always wins;
+//! 2. within a draft, a later mention whose title conflicts with an earlier
+//!    one is flagged;
+//! 3. across drafts (first pass: [`Check::learn`]), the minority title among
+//!    drafts less than 30 days apart is flagged; a tie flags the later draft.
+//!
+//! Every word the check knows (offices, qualifiers, honorifics) comes from
+//! the lexicons of `rules/titles.toml`.
 
-use super::{Check, Data};
+pub mod mention;
+
+use super::{Check, Context, Data, Learned, finding};
+use crate::date::Date;
+use crate::draft::Draft;
+use crate::finding::{FileId, Finding, Label};
+use crate::rules::people::{self, Person};
 use crate::rules::{LoadError, Pack, Rule};
+use mention::{Class, Lexicon, Mention, Status};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+/// Drafts further apart than this are not compared.
+const WINDOW_DAYS: i64 = 30;
 
 pub fn build(
-    _pack: &Pack,
-    _rule: Option<&Rule>,
-    _data: &Data,
+    pack: &Pack,
+    rule: Option<&Rule>,
+    data: &Data,
 ) -> Result<Option<Box<dyn Check>>, Vec<LoadError>> {
-    Ok(None)
+    let Some(rule) = rule else { return Ok(None) };
+    let mut people = Vec::new();
+    let mut errors = Vec::new();
+    for (path, shown) in &data.people {
+        match people::load_file(path, shown) {
+            Ok(mut p) => people.append(&mut p),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Some(Box::new(TitleCheck::new(
+        rule.clone(),
+        Lexicon::new(pack),
+        people,
+    ))))
 }
+
+pub struct TitleCheck {
+    rule: Rule,
+    lex: Lexicon,
+    people: Vec<Person>,
+    /// Registry person by name key (names and aliases).
+    by_key: HashMap<String, usize>,
+    /// Cross-draft findings decided in `prepare`, by file.
+    cross: HashMap<FileId, Vec<CrossFlag>>,
+}
+
+/// What the registry says of one mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Verdict {
+    Right,
+    Wrong(String),
+    /// Not in the registry, or a title the registry cannot judge.
+    Unknown,
+}
+
+struct CrossFlag {
+    span: Range<usize>,
+    message: String,
+    note: String,
+    label: Label,
+}
+
+/// Each person's titles, and the drafts (with their first mention) that use each.
+type ByPerson<'a> = BTreeMap<&'a str, BTreeMap<(String, Class), Vec<(usize, &'a Kept)>>>;
+
+/// One titled mention as the first pass keeps it.
+#[derive(Clone, Debug)]
+struct Kept {
+    span: Range<usize>,
+    line: usize,
+    person: String,
+    name: String,
+    office: String,
+    class: Class,
+    title: String,
+    judged: bool,
+}
+
+struct DraftTitles {
+    path: String,
+    date: Date,
+    dated: bool,
+    checked: bool,
+    mentions: Vec<Kept>,
+}
+
+impl TitleCheck {
+    fn new(rule: Rule, lex: Lexicon, people: Vec<Person>) -> TitleCheck {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut clash = Vec::new();
+        for (i, p) in people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                let key = lex.key_of(n);
+                if key.is_empty() {
+                    continue;
+                }
+                if let Some(&j) = by_key.get(&key)
+                    && j != i
+                {
+                    clash.push(key.clone());
+                }
+                by_key.insert(key, i);
+            }
+        }
+        // Two people with one name: the registry cannot tell them apart.
+        for k in clash {
+            by_key.remove(&k);
+        }
+        TitleCheck {
+            rule,
+            lex,
+            people,
+            by_key,
+            cross: HashMap::new(),
+        }
+    }
+
+    fn mentions(&self, draft: &Draft) -> Vec<Mention> {
+        let mut found = self
+            .lex
+            .mentions(draft, &|key: &str| self.by_key.get(key).copied());
+        for m in &mut found {
+            if let Some(p) = m.registry {
+                m.name = self.people[p].name.clone();
+            }
+        }
+        found
+    }
+
+    fn judge(&self, m: &Mention, date: Date) -> Verdict {
+        let Some(pi) = m.registry else {
+            return Verdict::Unknown;
+        };
+        let person = &self.people[pi];
+        let name = &person.name;
+        let office = &m.office;
+        let same: Vec<&people::Office> = person
+            .offices
+            .iter()
+            .filter(|o| self.lex.canonical(&o.title).eq_ignore_ascii_case(office))
+            .collect();
+        let class = m.status.class();
+        if matches!(class, None | Some(Class::Acting)) {
+            return Verdict::Unknown;
+        }
+        if same.is_empty() {
+            return Verdict::Wrong(format!(
+                "{name} never held the office of {office} (people registry); on {date} {name} is {}",
+                self.describe(person, date)
+            ));
+        }
+        let holding = same.iter().find(|o| o.holds_on(date));
+        let ended = same
+            .iter()
+            .filter(|o| o.to.is_some_and(|t| t <= date))
+            .map(|o| o.to.unwrap())
+            .max();
+        let next = same.iter().filter(|o| o.from > date).map(|o| o.from).min();
+        match class {
+            Some(Class::Current) => match (holding, ended, next) {
+                (Some(_), _, _) => Verdict::Right,
+                (None, Some(to), _) => Verdict::Wrong(format!(
+                    "on {date} {name} is a former {office}; the term ended {to}"
+                )),
+                (None, None, Some(from)) => Verdict::Wrong(format!(
+                    "on {date} {name} is not yet {office}; the term starts {from}"
+                )),
+                _ => Verdict::Unknown,
+            },
+            Some(Class::Former) => match (holding, ended) {
+                (Some(o), _) => Verdict::Wrong(format!(
+                    "on {date} {name} is {office} (in office since {}), not a former {office}",
+                    o.from
+                )),
+                (None, Some(_)) => Verdict::Right,
+                (None, None) => Verdict::Wrong(format!(
+                    "on {date} {name} has not yet held the office of {office}{}",
+                    next.map(|f| format!("; the term starts {f}"))
+                        .unwrap_or_default()
+                )),
+            },
+            Some(Class::Elect) => match (holding, next) {
+                (_, Some(from)) if from.days() - date.days() <= 400 => Verdict::Right,
+                (Some(o), _) => Verdict::Wrong(format!(
+                    "on {date} {name} is already {office} (since {})",
+                    o.from
+                )),
+                _ => Verdict::Unknown,
+            },
+            _ => Verdict::Unknown,
+        }
+    }
+
+    /// What the registry holds for a person on a date, for messages.
+    fn describe(&self, person: &Person, date: Date) -> String {
+        let now: Vec<String> = person
+            .offices
+            .iter()
+            .filter(|o| o.holds_on(date))
+            .map(|o| self.lex.canonical(&o.title))
+            .collect();
+        if !now.is_empty() {
+            return now.join(" and ");
+        }
+        let past: Vec<String> = person
+            .offices
+            .iter()
+            .filter(|o| o.to.is_some_and(|t| t <= date))
+            .map(|o| format!("a former {}", self.lex.canonical(&o.title)))
+            .collect();
+        if past.is_empty() {
+            "in no listed office".to_string()
+        } else {
+            dedup(past).join(" and ")
+        }
+    }
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|s| seen.insert(s.clone()));
+    v
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+/// Two titles of one person that cannot both be right.
+fn conflicts(a_office: &str, a: Class, b_office: &str, b: Class) -> bool {
+    if a_office.eq_ignore_ascii_case(b_office) {
+        a != b
+            && !matches!(
+                (a, b),
+                (Class::Current, Class::Elect) | (Class::Elect, Class::Current)
+            )
+    } else {
+        a == Class::Current && b == Class::Current
+    }
+}
+
+impl Check for TitleCheck {
+    fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
+        let mentions = self
+            .mentions(draft)
+            .into_iter()
+            .filter_map(|m| {
+                let class = m.status.class()?;
+                let judged = self.judge(&m, cx.date) != Verdict::Unknown;
+                Some(Kept {
+                    line: line_of(&draft.text, m.span.start),
+                    title: m.title(),
+                    span: m.span,
+                    person: m.person,
+                    name: m.name,
+                    office: m.office,
+                    class,
+                    judged,
+                })
+            })
+            .collect();
+        Some(Box::new(DraftTitles {
+            path: draft.path.clone(),
+            date: cx.date,
+            dated: draft.date().is_some(),
+            checked: cx.checked,
+            mentions,
+        }))
+    }
+
+    fn prepare(&mut self, learned: Vec<(FileId, Learned)>) {
+        self.cross.clear();
+        let drafts: Vec<(FileId, DraftTitles)> = learned
+            .into_iter()
+            .filter_map(|(f, l)| l.downcast::<DraftTitles>().ok().map(|d| (f, *d)))
+            .filter(|(_, d)| d.checked)
+            .collect();
+        // person -> (office, class) -> drafts carrying it (first mention).
+        let mut by_person: ByPerson = BTreeMap::new();
+        for (di, (_, d)) in drafts.iter().enumerate() {
+            for m in &d.mentions {
+                let titles = by_person.entry(&m.person).or_default();
+                let list = titles
+                    .entry((m.office.to_lowercase(), m.class))
+                    .or_default();
+                if !list.iter().any(|(x, _)| *x == di) {
+                    list.push((di, m));
+                }
+            }
+        }
+        let near = |a: &DraftTitles, b: &DraftTitles| {
+            (!a.dated && !b.dated) || (a.date.days() - b.date.days()).abs() < WINDOW_DAYS
+        };
+        let later =
+            |a: usize, b: usize| (drafts[a].1.date, drafts[a].0) > (drafts[b].1.date, drafts[b].0);
+        for titles in by_person.values() {
+            for ((office, class), carriers) in titles {
+                for &(di, m) in carriers {
+                    if m.judged {
+                        continue;
+                    }
+                    let mut loses_to = Vec::new();
+                    for ((o2, c2), others) in titles {
+                        if !conflicts(office, *class, o2, *c2) {
+                            continue;
+                        }
+                        for &(dj, m2) in others {
+                            if dj == di || !near(&drafts[di].1, &drafts[dj].1) {
+                                continue;
+                            }
+                            let (mine, theirs) = (carriers.len(), others.len());
+                            if mine < theirs || (mine == theirs && later(di, dj)) {
+                                loses_to.push((dj, m2, theirs));
+                            }
+                        }
+                    }
+                    let Some(&(dj, m2, theirs)) = loses_to.first() else {
+                        continue;
+                    };
+                    let other = &drafts[dj].1;
+                    let more = loses_to.len() - 1;
+                    let why = if theirs > carriers.len() {
+                        format!(
+                            "most drafts of this run ({theirs} to {}) write `{}`",
+                            carriers.len(),
+                            m2.title
+                        )
+                    } else {
+                        format!("{} is the later draft of the two", drafts[di].1.path)
+                    };
+                    self.cross.entry(drafts[di].0).or_default().push(CrossFlag {
+                        span: m.span.clone(),
+                        message: format!(
+                            "{} is `{}` here but `{}` in {} line {}{}",
+                            m.name,
+                            m.title,
+                            m2.title,
+                            other.path,
+                            m2.line,
+                            if more > 0 {
+                                format!(" (and {more} more)")
+                            } else {
+                                String::new()
+                            }
+                        ),
+                        note: format!(
+                            "{why}; without a registry entry the minority title is flagged"
+                        ),
+                        label: Label {
+                            file: drafts[dj].0,
+                            span: m2.span.clone(),
+                            message: format!("titled `{}` here", m2.title),
+                        },
+                    });
+                }
+            }
+        }
+    }
+
+    fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
+        let mentions = self.mentions(draft);
+        let cross = self.cross.get(&cx.file);
+        for (j, m) in mentions.iter().enumerate() {
+            let Some(class) = m.status.class() else {
+                continue;
+            };
+            let earlier = mentions[..j].iter().find(|e| {
+                e.person == m.person
+                    && e.status
+                        .class()
+                        .is_some_and(|ec| conflicts(&e.office, ec, &m.office, class))
+            });
+            let earlier_label = |e: &Mention| Label {
+                file: cx.file,
+                span: e.span.clone(),
+                message: format!("titled `{}` here", e.title()),
+            };
+            match self.judge(m, cx.date) {
+                Verdict::Right => continue,
+                Verdict::Wrong(msg) => {
+                    let mut f = finding(
+                        &self.rule,
+                        cx,
+                        m.span.clone(),
+                        format!("`{}`: {msg}", m.title_text(draft)),
+                    );
+                    f.notes.push(format!(
+                        "help: write the title {} holds on {}",
+                        m.name, cx.date
+                    ));
+                    if let Some(e) = earlier {
+                        f.labels.push(earlier_label(e));
+                    }
+                    out.push(f);
+                    continue;
+                }
+                Verdict::Unknown => {}
+            }
+            if let Some(e) = earlier {
+                let mut f = finding(
+                    &self.rule,
+                    cx,
+                    m.span.clone(),
+                    format!(
+                        "{} is `{}` here but `{}` earlier in this draft (line {})",
+                        m.name,
+                        m.title(),
+                        e.title(),
+                        line_of(&draft.text, e.span.start)
+                    ),
+                );
+                f.labels.push(earlier_label(e));
+                f.notes
+                    .push("help: give the person one title throughout the draft".to_string());
+                out.push(f);
+                continue;
+            }
+            if let Some(c) = cross.and_then(|c| c.iter().find(|c| c.span == m.span)) {
+                let mut f = finding(&self.rule, cx, c.span.clone(), c.message.clone());
+                f.labels.push(c.label.clone());
+                f.notes.push(c.note.clone());
+                out.push(f);
+            }
+        }
+    }
+}
+
+impl Status {
+    /// How the title's status compares: `None` for titles never compared
+    /// (`then-`, `late`).
+    pub fn class(self) -> Option<Class> {
+        match self {
+            Status::Current | Status::Outgoing => Some(Class::Current),
+            Status::Former => Some(Class::Former),
+            Status::Acting => Some(Class::Acting),
+            Status::Elect => Some(Class::Elect),
+            Status::Then | Status::Late => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

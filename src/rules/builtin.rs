@@ -4,4 +4,6 @@
 pub const FILES: &[(&str, &str)] = &[
     ("language.toml", include_str!("../../rules/language.toml")),
     ("style.toml", include_str!("../../rules/style.toml")),
+    ("titles.toml", include_str!("../../rules/titles.toml")),
+    ("claims.toml", include_str!("../../rules/claims.toml")),
 ];

@@ -6,7 +6,9 @@
 //! (`words`), extend it (`add`) or take words out (`remove`).
 
 mod builtin;
+pub mod claims;
 mod error;
+pub mod people;
 
 pub use error::LoadError;
 

@@ -1,0 +1,838 @@
+//! Finding titled mentions in a draft and tying each to a person.
+//!
+//! A sentence is cut into word tokens; offices are found as token sequences
+//! from the `title-offices` lexicon (longest first). Around an office:
+//!
+//! - before it, qualifiers: status words (`former`, `ex-`, `then-`),
+//!   nationalities and countries (`U.S.`, `Israeli`, `Iran's`), and up to
+//!   three other capitalized words (`Federal Reserve`);
+//! - after it, an optional `-elect`, an optional comma, honorifics (`Dr.`,
+//!   `Ayatollah`), then a name: capitalized words, initials, particles
+//!   (`al-`, `von`), a generational suffix; a possessive ends it;
+//! - or, in apposition, `NAME, the [qualifiers] office`.
+
+use crate::draft::{BlockKind, Draft};
+use crate::rules::Pack;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Current,
+    Outgoing,
+    Elect,
+    Acting,
+    Former,
+    Late,
+    Then,
+}
+
+/// The status classes titles are compared by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    Current,
+    Former,
+    Acting,
+    Elect,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// From the first qualifier to the end of the name (without `'s`), or
+    /// for an appositive from the name to the office.
+    pub span: Range<usize>,
+    /// Who: `#N` for registry person N, else the folded full name.
+    pub person: String,
+    /// The person's name for messages.
+    pub name: String,
+    /// The office, canonical form (`Defense Minister` for `Defence Minister`).
+    pub office: String,
+    pub status: Status,
+    pub registry: Option<usize>,
+}
+
+impl Mention {
+    /// The title as messages show it: `former Mayor`, `Mayor-elect`.
+    pub fn title(&self) -> String {
+        let o = &self.office;
+        match self.status {
+            Status::Current | Status::Outgoing => o.clone(),
+            Status::Former => format!("former {o}"),
+            Status::Acting => format!("acting {o}"),
+            Status::Elect => format!("{o}-elect"),
+            Status::Late => format!("late {o}"),
+            Status::Then => format!("then-{o}"),
+        }
+    }
+
+    pub fn title_text<'a>(&self, draft: &'a Draft) -> &'a str {
+        &draft.text[self.span.clone()]
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Tok {
+    start: usize,
+    /// End of the word, without a trailing dot.
+    end: usize,
+    word: String,
+    lower: String,
+    dot: bool,
+    punct: bool,
+}
+
+impl Tok {
+    fn cap(&self) -> bool {
+        self.word.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Matches a lexicon token (lower case): with a trailing dot, the token
+    /// must have one too.
+    fn is(&self, entry: &str) -> bool {
+        match entry.strip_suffix('.') {
+            Some(e) => self.dot && self.lower == e,
+            None => self.lower == entry,
+        }
+    }
+
+    fn possessive(&self) -> Option<usize> {
+        for s in ["'s", "’s", "'S", "’S"] {
+            if self.word.len() > s.len() && self.word.ends_with(s) {
+                return Some(self.end - s.len());
+            }
+        }
+        if self.word.ends_with(['\'', '’']) && self.word.ends_with("s'") {
+            return Some(self.end - 1);
+        }
+        None
+    }
+}
+
+/// Lexicon entries, each a sequence of lower-case tokens.
+#[derive(Default)]
+struct Seqs {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    entries: Vec<Vec<String>>,
+}
+
+impl Seqs {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Seqs {
+        let mut s = Seqs::default();
+        for w in words {
+            s.add(w);
+        }
+        s
+    }
+
+    fn add(&mut self, w: &str) -> usize {
+        let toks: Vec<String> = w.split_whitespace().map(|t| t.to_lowercase()).collect();
+        let id = self.entries.len();
+        if let Some(first) = toks.first() {
+            let key = first.trim_end_matches('.').to_string();
+            let list = self.by_first.entry(key).or_default();
+            list.push((toks.clone(), id));
+            list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        }
+        self.entries.push(toks);
+        id
+    }
+
+    /// The longest entry starting at token `i`: (length, entry id).
+    fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+        let list = self.by_first.get(&toks.get(i)?.lower)?;
+        list.iter()
+            .find(|(e, _)| {
+                i + e.len() <= toks.len()
+                    && e.iter().zip(&toks[i..]).enumerate().all(|(k, (w, t))| {
+                        !t.punct && t.is(w) && (k + 1 == e.len() || !t.dot || w.ends_with('.'))
+                    })
+            })
+            .map(|(e, id)| (e.len(), *id))
+    }
+
+    /// The longest entry ending just before token `end`: its length.
+    fn ending_at(&self, toks: &[Tok], end: usize) -> Option<usize> {
+        (1..=end.min(4))
+            .rev()
+            .find(|&len| self.at(toks, end - len).is_some_and(|(l, _)| l == len))
+    }
+
+    fn contains_word(&self, t: &Tok) -> bool {
+        self.entries.iter().any(|e| e.len() == 1 && t.is(&e[0]))
+    }
+}
+
+/// The check's language, from the lexicons of `rules/titles.toml`.
+pub struct Lexicon {
+    offices: Seqs,
+    /// Canonical office for each office entry id.
+    office_canon: Vec<String>,
+    /// Lower-case form → canonical office, for registry titles.
+    canon: HashMap<String, String>,
+    office_words: HashSet<String>,
+    prefixes: HashSet<String>,
+    statuses: Vec<(Status, Vec<String>)>,
+    /// Hyphenated prefixes that split off a token (`ex-`, `then-`).
+    split_prefixes: Vec<String>,
+    /// Hyphenated suffixes that split off (`-elect`).
+    elect_suffixes: Vec<String>,
+    nationalities: Seqs,
+    honorifics: Seqs,
+    particles: HashSet<String>,
+    particle_prefixes: Vec<String>,
+    suffixes: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+fn lower_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Folds a word for comparing names: no accents, lower case, one apostrophe.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+enum NameTok {
+    Word,
+    Initial,
+    Particle,
+    Suffix,
+    No,
+}
+
+struct Raw {
+    span: Range<usize>,
+    words: Vec<String>,
+    honor: Vec<String>,
+    office: String,
+    status: Status,
+    heading: bool,
+}
+
+struct Intro {
+    at: usize,
+    key: String,
+    surnames: Vec<String>,
+    heading: bool,
+}
+
+impl Lexicon {
+    pub fn new(pack: &Pack) -> Lexicon {
+        let synonyms: HashMap<String, String> = pack
+            .words("title-office-synonyms")
+            .iter()
+            .filter_map(|w| {
+                w.split_once('=')
+                    .map(|(a, b)| (a.trim().to_lowercase(), b.trim().to_string()))
+            })
+            .collect();
+        let mut offices = Seqs::default();
+        let mut office_canon = Vec::new();
+        let mut canon = HashMap::new();
+        let mut office_words = HashSet::new();
+        for o in pack.words("title-offices") {
+            offices.add(o);
+            let c = synonyms
+                .get(&o.to_lowercase())
+                .cloned()
+                .unwrap_or_else(|| o.clone());
+            canon.insert(o.to_lowercase(), c.clone());
+            office_canon.push(c);
+            for w in o.split_whitespace() {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    office_words.insert(w.to_lowercase().trim_end_matches('.').to_string());
+                }
+            }
+        }
+        for (a, b) in &synonyms {
+            canon.entry(a.clone()).or_insert_with(|| b.clone());
+        }
+        let status_words = |name: &str| -> Vec<String> {
+            pack.words(name).iter().map(|w| w.to_lowercase()).collect()
+        };
+        let statuses = vec![
+            (Status::Former, status_words("title-status-former")),
+            (Status::Late, status_words("title-status-late")),
+            (Status::Acting, status_words("title-status-acting")),
+            (Status::Then, status_words("title-status-then")),
+            (Status::Outgoing, status_words("title-status-current")),
+            (Status::Elect, status_words("title-status-elect")),
+        ];
+        let split_prefixes = statuses
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .filter(|w| w.ends_with('-') || w.ends_with('–'))
+            .cloned()
+            .collect();
+        let elect_suffixes = status_words("title-status-elect")
+            .into_iter()
+            .filter(|w| w.starts_with('-'))
+            .collect();
+        let particles_all = lower_set(pack.words("title-name-particles"));
+        Lexicon {
+            offices,
+            office_canon,
+            canon,
+            office_words,
+            prefixes: lower_set(pack.words("title-office-prefixes")),
+            statuses,
+            split_prefixes,
+            elect_suffixes,
+            nationalities: Seqs::new(pack.words("title-nationalities").iter().map(String::as_str)),
+            honorifics: Seqs::new(pack.words("title-honorifics").iter().map(String::as_str)),
+            particle_prefixes: particles_all
+                .iter()
+                .filter(|p| p.ends_with('-'))
+                .cloned()
+                .collect(),
+            particles: particles_all
+                .into_iter()
+                .filter(|p| !p.ends_with('-'))
+                .collect(),
+            suffixes: lower_set(pack.words("title-name-suffixes")),
+            not_names: pack.words("title-not-names").iter().cloned().collect(),
+        }
+    }
+
+    /// An office's canonical form (registry titles included).
+    pub fn canonical(&self, title: &str) -> String {
+        self.canon
+            .get(&title.trim().to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| title.trim().to_string())
+    }
+
+    /// The key a name is known by: folded words, no initials or suffixes.
+    pub fn key_of(&self, name: &str) -> String {
+        let toks = self.tokenize(name, 0);
+        let words: Vec<String> = toks
+            .iter()
+            .filter(|t| {
+                matches!(self.name_tok(t, false), NameTok::Word | NameTok::Particle)
+                    || (!t.punct && !t.cap())
+            })
+            .filter(|t| !(t.punct || t.word.chars().count() == 1 && t.cap()))
+            .map(|t| t.word.clone())
+            .collect();
+        key(&words)
+    }
+
+    fn tokenize(&self, text: &str, base: usize) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let word_char = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            if !word_char(c) {
+                out.push(Tok {
+                    start: base + at,
+                    end: base + at + c.len_utf8(),
+                    word: c.to_string(),
+                    lower: c.to_string(),
+                    dot: false,
+                    punct: true,
+                });
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let next_word = chars.get(j + 1).is_some_and(|&(_, n)| word_char(n));
+                if word_char(d) || (matches!(d, '-' | '\'' | '’' | '.' | '‐') && next_word) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+            let word = &text[at..end];
+            // A possessive plural (`ministers'`) keeps its apostrophe.
+            let mut dot = false;
+            let mut after = j;
+            if chars.get(j).is_some_and(|&(_, d)| d == '.') {
+                dot = true;
+                after = j + 1;
+            }
+            self.push_word(&mut out, word, base + at, dot);
+            i = after;
+        }
+        out
+    }
+
+    /// Adds a word token, splitting `ex-President` and `President-elect`.
+    fn push_word(&self, out: &mut Vec<Tok>, word: &str, start: usize, dot: bool) {
+        let mk = |w: &str, s: usize, dot: bool| Tok {
+            start: s,
+            end: s + w.len(),
+            word: w.to_string(),
+            lower: w.to_lowercase(),
+            dot,
+            punct: false,
+        };
+        let lower = word.to_lowercase();
+        for p in &self.split_prefixes {
+            if lower.starts_with(p.as_str()) && lower.len() > p.len() {
+                out.push(mk(&word[..p.len()], start, false));
+                self.push_word(out, &word[p.len()..], start + p.len(), dot);
+                return;
+            }
+        }
+        for s in &self.elect_suffixes {
+            if lower.ends_with(s.as_str()) && lower.len() > s.len() {
+                let cut = word.len() - s.len();
+                out.push(mk(&word[..cut], start, false));
+                out.push(mk(&word[cut..], start + cut, dot));
+                return;
+            }
+        }
+        out.push(mk(word, start, dot));
+    }
+
+    fn name_tok(&self, t: &Tok, strict: bool) -> NameTok {
+        if t.punct {
+            return NameTok::No;
+        }
+        if self.suffixes.iter().any(|s| t.is(s)) {
+            return NameTok::Suffix;
+        }
+        let letters: Vec<char> = t.word.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() == 1 && t.cap() && t.dot {
+            return NameTok::Initial;
+        }
+        if self.particles.contains(&t.lower) {
+            return NameTok::Particle;
+        }
+        if let Some(p) = self
+            .particle_prefixes
+            .iter()
+            .find(|p| t.lower.starts_with(p.as_str()))
+        {
+            return if t.word[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            {
+                NameTok::Word
+            } else {
+                NameTok::No
+            };
+        }
+        if !t.cap() {
+            return NameTok::No;
+        }
+        let bare = t
+            .possessive()
+            .map_or(t.word.as_str(), |e| &t.word[..e - t.start]);
+        if self.not_names.contains(bare) || self.not_names.contains(&format!("{bare}.")) && t.dot {
+            return NameTok::No;
+        }
+        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+            return NameTok::No;
+        }
+        if strict && (self.office_words.contains(&t.lower) || self.honorifics.contains_word(t)) {
+            return NameTok::No;
+        }
+        NameTok::Word
+    }
+
+    fn status_of(&self, t: &Tok) -> Option<Status> {
+        self.statuses
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| t.is(w)))
+            .map(|(s, _)| *s)
+    }
+
+    /// Qualifiers before token `start`: (first token of the mention, status,
+    /// whether a status or nationality qualifier was seen).
+    fn qualifiers_before(&self, toks: &[Tok], start: usize) -> (usize, Status, bool) {
+        let mut k = start;
+        let mut first = start;
+        let mut status = Status::Current;
+        let mut seen = false;
+        let mut skipped = 0;
+        while k > 0 {
+            let t = &toks[k - 1];
+            if t.punct {
+                if matches!(t.word.as_str(), "-" | "–" | "—")
+                    && k >= 2
+                    && toks[k - 2].lower == "then"
+                {
+                    status = status.max(Status::Then);
+                    k -= 2;
+                    first = k;
+                    seen = true;
+                    continue;
+                }
+                break;
+            }
+            if let Some(s) = self.status_of(t) {
+                status = status.max(s);
+                k -= 1;
+                first = k;
+                seen = true;
+                continue;
+            }
+            if let Some(len) = self.nationalities.ending_at(toks, k) {
+                k -= len;
+                first = k;
+                seen = true;
+                continue;
+            }
+            if t.cap() && t.possessive().is_some() && !self.not_names.contains(&t.word) {
+                k -= 1;
+                first = k;
+                seen = true;
+                continue;
+            }
+            if t.cap() && skipped < 3 && matches!(self.name_tok(t, false), NameTok::Word) {
+                k -= 1;
+                skipped += 1;
+                continue;
+            }
+            break;
+        }
+        (first, status, seen)
+    }
+
+    /// The name after token `j`: (end token, name words, whether it ended
+    /// the way a name does).
+    fn name_after(&self, toks: &[Tok], mut j: usize) -> (usize, Vec<String>, usize) {
+        let mut words = Vec::new();
+        let mut end_byte = 0;
+        let start = j;
+        while j < toks.len() {
+            let t = &toks[j];
+            match self.name_tok(t, true) {
+                NameTok::Word => {
+                    j += 1;
+                    if let Some(e) = t.possessive() {
+                        words.push(t.word[..e - t.start].to_string());
+                        end_byte = e;
+                        break;
+                    }
+                    words.push(t.word.clone());
+                    end_byte = t.end;
+                    if t.dot && !self.suffixes.iter().any(|s| t.is(s)) {
+                        break;
+                    }
+                }
+                NameTok::Initial => {
+                    j += 1;
+                    end_byte = t.end + 1;
+                }
+                NameTok::Particle
+                    if toks
+                        .get(j + 1)
+                        .is_some_and(|n| matches!(self.name_tok(n, true), NameTok::Word)) =>
+                {
+                    words.push(t.word.clone());
+                    j += 1;
+                }
+                NameTok::Suffix if j > start && !words.is_empty() => {
+                    j += 1;
+                    end_byte = t.end + usize::from(t.dot);
+                }
+                _ => break,
+            }
+        }
+        (j, words, end_byte)
+    }
+
+    /// Every titled mention of a draft, tied to a person; `registry` finds a
+    /// registry person by name key.
+    pub fn mentions(
+        &self,
+        draft: &Draft,
+        registry: &dyn Fn(&str) -> Option<usize>,
+    ) -> Vec<Mention> {
+        let mut raws = Vec::new();
+        let mut intros = Vec::new();
+        for s in &draft.sentences {
+            let heading = draft.paragraphs[s.paragraph].kind == BlockKind::Heading;
+            let toks = self.tokenize(draft.prose(s.span.clone()), s.span.start);
+            self.introductions(&toks, heading, &mut intros);
+            self.sentence(&toks, heading, &mut raws);
+        }
+        let mut out: Vec<Mention> = Vec::new();
+        for r in raws {
+            let non_particle: Vec<&String> = r
+                .words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            let (person, name, reg) = if non_particle.len() >= 2 {
+                let k = key(&r.words);
+                let mut with_honor = r.honor.clone();
+                with_honor.extend(r.words.iter().cloned());
+                let reg = registry(&k).or_else(|| registry(&key(&with_honor)));
+                if r.heading && reg.is_none() && !intros.iter().any(|i| i.key == k && !i.heading) {
+                    continue;
+                }
+                match reg {
+                    Some(p) => (format!("#{p}"), String::new(), Some(p)),
+                    None => (k, r.words.join(" "), None),
+                }
+            } else if non_particle.len() == 1 {
+                let s = surname_forms(&fold(non_particle[0]), &self.particle_prefixes);
+                let mut found: Vec<(String, String, Option<usize>)> = Vec::new();
+                for i in intros
+                    .iter()
+                    .filter(|i| i.at < r.span.start && i.surnames.iter().any(|x| s.contains(x)))
+                {
+                    let reg = registry(&i.key);
+                    let id = reg.map_or_else(|| i.key.clone(), |p| format!("#{p}"));
+                    if !found.iter().any(|f| f.0 == id) {
+                        found.push((id, i.key.clone(), reg));
+                    }
+                }
+                if found.len() != 1 {
+                    continue;
+                }
+                let (id, k, reg) = found.pop().expect("one");
+                let display = out
+                    .iter()
+                    .find(|m| m.person == id)
+                    .map(|m| m.name.clone())
+                    .unwrap_or_else(|| title_case(&k));
+                (id, display, reg)
+            } else {
+                continue;
+            };
+            out.push(Mention {
+                span: r.span,
+                person,
+                name,
+                office: r.office,
+                status: r.status,
+                registry: reg,
+            });
+        }
+        out
+    }
+
+    /// Full names (two or more name words) anywhere in a sentence, for
+    /// resolving surnames on later reference.
+    fn introductions(&self, toks: &[Tok], heading: bool, intros: &mut Vec<Intro>) {
+        let mut i = 0;
+        while i < toks.len() {
+            if !matches!(self.name_tok(&toks[i], true), NameTok::Word)
+                || self.nationalities.contains_word(&toks[i])
+            {
+                i += 1;
+                continue;
+            }
+            let (j, words, _) = self.name_after(toks, i);
+            let caps = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            if caps >= 2 {
+                let last = fold(words.last().expect("two words"));
+                intros.push(Intro {
+                    at: toks[i].start,
+                    key: key(&words),
+                    surnames: surname_forms(&last, &self.particle_prefixes),
+                    heading,
+                });
+            }
+            i = j.max(i + 1);
+        }
+    }
+
+    fn sentence(&self, toks: &[Tok], heading: bool, out: &mut Vec<Raw>) {
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((len, id)) = self.offices.at(toks, i) else {
+                i += 1;
+                continue;
+            };
+            let office_end = i + len;
+            // `Deputy Foreign Minister` is another office.
+            let mut office = self.office_canon[id].clone();
+            let mut start = i;
+            if i > 0 && toks[i - 1].cap() && self.prefixes.contains(&toks[i - 1].lower) {
+                office = format!("{} {office}", toks[i - 1].word);
+                start = i - 1;
+            }
+            if let Some(r) = self.before_name(toks, start, i, office_end, &office, heading) {
+                out.push(r);
+            } else if let Some(r) = self.appositive(toks, start, i, office_end, &office, heading) {
+                out.push(r);
+            }
+            i = office_end;
+        }
+    }
+
+    fn before_name(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        i: usize,
+        end: usize,
+        office: &str,
+        heading: bool,
+    ) -> Option<Raw> {
+        let mut j = end;
+        let mut status = Status::Current;
+        if toks
+            .get(j)
+            .is_some_and(|t| self.elect_suffixes.contains(&t.lower))
+        {
+            status = Status::Elect;
+            j += 1;
+        }
+        if toks[j - 1].possessive().is_some()
+            || (toks[j - 1].dot && !toks[j - 1].lower.contains('.') && toks[j - 1].lower.len() > 3)
+        {
+            return None;
+        }
+        let comma = toks.get(j).is_some_and(|t| t.punct && t.word == ",");
+        if comma {
+            j += 1;
+        }
+        let hon_start = j;
+        while let Some((l, _)) = self.honorifics.at(toks, j) {
+            j += l;
+        }
+        let honor: Vec<String> = toks[hon_start..j].iter().map(|t| t.word.clone()).collect();
+        let (_, words, end_byte) = self.name_after(toks, j);
+        let caps = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if caps == 0 || (comma && caps < 2) {
+            return None;
+        }
+        let (first, before, seen) = self.qualifiers_before(toks, start);
+        if !toks[i].cap() && !seen {
+            return None;
+        }
+        if status != Status::Elect {
+            status = before;
+        }
+        Some(Raw {
+            span: toks[first].start..end_byte,
+            words,
+            honor,
+            office: office.to_string(),
+            status,
+            heading,
+        })
+    }
+
+    fn appositive(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        i: usize,
+        end: usize,
+        office: &str,
+        heading: bool,
+    ) -> Option<Raw> {
+        let mut j = end;
+        let mut elect = false;
+        if toks
+            .get(j)
+            .is_some_and(|t| self.elect_suffixes.contains(&t.lower))
+        {
+            elect = true;
+            j += 1;
+        }
+        if toks[j - 1].possessive().is_some() {
+            return None;
+        }
+        if let Some(next) = toks.get(j)
+            && !next.punct
+            && (next.cap()
+                || next.lower == "of"
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|t| !t.cap() && t.lower != "the"))
+        {
+            return None;
+        }
+        let (first, mut status, _) = self.qualifiers_before(toks, start);
+        if first < 2 {
+            return None;
+        }
+        let article = &toks[first - 1].lower;
+        if !(article == "the" || ((article == "a" || article == "an") && status == Status::Former))
+        {
+            return None;
+        }
+        if !(toks[first - 2].punct && toks[first - 2].word == ",") {
+            return None;
+        }
+        let comma = first - 2;
+        let mut k = comma;
+        while k > 0
+            && matches!(
+                self.name_tok(&toks[k - 1], true),
+                NameTok::Word | NameTok::Initial | NameTok::Particle | NameTok::Suffix
+            )
+        {
+            if toks[k - 1].possessive().is_some()
+                || (k < comma && toks[k - 1].dot && toks[k - 1].word.chars().count() > 1)
+            {
+                break;
+            }
+            k -= 1;
+        }
+        while k < comma && !matches!(self.name_tok(&toks[k], true), NameTok::Word) {
+            k += 1;
+        }
+        let (_, words, _) = self.name_after(toks, k);
+        if words.is_empty() {
+            return None;
+        }
+        if elect {
+            status = Status::Elect;
+        }
+        let _ = i;
+        Some(Raw {
+            span: toks[k].start..toks[j - 1].end,
+            words,
+            honor: Vec::new(),
+            office: office.to_string(),
+            status,
+            heading,
+        })
+    }
+}
+
+fn surname_forms(s: &str, prefixes: &[String]) -> Vec<String> {
+    let mut v = vec![s.to_string()];
+    if let Some(p) = prefixes.iter().find(|p| s.starts_with(p.as_str())) {
+        v.push(s[p.len()..].to_string());
+    }
+    v
+}
+
+fn key(words: &[String]) -> String {
+    words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ")
+}
+
+fn title_case(k: &str) -> String {
+    k.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}

@@ -1,0 +1,160 @@
+use super::*;
+use crate::draft::Language;
+use crate::rules::Kind;
+use std::sync::Arc;
+
+const REGISTRY: &str = r#"
+[[person]]
+name = "Olaf Scholz"
+[[person.office]]
+title = "Chancellor"
+from = 2021-12-08
+to = 2025-05-06
+
+[[person]]
+name = "Recep Tayyip Erdoğan"
+aliases = ["Recep Tayyip Erdogan"]
+[[person.office]]
+title = "President"
+from = 2014-08-28
+"#;
+
+fn engine(registry: &str) -> (TitleCheck, Language) {
+    let pack = Pack::builtin().unwrap();
+    let rule = pack
+        .rules
+        .iter()
+        .find(|r| r.kind == Kind::TitleConsistency)
+        .unwrap()
+        .clone();
+    let people = people::parse("people.toml", Arc::from(registry)).unwrap();
+    (
+        TitleCheck::new(rule, Lexicon::new(&pack), people),
+        pack.language(),
+    )
+}
+
+fn mentions(text: &str) -> Vec<(String, String, String)> {
+    let (c, lang) = engine(REGISTRY);
+    let d = Draft::parse("a.md", text, &lang);
+    c.mentions(&d)
+        .into_iter()
+        .map(|m| (text[m.span.clone()].to_string(), m.name.clone(), m.title()))
+        .collect()
+}
+
+fn flagged(text: &str, date: Date) -> Vec<String> {
+    let (mut c, lang) = engine(REGISTRY);
+    let d = Draft::parse("a.md", text, &lang);
+    let cx = Context {
+        file: 0,
+        date,
+        checked: true,
+    };
+    let l = c.learn(&d, &cx).unwrap();
+    c.prepare(vec![(0, l)]);
+    let mut out = Vec::new();
+    c.check(&d, &cx, &mut out);
+    out.iter()
+        .map(|f| text[f.span.clone()].to_string())
+        .collect()
+}
+
+fn day(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+#[test]
+fn finds_titles_with_qualifiers_and_names() {
+    let m = mentions(
+        "Former U.S. President Ann Lee met Iran's Supreme Leader, Ayatollah Ali Rahimi, and ex-Mayor Tom Vance's aides.",
+    );
+    assert_eq!(
+        m,
+        vec![
+            (
+                "Former U.S. President Ann Lee".into(),
+                "Ann Lee".into(),
+                "former President".into()
+            ),
+            (
+                "Iran's Supreme Leader, Ayatollah Ali Rahimi".into(),
+                "Ali Rahimi".into(),
+                "Supreme Leader".into()
+            ),
+            (
+                "ex-Mayor Tom Vance".into(),
+                "Tom Vance".into(),
+                "former Mayor".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn appositives_elect_then_and_surnames() {
+    let m = mentions(
+        "Ann Lee, the former mayor, spoke. Mayor Lee said more. President-elect Bo Ray and then-Governor Al Kim met. Governor Smith left.",
+    );
+    let titles: Vec<&str> = m.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec!["former Mayor", "Mayor", "President-elect", "then-Governor"]
+    );
+    assert_eq!(m[1].1, "Ann Lee");
+}
+
+#[test]
+fn accents_aliases_and_possessives_find_the_registry_person() {
+    let m = mentions(
+        "Turkish President Recep Tayyip Erdogan spoke. President Erdoğan's aides listened.",
+    );
+    assert_eq!(m.len(), 2);
+    assert!(m.iter().all(|x| x.1 == "Recep Tayyip Erdoğan"));
+    assert_eq!(m[1].0, "President Erdoğan");
+}
+
+#[test]
+fn registry_judges_the_date() {
+    assert_eq!(
+        flagged("German Chancellor Olaf Scholz spoke.", day("2025-06-20")),
+        vec!["German Chancellor Olaf Scholz"]
+    );
+    assert!(flagged("German Chancellor Olaf Scholz spoke.", day("2024-06-20")).is_empty());
+    assert_eq!(
+        flagged("Former Chancellor Olaf Scholz spoke.", day("2024-06-20")),
+        vec!["Former Chancellor Olaf Scholz"]
+    );
+    assert_eq!(
+        flagged("President Olaf Scholz spoke.", day("2024-06-20")),
+        vec!["President Olaf Scholz"]
+    );
+    assert!(
+        flagged(
+            "Then-Chancellor Olaf Scholz spoke in 2022.",
+            day("2025-06-20")
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn in_draft_conflicts_flag_the_later_mention() {
+    let d = day("2025-06-20");
+    assert_eq!(
+        flagged("Mayor Ann Lee spoke. Later, former Mayor Ann Lee left.", d),
+        vec!["former Mayor Ann Lee"]
+    );
+    assert_eq!(
+        flagged("Mayor Ann Lee spoke. Governor Lee left.", d),
+        vec!["Governor Lee"]
+    );
+    assert!(
+        flagged(
+            "U.S. Mayor Ann Lee spoke. Mayor Ann Lee left. Lee said so. Dr. Ann Lee agreed.",
+            d
+        )
+        .is_empty()
+    );
+    assert!(flagged("The former mayor spoke. Mayor Ann Lee left.", d).is_empty());
+}
