@@ -43,7 +43,10 @@ GEN=target/release/examples/gen-corpus
 # Generates a corpus into DIR unless one made with the same flags is there.
 ensure_corpus() { # DIR MB FILES
     local dir="$1" mb="$2" files="$3"
-    local stamp="mb=$mb files=$files seed=$SEED"
+    # The generator's source is part of the stamp: a changed generator
+    # makes a new corpus.
+    local stamp
+    stamp="mb=$mb files=$files seed=$SEED gen=$(cat bench/gen_corpus.rs bench/gen/mod.rs | cksum | cut -d' ' -f1)"
     if [[ -d "$dir/drafts" && -f "$dir/.stamp" && "$(cat "$dir/.stamp")" == "$stamp" ]]; then
         return
     fi

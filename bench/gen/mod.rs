@@ -1886,7 +1886,9 @@ struct Ctx<'w> {
     day: Day,
     place: usize,
     people: Vec<Mention>,
-    claim_used: bool,
+    /// Whether this draft may still repeat a claim: about one draft in ten
+    /// repeats one, once.
+    claim_left: bool,
 }
 
 impl Ctx<'_> {
@@ -2169,8 +2171,8 @@ impl Ctx<'_> {
                 2 => "A group linked to Al Qaeda said it carried out the attack.".to_string(),
                 _ => "Forms for compensation are available on-line, officials said.".to_string(),
             },
-            28 if !self.claim_used && rng.chance(0.25) => {
-                self.claim_used = true;
+            28 if self.claim_left => {
+                self.claim_left = false;
                 let claim = rng.pick(&self.world.claims);
                 if rng.chance(0.5) {
                     format!("{}.", claim.text)
@@ -2311,7 +2313,7 @@ pub fn draft(world: &World, rng: &mut Rng, target: usize) -> String {
         day,
         place: rng.below(world.places.len()),
         people: Vec::new(),
-        claim_used: false,
+        claim_left: rng.chance(0.1),
     };
     let headline = cx.headline(rng);
     let mut out = String::with_capacity(target + 1024);
