@@ -50,7 +50,7 @@ pub struct FileResult {
 }
 
 pub fn command(args: &ImportArgs) -> std::io::Result<u8> {
-    let pack = crate::run::find_config(None)
+    let pack = crate::run::find_config(None, false)
         .ok()
         .and_then(|c| c.load_pack().ok())
         .or_else(|| Pack::builtin().ok())
