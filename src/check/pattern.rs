@@ -66,9 +66,7 @@ impl PatternCheck {
                 _ => {}
             }
             let mut add_regex = |pattern: &str, replacement: Option<String>| {
-                // ASCII word boundaries keep the engine on its fast path
-                // (an em dash in a dateline otherwise knocks it off).
-                let re = RegexBuilder::new(pattern)
+                let re = RegexBuilder::new(&crate::rules::ascii_boundaries(pattern))
                     .case_insensitive(rule.ignore_case)
                     .unicode(true)
                     .build()

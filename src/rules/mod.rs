@@ -511,6 +511,31 @@ fn first_line(s: &str) -> String {
         .to_string()
 }
 
+/// Rewrites `\b` and `\B` in a regex as ASCII word boundaries. A Unicode
+/// `\b` forces the regex engine off its fast path on any non-ASCII text (an
+/// em dash, a curly quote), which made a 500-rule style pack 6x slower. The
+/// cost: letters such as `é` count as non-word characters at a boundary.
+pub fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some('B') => out.push_str("(?-u:\\B)"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 /// Reads a text file, with an error that says what is wrong with it.
 pub fn read_text(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
@@ -526,5 +551,21 @@ pub fn io_message(e: &std::io::Error) -> String {
             let s = e.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_string()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_boundaries_rewrites_only_boundaries() {
+        assert_eq!(
+            ascii_boundaries(r"\bAl\b \\b \d \B"),
+            r"(?-u:\b)Al(?-u:\b) \\b \d (?-u:\B)"
+        );
+        let re = regex::Regex::new(&ascii_boundaries(r"(?i)\bqaeda\b")).unwrap();
+        assert!(re.is_match("— Al Qaeda’s leader"));
+        assert!(!re.is_match("alqaedas"));
     }
 }
