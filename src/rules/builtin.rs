@@ -4,4 +4,5 @@
 pub const FILES: &[(&str, &str)] = &[
     ("language.toml", include_str!("../../rules/language.toml")),
     ("style.toml", include_str!("../../rules/style.toml")),
+    ("figures.toml", include_str!("../../rules/figures.toml")),
 ];

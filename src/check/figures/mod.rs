@@ -1,0 +1,200 @@
+//! `unattributed-figure` and `unverified-figure` (spec sections 2 and 3).
+//!
+//! One check handles both kinds in one pass over a draft's sentences:
+//!
+//! 1. [`finder`] finds the figures of a sentence (a cheap prefilter skips
+//!    sentences with no digit and no number word);
+//! 2. [`attribution`] says who the sentence (or, pointing back, the next
+//!    one) names as the source;
+//! 3. a figure with no source is `unattributed-figure`; a casualty figure
+//!    whose source needs a caveat, with no caveat after it in its paragraph
+//!    or in the next paragraph, is `unverified-figure`.
+//!
+//! Every word list is a lexicon of `rules/figures.toml` ([`lexicon`]).
+
+mod attribution;
+mod finder;
+mod lexicon;
+mod tokens;
+
+use super::{Check, Context};
+use crate::draft::{BlockKind, Draft};
+use crate::finding::{Finding, Label};
+use crate::rules::{LoadError, Pack, Rule};
+use attribution::{Attribution, Source};
+use finder::{Class, Figure};
+use lexicon::Lexicons;
+use tokens::Tokens;
+
+pub fn build(
+    pack: &Pack,
+    unattributed: Option<&Rule>,
+    unverified: Option<&Rule>,
+) -> Result<Option<Box<dyn Check>>, Vec<LoadError>> {
+    if unattributed.is_none() && unverified.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Box::new(FigureCheck {
+        lex: Lexicons::new(pack),
+        unattributed: unattributed.cloned(),
+        unverified: unverified.cloned(),
+    })))
+}
+
+pub struct FigureCheck {
+    lex: Lexicons,
+    unattributed: Option<Rule>,
+    unverified: Option<Rule>,
+}
+
+/// Buffers reused across the sentences of one draft.
+#[derive(Default)]
+struct Scratch {
+    toks: Tokens,
+    other: Tokens,
+    figures: Vec<Figure>,
+    attributions: Vec<Attribution>,
+    /// Caveat offsets by paragraph, filled on first need.
+    caveats: Vec<Option<Vec<usize>>>,
+}
+
+impl Check for FigureCheck {
+    fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
+        let lex = &self.lex;
+        let mut s = Scratch::default();
+        for (si, sentence) in draft.sentences.iter().enumerate() {
+            let text = &draft.prose[sentence.span.clone()];
+            if !lex.may_hold_figure(text) {
+                continue;
+            }
+            s.toks.tokenize(text, sentence.span.start);
+            s.figures.clear();
+            finder::find(lex, &s.toks, &mut s.figures);
+            if s.figures.is_empty() {
+                continue;
+            }
+            let heading = draft.paragraphs[sentence.paragraph].kind == BlockKind::Heading;
+            s.attributions.clear();
+            attribution::find(lex, &s.toks, &mut s.attributions);
+            // The next sentence's pointer back, worked out at most once.
+            let mut pointer: Option<Option<Source>> = None;
+            for fi in 0..s.figures.len() {
+                let figure = s.figures[fi].clone();
+                if draft.quote_around(&figure.span).is_some() {
+                    continue;
+                }
+                let found = attribution::governing(&s.attributions, &figure.toks)
+                    .cloned()
+                    .or_else(|| heading.then(|| attribution::heading_colon(lex, &s.toks, &figure.toks)).flatten())
+                    .map(|a| attribution::source(lex, &s.toks, &a.source));
+                let found = found.or_else(|| {
+                    pointer
+                        .get_or_insert_with(|| {
+                            let next = draft.next_in_paragraph(si)?;
+                            s.other.tokenize(&draft.prose[next.span.clone()], next.span.start);
+                            attribution::pointer_back(lex, &s.other).map(|a| attribution::source(lex, &s.other, &a))
+                        })
+                        .clone()
+                });
+                match found {
+                    None => {
+                        if let Some(rule) = &self.unattributed {
+                            out.push(unattributed(rule, cx, draft, &figure));
+                        }
+                    }
+                    Some(source) => {
+                        let Some(rule) = &self.unverified else { continue };
+                        let Some((class, words)) = source.class.clone() else { continue };
+                        if figure.casualty && !self.caveated(draft, &mut s, si, &figure) {
+                            out.push(unverified(rule, cx, draft, &figure, &source, class, words));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl FigureCheck {
+    /// Whether a caveat covers a figure: one later in its paragraph (or
+    /// anywhere in its own sentence), or one anywhere in the next paragraph.
+    fn caveated(&self, draft: &Draft, s: &mut Scratch, sentence: usize, figure: &Figure) -> bool {
+        let para = draft.sentences[sentence].paragraph;
+        let sentence_start = draft.sentences[sentence].span.start;
+        let here = self.paragraph_caveats(draft, s, para);
+        if here.iter().any(|&c| c >= sentence_start || c > figure.span.start) {
+            return true;
+        }
+        para + 1 < draft.paragraphs.len() && !self.paragraph_caveats(draft, s, para + 1).is_empty()
+    }
+
+    fn paragraph_caveats<'a>(&self, draft: &Draft, s: &'a mut Scratch, para: usize) -> &'a [usize] {
+        if s.caveats.len() < draft.paragraphs.len() {
+            s.caveats.resize(draft.paragraphs.len(), None);
+        }
+        let Scratch { caveats, other, .. } = s;
+        caveats[para].get_or_insert_with(|| {
+            let span = draft.paragraphs[para].span.clone();
+            other.tokenize(&draft.prose[span.clone()], span.start);
+            let mut found = Vec::new();
+            attribution::caveats(&self.lex, other, &mut found);
+            found
+        })
+    }
+}
+
+/// The text of a span on one line, for a message.
+fn quoted(draft: &Draft, span: &std::ops::Range<usize>) -> String {
+    draft.text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn unattributed(rule: &Rule, cx: &Context, draft: &Draft, figure: &Figure) -> Finding {
+    let text = quoted(draft, &figure.span);
+    let mut f = super::finding(rule, cx, figure.span.clone(), format!("figure `{text}` has no attribution in its sentence"));
+    let example = match figure.class {
+        Class::Money => "help: add the source, e.g. `..., according to the finance ministry`",
+        Class::Percent => "help: add the source, e.g. `..., according to the national statistics office`",
+        _ => "help: add the source, e.g. `..., the health ministry said`",
+    };
+    f.notes.push(example.to_string());
+    f.notes.push(
+        "help: or let the next sentence point back to it, e.g. `The figures come from the regional relief agency.`".to_string(),
+    );
+    f
+}
+
+fn unverified(
+    rule: &Rule,
+    cx: &Context,
+    draft: &Draft,
+    figure: &Figure,
+    source: &Source,
+    class: lexicon::SourceClass,
+    words: std::ops::Range<usize>,
+) -> Finding {
+    let text = quoted(draft, &figure.span);
+    let mut who = quoted(draft, &source.span);
+    if who.split_whitespace().count() > 8 {
+        who = quoted(draft, &words);
+    }
+    let who = lower_article(&who);
+    let mut f = super::finding(
+        rule,
+        cx,
+        figure.span.clone(),
+        format!("casualty figure `{text}` comes from {who}, {}, and is not marked as unverified", class.describe()),
+    );
+    f.labels.push(Label { file: cx.file, span: source.span.clone(), message: format!("source: {}", class.describe()) });
+    f.notes.push("help: add `The figure could not be independently verified.` after it, in this paragraph or the next".to_string());
+    f
+}
+
+/// `The army` → `the army` inside a message.
+fn lower_article(s: &str) -> String {
+    for article in ["The ", "A ", "An "] {
+        if let Some(rest) = s.strip_prefix(article) {
+            return format!("{}{rest}", article.to_lowercase());
+        }
+    }
+    s.to_string()
+}
