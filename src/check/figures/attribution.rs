@@ -58,10 +58,16 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
     }
     let after = v + 1;
     if b == 0 || boundary(lex, t, b - 1) {
-        // Inverted: `..., said Tomas Brell` / `," said the official`.
+        // Inverted: `..., said Tomas Brell` / `," said the official.`: a
+        // short name or noun phrase that ends the clause, not the start of
+        // a report (`, said the number of wounded was 60`).
         if t.is_word(after) && (t.toks[after].cap || lex.determiners.word(t, after) || lex.one_words.word(t, after)) {
             let src = forward(lex, t, after);
-            return (!src.is_empty()).then_some(src);
+            let short = src.len() <= 6 && src.clone().all(|i| t.kind(i) != Some(TokKind::Number) && !lex.auxiliaries.word(t, i));
+            let closing_quote = b > 0 && !t.is_punct(b - 1, ",");
+            if !src.is_empty() && (short || closing_quote) {
+                return Some(src);
+            }
         }
         // An appositive: `The observatory, a monitoring group, said`.
         if b >= 2 && t.is_punct(b - 1, ",") {
@@ -170,7 +176,15 @@ pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
 pub fn caveats(lex: &Lexicons, t: &Tokens, out: &mut Vec<usize>) {
     let mut i = 0;
     while i < t.len() {
-        match lex.caveats.at(t, i) {
+        // `None of the claims could be verified`: a verification that a
+        // negation a few words before denies.
+        let negated = || {
+            lex.negated_caveats.at(t, i).filter(|_| {
+                let from = i.saturating_sub(8);
+                (from..i).rev().take_while(|&j| !boundary(lex, t, j)).any(|j| lex.negations.word(t, j))
+            })
+        };
+        match lex.caveats.at(t, i).or_else(negated) {
             Some(e) => {
                 out.push(t.toks[i].span.start);
                 i = e;
@@ -210,6 +224,11 @@ mod tests {
         assert_eq!(sources("Police have also confirmed 12 deaths."), ["Police"]);
         assert_eq!(sources("\"We counted 19 bodies,\" said Tomas Brell, a rescue worker."), ["We", "Tomas Brell"]);
         assert_eq!(sources("It rose, with a monitoring group reporting 36 fatalities."), ["with a monitoring group"]);
+        assert_eq!(sources("Prices rose, said the minister."), ["the minister"]);
+        assert_eq!(
+            sources("Officials, speaking anonymously, said the number of wounded was 60."),
+            ["Officials, speaking anonymously"]
+        );
     }
 
     #[test]
@@ -297,5 +316,8 @@ mod tests {
         assert_eq!(count("Unconfirmed reports, unverified video."), 2);
         assert_eq!(count("The claim has not been confirmed."), 1);
         assert_eq!(count("Officials verified the count."), 0);
+        assert_eq!(count("None of the battle reports could be independently verified."), 1);
+        assert_eq!(count("Neither toll could be confirmed."), 1);
+        assert_eq!(count("The toll could be verified from satellite images."), 0);
     }
 }

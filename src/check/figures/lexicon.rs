@@ -140,6 +140,8 @@ pub struct Lexicons {
     /// The source classes that need a caveat, in the order they are tried.
     pub sources: Vec<(SourceClass, Lex)>,
     pub caveats: Lex,
+    pub negated_caveats: Lex,
+    pub negations: Lex,
     /// Words of the prefilter: a sentence with none of these and no digit
     /// cannot hold a figure.
     pub prefilter: aho_corasick::AhoCorasick,
@@ -238,6 +240,8 @@ impl Lexicons {
                 (SourceClass::SocialMedia, lex("source-social-media")),
             ],
             caveats: Lex::new(pack.words("figure-caveats"), true),
+            negated_caveats: Lex::new(pack.words("figure-negated-caveats"), true),
+            negations: lex("negations"),
             prefilter,
         }
     }
