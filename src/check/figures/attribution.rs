@@ -29,13 +29,20 @@ pub struct Source {
 /// Whether token `i` ends a clause for the purpose of finding a source:
 /// punctuation other than money and percent signs.
 fn boundary(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
-    t.kind(i) == Some(TokKind::Punct) && !lex.currency_symbols.word(t, i) && !t.is_punct(i, "%") && !t.is_punct(i, "&")
+    t.kind(i) == Some(TokKind::Punct)
+        && !lex.currency_symbols.word(t, i)
+        && !t.is_punct(i, "%")
+        && !t.is_punct(i, "&")
 }
 
 /// The source phrase that ends before token `end`, back to the clause start.
 fn back(lex: &Lexicons, t: &Tokens, end: usize) -> Range<usize> {
     let mut s = end;
-    while s > 0 && end - s < MAX_SOURCE && !boundary(lex, t, s - 1) && !lex.clause_openers.word(t, s - 1) {
+    while s > 0
+        && end - s < MAX_SOURCE
+        && !boundary(lex, t, s - 1)
+        && !lex.clause_openers.word(t, s - 1)
+    {
         s -= 1;
     }
     s..end
@@ -44,7 +51,11 @@ fn back(lex: &Lexicons, t: &Tokens, end: usize) -> Range<usize> {
 /// The source phrase that starts at token `start`, up to the clause end.
 fn forward(lex: &Lexicons, t: &Tokens, start: usize) -> Range<usize> {
     let mut e = start;
-    while e < t.len() && e - start < MAX_SOURCE && !boundary(lex, t, e) && !lex.clause_openers.word(t, e) {
+    while e < t.len()
+        && e - start < MAX_SOURCE
+        && !boundary(lex, t, e)
+        && !lex.clause_openers.word(t, e)
+    {
         e += 1;
     }
     start..e
@@ -53,7 +64,11 @@ fn forward(lex: &Lexicons, t: &Tokens, start: usize) -> Range<usize> {
 /// The subject of the speech verb at token `v`, if it has one.
 pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
     let mut b = v;
-    while b > 0 && t.is_word(b - 1) && !lex.not_subject.word(t, b - 1) && (lex.transparent.word(t, b - 1) || t.low(b - 1).ends_with("ly")) {
+    while b > 0
+        && t.is_word(b - 1)
+        && !lex.not_subject.word(t, b - 1)
+        && (lex.transparent.word(t, b - 1) || t.low(b - 1).ends_with("ly"))
+    {
         b -= 1;
     }
     let after = v + 1;
@@ -61,9 +76,14 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
         // Inverted: `..., said Tomas Brell` / `," said the official.`: a
         // short name or noun phrase that ends the clause, not the start of
         // a report (`, said the number of wounded was 60`).
-        if t.is_word(after) && (t.toks[after].cap || lex.determiners.word(t, after) || lex.one_words.word(t, after)) {
+        if t.is_word(after)
+            && (t.toks[after].cap || lex.determiners.word(t, after) || lex.one_words.word(t, after))
+        {
             let src = forward(lex, t, after);
-            let short = src.len() <= 6 && src.clone().all(|i| t.kind(i) != Some(TokKind::Number) && !lex.auxiliaries.word(t, i));
+            let short = src.len() <= 6
+                && src
+                    .clone()
+                    .all(|i| t.kind(i) != Some(TokKind::Number) && !lex.auxiliaries.word(t, i));
             let closing_quote = b > 0 && !t.is_punct(b - 1, ",");
             if !src.is_empty() && (short || closing_quote) {
                 return Some(src);
@@ -104,12 +124,19 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
                 continue;
             }
         }
-        if lex.per_word.word(t, i) && lex.percent.at(t, i).is_none() && t.is_word(i + 1) && (t.toks[i + 1].cap || lex.determiners.word(t, i + 1)) {
-            out.push(Attribution { cue: i, source: forward(lex, t, i + 1) });
-        } else if lex.speech_verbs.word(t, i) {
-            if let Some(source) = subject(lex, t, i) {
-                out.push(Attribution { cue: i, source });
-            }
+        if lex.per_word.word(t, i)
+            && lex.percent.at(t, i).is_none()
+            && t.is_word(i + 1)
+            && (t.toks[i + 1].cap || lex.determiners.word(t, i + 1))
+        {
+            out.push(Attribution {
+                cue: i,
+                source: forward(lex, t, i + 1),
+            });
+        } else if lex.speech_verbs.word(t, i)
+            && let Some(source) = subject(lex, t, i)
+        {
+            out.push(Attribution { cue: i, source });
         }
         i += 1;
     }
@@ -119,18 +146,37 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
 /// before it in the sentence (`Witnesses said at least 15 ...`), else the
 /// nearest after it (`..., the director said`).
 pub fn governing<'a>(attrs: &'a [Attribution], fig: &Range<usize>) -> Option<&'a Attribution> {
-    attrs.iter().rev().find(|a| a.cue < fig.start).or_else(|| attrs.iter().find(|a| a.cue >= fig.end))
+    attrs
+        .iter()
+        .rev()
+        .find(|a| a.cue < fig.start)
+        .or_else(|| attrs.iter().find(|a| a.cue >= fig.end))
 }
 
 /// A headline source across a colon: `Minister: Over 150,000 dead`,
 /// `Air strike kills 11: monitor`.
 pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<Attribution> {
     let colon = (0..t.len()).find(|&i| t.is_punct(i, ":"))?;
-    let side = if fig.start > colon { 0..colon } else if fig.end <= colon { colon + 1..t.len() } else { return None };
+    let side = if fig.start > colon {
+        0..colon
+    } else if fig.end <= colon {
+        colon + 1..t.len()
+    } else {
+        return None;
+    };
     let words = side.clone().filter(|&i| t.is_word(i)).count();
-    let named = lex.source_nouns.find_in(t, side.start, side.end).is_some()
-        || lex.sources.iter().any(|(_, l)| l.find_in(t, side.start, side.end).is_some());
-    (words > 0 && words <= 5 && named).then_some(Attribution { cue: colon, source: side })
+    let named = lex
+        .source_nouns
+        .find_in(&lex.vocab, t, side.start, side.end)
+        .is_some()
+        || lex
+            .sources
+            .iter()
+            .any(|(_, l)| l.find_in(&lex.vocab, t, side.start, side.end).is_some());
+    (words > 0 && words <= 5 && named).then_some(Attribution {
+        cue: colon,
+        source: side,
+    })
 }
 
 /// The sentence after a figure's sentence, when it begins by pointing back
@@ -140,12 +186,12 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
     if t.len() == 0 {
         return None;
     }
-    if let Some((_, e)) = lex.pointer_nouns.find_in(t, 0, 4.min(t.len())) {
-        if let Some((_, le)) = lex.pointer_links.find_in(t, e, t.len()) {
-            let src = forward(lex, t, le);
-            if !src.is_empty() {
-                return Some(src);
-            }
+    if let Some((_, e)) = lex.pointer_nouns.find_in(&lex.vocab, t, 0, 4.min(t.len()))
+        && let Some((_, le)) = lex.pointer_links.find_in(&lex.vocab, t, e, t.len())
+    {
+        let src = forward(lex, t, le);
+        if !src.is_empty() {
+            return Some(src);
         }
     }
     if lex.pointer_openers.word(t, 0) {
@@ -163,13 +209,23 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
 
 /// The class of a source phrase that needs a caveat, with the words that
 /// put it there.
-pub fn classify(lex: &Lexicons, t: &Tokens, source: &Range<usize>) -> Option<(SourceClass, Range<usize>)> {
-    lex.sources.iter().find_map(|(class, l)| l.find_in(t, source.start, source.end).map(|(a, b)| (*class, t.span(a, b))))
+pub fn classify(
+    lex: &Lexicons,
+    t: &Tokens,
+    source: &Range<usize>,
+) -> Option<(SourceClass, Range<usize>)> {
+    lex.sources.iter().find_map(|(class, l)| {
+        l.find_in(&lex.vocab, t, source.start, source.end)
+            .map(|(a, b)| (*class, t.span(a, b)))
+    })
 }
 
 /// Resolves an attribution into draft bytes and a class.
 pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
-    Source { span: t.span(a.start, a.end), class: classify(lex, t, a) }
+    Source {
+        span: t.span(a.start, a.end),
+        class: classify(lex, t, a),
+    }
 }
 
 /// The byte offsets of the caveats in a stretch of prose.
@@ -181,7 +237,10 @@ pub fn caveats(lex: &Lexicons, t: &Tokens, out: &mut Vec<usize>) {
         let negated = || {
             lex.negated_caveats.at(t, i).filter(|_| {
                 let from = i.saturating_sub(8);
-                (from..i).rev().take_while(|&j| !boundary(lex, t, j)).any(|j| lex.negations.word(t, j))
+                (from..i)
+                    .rev()
+                    .take_while(|&j| !boundary(lex, t, j))
+                    .any(|j| lex.negations.word(t, j))
             })
         };
         match lex.caveats.at(t, i).or_else(negated) {
@@ -201,29 +260,51 @@ mod tests {
 
     fn sources(text: &str) -> Vec<String> {
         let mut t = Tokens::default();
-        t.tokenize(text, 0);
+        t.tokenize(text, 0, Some(&lexicons().vocab));
         let mut out = Vec::new();
         find(lexicons(), &t, &mut out);
-        out.iter().map(|a| text[t.span(a.source.start, a.source.end)].to_string()).collect()
+        out.iter()
+            .map(|a| text[t.span(a.source.start, a.source.end)].to_string())
+            .collect()
     }
 
     fn class(text: &str) -> Option<SourceClass> {
         let mut t = Tokens::default();
-        t.tokenize(text, 0);
+        t.tokenize(text, 0, Some(&lexicons().vocab));
         let mut out = Vec::new();
         find(lexicons(), &t, &mut out);
-        out.first().and_then(|a| classify(lexicons(), &t, &a.source)).map(|c| c.0)
+        out.first()
+            .and_then(|a| classify(lexicons(), &t, &a.source))
+            .map(|c| c.0)
     }
 
     #[test]
     fn speech_verbs_with_a_subject() {
-        assert_eq!(sources("The army said on Monday it killed 80."), ["The army"]);
-        assert_eq!(sources("It killed 14 people, the town's hospital director said."), ["the town's hospital director"]);
-        assert_eq!(sources("Syrian activists say troops killed scores."), ["Syrian activists"]);
-        assert_eq!(sources("Aid agencies estimate that 40,000 fled."), ["Aid agencies"]);
+        assert_eq!(
+            sources("The army said on Monday it killed 80."),
+            ["The army"]
+        );
+        assert_eq!(
+            sources("It killed 14 people, the town's hospital director said."),
+            ["the town's hospital director"]
+        );
+        assert_eq!(
+            sources("Syrian activists say troops killed scores."),
+            ["Syrian activists"]
+        );
+        assert_eq!(
+            sources("Aid agencies estimate that 40,000 fled."),
+            ["Aid agencies"]
+        );
         assert_eq!(sources("Police have also confirmed 12 deaths."), ["Police"]);
-        assert_eq!(sources("\"We counted 19 bodies,\" said Tomas Brell, a rescue worker."), ["We", "Tomas Brell"]);
-        assert_eq!(sources("It rose, with a monitoring group reporting 36 fatalities."), ["with a monitoring group"]);
+        assert_eq!(
+            sources("\"We counted 19 bodies,\" said Tomas Brell, a rescue worker."),
+            ["We", "Tomas Brell"]
+        );
+        assert_eq!(
+            sources("It rose, with a monitoring group reporting 36 fatalities."),
+            ["with a monitoring group"]
+        );
         assert_eq!(sources("Prices rose, said the minister."), ["the minister"]);
         assert_eq!(
             sources("Officials, speaking anonymously, said the number of wounded was 60."),
@@ -233,8 +314,14 @@ mod tests {
 
     #[test]
     fn appositive_subjects() {
-        assert_eq!(sources("The Lakeside Observatory, a monitoring group, said 21 died."), ["The Lakeside Observatory, a monitoring group"]);
-        assert_eq!(sources("Local officials, speaking on condition of anonymity, said 60 were hurt."), ["Local officials, speaking on condition of anonymity"]);
+        assert_eq!(
+            sources("The Lakeside Observatory, a monitoring group, said 21 died."),
+            ["The Lakeside Observatory, a monitoring group"]
+        );
+        assert_eq!(
+            sources("Local officials, speaking on condition of anonymity, said 60 were hurt."),
+            ["Local officials, speaking on condition of anonymity"]
+        );
     }
 
     #[test]
@@ -247,30 +334,72 @@ mod tests {
 
     #[test]
     fn passive_with_an_agent() {
-        assert_eq!(sources("The deaths were reported by state media."), ["state media"]);
+        assert_eq!(
+            sources("The deaths were reported by state media."),
+            ["state media"]
+        );
     }
 
     #[test]
     fn attribution_phrases() {
-        assert_eq!(sources("At least 406 died, according to Human Rights Monitors, a group."), ["Human Rights Monitors"]);
-        assert_eq!(sources("Traffic fell 40 percent, according to shipping data from Orr Analytics."), ["shipping data from Orr Analytics", "Orr Analytics"]);
+        assert_eq!(
+            sources("At least 406 died, according to Human Rights Monitors, a group."),
+            ["Human Rights Monitors"]
+        );
+        assert_eq!(
+            sources("Traffic fell 40 percent, according to shipping data from Orr Analytics."),
+            ["shipping data from Orr Analytics", "Orr Analytics"]
+        );
         assert_eq!(sources("Four died, citing witnesses."), ["witnesses"]);
-        assert_eq!(sources("Two U.S. officials quoted by Reuters."), ["Reuters"]);
-        assert_eq!(sources("Thirty died, per the health ministry."), ["the health ministry"]);
+        assert_eq!(
+            sources("Two U.S. officials quoted by Reuters."),
+            ["Reuters"]
+        );
+        assert_eq!(
+            sources("Thirty died, per the health ministry."),
+            ["the health ministry"]
+        );
         assert!(sources("Taxes rise $310 per household, 6 per cent.").is_empty());
     }
 
     #[test]
     fn source_classes() {
-        assert_eq!(class("The northern army said 80 were killed."), Some(SourceClass::Party));
-        assert_eq!(class("Rebel commanders said 31 soldiers died."), Some(SourceClass::Party));
-        assert_eq!(class("State television reported 12 deaths."), Some(SourceClass::StateMedia));
-        assert_eq!(class("The Hamas-run health ministry said 40 died."), Some(SourceClass::Authority));
-        assert_eq!(class("Activists said 30 died."), Some(SourceClass::Monitors));
-        assert_eq!(class("Security sources told the agency 20 died."), Some(SourceClass::Anonymous));
-        assert_eq!(class("Witnesses said 15 civilians died."), Some(SourceClass::Witnesses));
-        assert_eq!(class("Residents said 9 people died."), Some(SourceClass::Witnesses));
-        assert_eq!(class("Nine died, according to posts on social media."), Some(SourceClass::SocialMedia));
+        assert_eq!(
+            class("The northern army said 80 were killed."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(
+            class("Rebel commanders said 31 soldiers died."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(
+            class("State television reported 12 deaths."),
+            Some(SourceClass::StateMedia)
+        );
+        assert_eq!(
+            class("The Hamas-run health ministry said 40 died."),
+            Some(SourceClass::Authority)
+        );
+        assert_eq!(
+            class("Activists said 30 died."),
+            Some(SourceClass::Monitors)
+        );
+        assert_eq!(
+            class("Security sources told the agency 20 died."),
+            Some(SourceClass::Anonymous)
+        );
+        assert_eq!(
+            class("Witnesses said 15 civilians died."),
+            Some(SourceClass::Witnesses)
+        );
+        assert_eq!(
+            class("Residents said 9 people died."),
+            Some(SourceClass::Witnesses)
+        );
+        assert_eq!(
+            class("Nine died, according to posts on social media."),
+            Some(SourceClass::SocialMedia)
+        );
         assert_eq!(class("The hospital director said 14 died."), None);
         assert_eq!(class("Officials say 14 died."), None);
     }
@@ -278,11 +407,15 @@ mod tests {
     #[test]
     fn headline_colons() {
         let mut t = Tokens::default();
-        t.tokenize("Island minister: Over 150,000 dead", 0);
+        t.tokenize(
+            "Island minister: Over 150,000 dead",
+            0,
+            Some(&lexicons().vocab),
+        );
         assert!(heading_colon(lexicons(), &t, &(3..6)).is_some());
-        t.tokenize("Air strike kills 11: monitor", 0);
+        t.tokenize("Air strike kills 11: monitor", 0, Some(&lexicons().vocab));
         assert!(heading_colon(lexicons(), &t, &(3..4)).is_some());
-        t.tokenize("Valley: 11 killed in strike", 0);
+        t.tokenize("Valley: 11 killed in strike", 0, Some(&lexicons().vocab));
         assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
     }
 
@@ -290,12 +423,21 @@ mod tests {
     fn pointers_back() {
         let mut t = Tokens::default();
         let mut check = |text: &str| {
-            t.tokenize(text, 0);
+            t.tokenize(text, 0, Some(&lexicons().vocab));
             pointer_back(lexicons(), &t).map(|r| text[t.span(r.start, r.end)].to_string())
         };
-        assert_eq!(check("The figures come from the regional relief agency, which counts arrivals."), Some("the regional relief agency".into()));
-        assert_eq!(check("Those numbers were released by the interior ministry."), Some("the interior ministry".into()));
-        assert_eq!(check("The ministry said most were children."), Some("The ministry".into()));
+        assert_eq!(
+            check("The figures come from the regional relief agency, which counts arrivals."),
+            Some("the regional relief agency".into())
+        );
+        assert_eq!(
+            check("Those numbers were released by the interior ministry."),
+            Some("the interior ministry".into())
+        );
+        assert_eq!(
+            check("The ministry said most were children."),
+            Some("The ministry".into())
+        );
         assert_eq!(check("Crews cleared the road on Monday."), None);
         assert_eq!(check("Officials said the road would reopen."), None);
     }
@@ -304,7 +446,7 @@ mod tests {
     fn caveat_phrases() {
         let mut t = Tokens::default();
         let mut count = |text: &str| {
-            t.tokenize(text, 0);
+            t.tokenize(text, 0, Some(&lexicons().vocab));
             let mut out = Vec::new();
             caveats(lexicons(), &t, &mut out);
             out.len()
@@ -316,8 +458,14 @@ mod tests {
         assert_eq!(count("Unconfirmed reports, unverified video."), 2);
         assert_eq!(count("The claim has not been confirmed."), 1);
         assert_eq!(count("Officials verified the count."), 0);
-        assert_eq!(count("None of the battle reports could be independently verified."), 1);
+        assert_eq!(
+            count("None of the battle reports could be independently verified."),
+            1
+        );
         assert_eq!(count("Neither toll could be confirmed."), 1);
-        assert_eq!(count("The toll could be verified from satellite images."), 0);
+        assert_eq!(
+            count("The toll could be verified from satellite images."),
+            0
+        );
     }
 }

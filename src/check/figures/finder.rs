@@ -75,7 +75,11 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     }
     let num_start = j;
     let num = number_at(lex, t, j)?;
-    if !qualified && !money && t.kind(num_start) == Some(TokKind::Number) && !stands_alone(lex, t, start, num_start, num.end) {
+    if !qualified
+        && !money
+        && t.kind(num_start) == Some(TokKind::Number)
+        && !stands_alone(lex, t, start, num_start, num.end)
+    {
         return None;
     }
     if lex.age_cues.ending_at(t, start, 2).is_some() || lex.age_after.at(t, num.end).is_some() {
@@ -83,12 +87,21 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     }
     let k = num.end;
     let fig = |end: usize, class: Class, casualty: bool| {
-        Some(Figure { span: t.span(start, end), toks: start..end, class, casualty })
+        Some(Figure {
+            span: t.span(start, end),
+            toks: start..end,
+            class,
+            casualty,
+        })
     };
     if let Some(e) = lex.percent.at(t, k) {
         return fig(e, Class::Percent, false);
     }
-    if let Some(e) = lex.currency_words.at(t, k).or_else(|| currency_code_at(lex, t, k)) {
+    if let Some(e) = lex
+        .currency_words
+        .at(t, k)
+        .or_else(|| currency_code_at(lex, t, k))
+    {
         // `300 pounds of explosives` is a weight.
         if !(e < t.len() && t.low(e) == "of") {
             return fig(e, Class::Money, false);
@@ -115,10 +128,17 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
 /// `$`, `€`, `US$`, `NZ$`, `USD` before a number: the end of the prefix.
 fn currency_prefix(lex: &Lexicons, t: &Tokens, j: usize) -> Option<usize> {
     let number_follows = |e: usize| t.kind(e) == Some(TokKind::Number);
-    if t.is_word(j) && t.toks[j].upper && lex.dollar_prefixes.word(t, j) && t.adjacent(j) && t.is_punct(j + 1, "$") && number_follows(j + 2) {
+    if t.is_word(j)
+        && t.toks[j].upper
+        && lex.dollar_prefixes.word(t, j)
+        && t.adjacent(j)
+        && t.is_punct(j + 1, "$")
+        && number_follows(j + 2)
+    {
         return Some(j + 2);
     }
-    if t.kind(j) == Some(TokKind::Punct) && lex.currency_symbols.word(t, j) && number_follows(j + 1) {
+    if t.kind(j) == Some(TokKind::Punct) && lex.currency_symbols.word(t, j) && number_follows(j + 1)
+    {
         return Some(j + 1);
     }
     currency_code_at(lex, t, j).filter(|&e| number_follows(e))
@@ -151,9 +171,12 @@ fn number_at(lex: &Lexicons, t: &Tokens, j: usize) -> Option<Number> {
             if let Some(e) = lex.vague.at(t, j) {
                 end = e;
                 vague = true;
-            } else if is_number_word(lex, t.low(j)) {
+            } else if is_number_word(lex, t, j) {
                 end = j + 1;
-            } else if lex.one_words.word(t, j) && lex.number_words.word(t, j + 1) && scale_at(lex, t, j + 1) {
+            } else if lex.one_words.word(t, j)
+                && lex.number_words.word(t, j + 1)
+                && scale_at(lex, t, j + 1)
+            {
                 // `a hundred`, `one million`, `a dozen`
                 end = j + 2;
             } else {
@@ -164,9 +187,18 @@ fn number_at(lex: &Lexicons, t: &Tokens, j: usize) -> Option<Number> {
     }
     // `three hundred`, `2.5 million`, `four hundred and fifty`
     loop {
-        if scale_at(lex, t, end) || (!vague && t.is_word(end) && is_number_word(lex, t.low(end)) && t.kind(j) == Some(TokKind::Word)) {
+        if scale_at(lex, t, end)
+            || (!vague
+                && t.is_word(end)
+                && is_number_word(lex, t, end)
+                && t.kind(j) == Some(TokKind::Word))
+        {
             end += 1;
-        } else if t.low_is(end, "and") && t.is_word(end + 1) && is_number_word(lex, t.low(end + 1)) && t.kind(j) == Some(TokKind::Word) {
+        } else if t.low_is(end, "and")
+            && t.is_word(end + 1)
+            && is_number_word(lex, t, end + 1)
+            && t.kind(j) == Some(TokKind::Word)
+        {
             end += 2;
         } else {
             break;
@@ -176,14 +208,17 @@ fn number_at(lex: &Lexicons, t: &Tokens, j: usize) -> Option<Number> {
 }
 
 /// A word that counts: `seven`, `ninety-nine`, `twenty-one`.
-fn is_number_word(lex: &Lexicons, w: &str) -> bool {
-    if lex.number_words.has(w) {
+fn is_number_word(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
+    if lex.number_words.word(t, j) {
         return true;
     }
-    w.contains('-') && {
+    let w = t.low(j);
+    t.is_word(j) && w.contains('-') && {
         let mut parts = w.split('-');
         let first = parts.next().unwrap_or("");
-        lex.number_words.has(first) && parts.all(|p| lex.number_words.has(p) || lex.one_words.has(p))
+        lex.number_words.has(&lex.vocab, first)
+            && parts
+                .all(|p| lex.number_words.has(&lex.vocab, p) || lex.one_words.has(&lex.vocab, p))
     }
 }
 
@@ -200,21 +235,28 @@ fn digits_count(lex: &Lexicons, w: &str) -> bool {
     }
     if let Some(rest) = core.strip_prefix('-') {
         // A range: `50-60`.
-        return !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        return !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
     }
-    lex.scale_words.has(core)
+    lex.scale_words.has(&lex.vocab, core)
 }
 
 /// Exclusions that only a number of digits needs: years, dates, times,
 /// ages written `Name, 47,`, and numbers inside names and codes.
 fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize) -> bool {
     let w = t.low(num);
-    let is_year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
+    let is_year = w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
     if is_year {
         return false;
     }
     let month = |i: usize| i < t.len() && t.toks[i].cap && lex.months.word(t, i);
-    if start > 0 && (month(start - 1) || (start > 1 && t.is_punct(start - 1, ".") && month(start - 2))) {
+    if start > 0
+        && (month(start - 1) || (start > 1 && t.is_punct(start - 1, ".") && month(start - 2)))
+    {
         return false;
     }
     if month(end) || (t.low_is(end, "of") && month(end + 1)) {
@@ -235,8 +277,16 @@ fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize
         return false;
     }
     // `Resolution 2231`, `Group of 20`, `No. 10`
-    let before = if start > 0 && t.is_punct(start - 1, ".") { start - 1 } else { start };
-    if lex.name_prefixes.ending_at(t, before, 3).is_some_and(|p| t.toks[p].cap) {
+    let before = if start > 0 && t.is_punct(start - 1, ".") {
+        start - 1
+    } else {
+        start
+    };
+    if lex
+        .name_prefixes
+        .ending_at(t, before, 3)
+        .is_some_and(|p| t.toks[p].cap)
+    {
         return false;
     }
     true
@@ -245,7 +295,9 @@ fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize
 /// The head noun after a number (from token `k`): its end and class.
 fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Class)> {
     let mut j = k;
-    if t.low_is(j, "of") && (vague || lex.determiners.word(t, j + 1) || head_word(lex, t, j + 1, false).is_some()) {
+    if t.low_is(j, "of")
+        && (vague || lex.determiners.word(t, j + 1) || head_word(lex, t, j + 1, false).is_some())
+    {
         j += 1;
         if lex.determiners.word(t, j) {
             j += 1;
@@ -274,7 +326,7 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         }
         if modifier || t.toks[j].cap || w.contains('-') {
             modifiers += 1;
-        } else if unknown == 0 && !w.ends_with('s') && !lex.casualty_states.has(w) {
+        } else if unknown == 0 && !w.ends_with('s') && !lex.casualty_states.has(&lex.vocab, w) {
             // One adjective the lexicon does not know (`29 young children`);
             // a plural noun here is what is counted (`two bridges`).
             unknown += 1;
@@ -288,7 +340,12 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
 }
 
 /// A head noun at token `j`.
-fn head_word(lex: &Lexicons, t: &Tokens, j: usize, right_after_number: bool) -> Option<(usize, Class)> {
+fn head_word(
+    lex: &Lexicons,
+    t: &Tokens,
+    j: usize,
+    right_after_number: bool,
+) -> Option<(usize, Class)> {
     if !t.is_word(j) {
         return None;
     }
@@ -331,10 +388,10 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
     if let Some(v) = lex.toll_verbs.ending_at(t, start, 4) {
         let from = v.saturating_sub(6);
         let no_comma = |a: usize| (a..v).all(|i| !t.is_punct(i, ","));
-        if let Some((n, _)) = lex.toll_nouns.find_in(t, from, v) {
+        if let Some((n, _)) = lex.toll_nouns.find_in(&lex.vocab, t, from, v) {
             return no_comma(n);
         }
-        if let Some((n, _)) = lex.count_nouns.find_in(t, from, v) {
+        if let Some((n, _)) = lex.count_nouns.find_in(&lex.vocab, t, from, v) {
             return no_comma(n) && (n.saturating_sub(2)..v).any(|i| lex.casualty_words.word(t, i));
         }
     }
@@ -354,10 +411,12 @@ pub mod tests {
 
     fn figures(text: &str) -> Vec<(String, Class, bool)> {
         let mut t = Tokens::default();
-        t.tokenize(text, 0);
+        t.tokenize(text, 0, Some(&lexicons().vocab));
         let mut out = Vec::new();
         find(lexicons(), &t, &mut out);
-        out.into_iter().map(|f| (text[f.span].to_string(), f.class, f.casualty)).collect()
+        out.into_iter()
+            .map(|f| (text[f.span].to_string(), f.class, f.casualty))
+            .collect()
     }
 
     #[track_caller]
@@ -376,23 +435,41 @@ pub mod tests {
     #[test]
     fn digits_with_separators_decimals_and_ranges() {
         assert_figures("Officials counted 1,234 refugees.", &["1,234 refugees"]);
-        assert_figures("Some 2.5 million people voted.", &["Some 2.5 million people"]);
+        assert_figures(
+            "Some 2.5 million people voted.",
+            &["Some 2.5 million people"],
+        );
         assert_figures("The blast killed 40-50 workers.", &["40-50 workers"]);
     }
 
     #[test]
     fn spelled_out_numbers() {
-        assert_figures("Seven people died and ninety-nine others fled.", &["Seven people", "ninety-nine others"]);
+        assert_figures(
+            "Seven people died and ninety-nine others fled.",
+            &["Seven people", "ninety-nine others"],
+        );
         assert_figures("Twenty-one prisoners escaped.", &["Twenty-one prisoners"]);
-        assert_figures("over three hundred protesters", &["over three hundred protesters"]);
+        assert_figures(
+            "over three hundred protesters",
+            &["over three hundred protesters"],
+        );
         assert_figures("a hundred hostages", &["a hundred hostages"]);
     }
 
     #[test]
     fn vague_counts() {
-        assert_figures("Troops killed scores of civilians.", &["scores of civilians"]);
-        assert_figures("tens of thousands of refugees crossed", &["tens of thousands of refugees"]);
-        assert_figures("Several hundred students marched.", &["Several hundred students"]);
+        assert_figures(
+            "Troops killed scores of civilians.",
+            &["scores of civilians"],
+        );
+        assert_figures(
+            "tens of thousands of refugees crossed",
+            &["tens of thousands of refugees"],
+        );
+        assert_figures(
+            "Several hundred students marched.",
+            &["Several hundred students"],
+        );
         assert_figures("Dozens wounded in the blast.", &["Dozens wounded"]);
         assert_figures("The raid killed dozens.", &["dozens"]);
         assert_figures("Dozens of homes burned and scores of cars.", &[]);
@@ -402,23 +479,43 @@ pub mod tests {
     fn money() {
         assert_figures("The plan costs $45 million.", &["$45 million"]);
         assert_figures("Donors gave US$4.4B and NZ$300.", &["US$4.4B", "NZ$300"]);
-        assert_figures("It lost €18 million and £2.3 billion.", &["€18 million", "£2.3 billion"]);
+        assert_figures(
+            "It lost €18 million and £2.3 billion.",
+            &["€18 million", "£2.3 billion"],
+        );
         assert_figures("a fine of 300 euros", &["300 euros"]);
         assert_figures("more than $7 billion", &["more than $7 billion"]);
-        assert_figures("an estimated €18 million a day", &["an estimated €18 million"]);
+        assert_figures(
+            "an estimated €18 million a day",
+            &["an estimated €18 million"],
+        );
         assert_figures("a bomb of 300 pounds of explosives", &[]);
         assert_class("They paid $310 per household.", Class::Money, false);
     }
 
     #[test]
     fn percentages() {
-        assert_figures("Prices rose 30 percent and rents 6 per cent.", &["30 percent", "6 per cent"]);
+        assert_figures(
+            "Prices rose 30 percent and rents 6 per cent.",
+            &["30 percent", "6 per cent"],
+        );
         assert_figures("He won 2.6% more votes.", &["2.6%"]);
     }
 
     #[test]
     fn qualifiers_are_in_the_span() {
-        for q in ["at least", "more than", "nearly", "up to", "over", "around", "about", "almost", "upwards of", "a total of"] {
+        for q in [
+            "at least",
+            "more than",
+            "nearly",
+            "up to",
+            "over",
+            "around",
+            "about",
+            "almost",
+            "upwards of",
+            "a total of",
+        ] {
             let text = format!("The strike killed {q} 60 civilians.");
             assert_figures(&text, &[&format!("{q} 60 civilians")]);
         }
@@ -426,27 +523,57 @@ pub mod tests {
 
     #[test]
     fn people_heads_with_modifiers() {
-        assert_figures("At least 20 Somali government soldiers were killed.", &["At least 20 Somali government soldiers"]);
-        assert_figures("Police caught two would-be suicide bombers.", &["two would-be suicide bombers"]);
-        assert_figures("Fifteen other people were wounded.", &["Fifteen other people"]);
-        assert_figures("More than 13 million Syrians need aid.", &["More than 13 million Syrians"]);
-        assert_figures("The boat carried 200 Palestinians and 15 Christians.", &["200 Palestinians", "15 Christians"]);
+        assert_figures(
+            "At least 20 Somali government soldiers were killed.",
+            &["At least 20 Somali government soldiers"],
+        );
+        assert_figures(
+            "Police caught two would-be suicide bombers.",
+            &["two would-be suicide bombers"],
+        );
+        assert_figures(
+            "Fifteen other people were wounded.",
+            &["Fifteen other people"],
+        );
+        assert_figures(
+            "More than 13 million Syrians need aid.",
+            &["More than 13 million Syrians"],
+        );
+        assert_figures(
+            "The boat carried 200 Palestinians and 15 Christians.",
+            &["200 Palestinians", "15 Christians"],
+        );
         assert_figures("It killed 29 young children.", &["29 young children"]);
     }
 
     #[test]
     fn others_and_more_after_a_count() {
-        assert_figures("It killed five and wounded 23 others.", &["five", "23 others"]);
-        assert_figures("killing 50 children and injuring 150 more.", &["50 children", "150 more"]);
+        assert_figures(
+            "It killed five and wounded 23 others.",
+            &["five", "23 others"],
+        );
+        assert_figures(
+            "killing 50 children and injuring 150 more.",
+            &["50 children", "150 more"],
+        );
         assert_figures("The talks need two more years.", &[]);
         assert_figures("260 more people arrived.", &["260 more people"]);
     }
 
     #[test]
     fn casualties() {
-        assert_figures("The attack left 30 dead and 26 injured.", &["30 dead", "26 injured"]);
-        assert_figures("Gunmen opened fire, killing nine and wounding eight.", &["nine", "eight"]);
-        assert_figures("Seven people were killed and seventeen injured.", &["Seven people", "seventeen injured"]);
+        assert_figures(
+            "The attack left 30 dead and 26 injured.",
+            &["30 dead", "26 injured"],
+        );
+        assert_figures(
+            "Gunmen opened fire, killing nine and wounding eight.",
+            &["nine", "eight"],
+        );
+        assert_figures(
+            "Seven people were killed and seventeen injured.",
+            &["Seven people", "seventeen injured"],
+        );
         assert_figures("The ministry recorded 36 fatalities.", &["36 fatalities"]);
         assert_class("36 Killed as Forces Target City", Class::Casualties, true);
         assert_class("Eleven were killed in the blast.", Class::Toll, true);
@@ -454,8 +581,14 @@ pub mod tests {
 
     #[test]
     fn weapons_and_incidents() {
-        assert_figures("Iran fired more than 200 ballistic missiles and drones.", &["more than 200 ballistic missiles"]);
-        assert_figures("There were 14 airstrikes and 3 bombings.", &["14 airstrikes", "3 bombings"]);
+        assert_figures(
+            "Iran fired more than 200 ballistic missiles and drones.",
+            &["more than 200 ballistic missiles"],
+        );
+        assert_figures(
+            "There were 14 airstrikes and 3 bombings.",
+            &["14 airstrikes", "3 bombings"],
+        );
         assert_class("It launched 40 rockets.", Class::Weapons, false);
     }
 
@@ -472,10 +605,26 @@ pub mod tests {
 
     #[test]
     fn casualty_class() {
-        assert_class("The army said it killed 80 insurgents.", Class::People, true);
-        assert_class("Officials said 31 soldiers were captured.", Class::People, true);
-        assert_class("Aid agencies say 40,000 people have fled.", Class::People, false);
-        assert_class("Two bridges cost $45 million, killing nobody.", Class::Money, false);
+        assert_class(
+            "The army said it killed 80 insurgents.",
+            Class::People,
+            true,
+        );
+        assert_class(
+            "Officials said 31 soldiers were captured.",
+            Class::People,
+            true,
+        );
+        assert_class(
+            "Aid agencies say 40,000 people have fled.",
+            Class::People,
+            false,
+        );
+        assert_class(
+            "Two bridges cost $45 million, killing nobody.",
+            Class::Money,
+            false,
+        );
     }
 
     #[test]
@@ -515,12 +664,18 @@ pub mod tests {
 
     #[test]
     fn one_and_a_are_not_figures() {
-        assert_figures("One person died and a single soldier and an officer were hurt.", &[]);
+        assert_figures(
+            "One person died and a single soldier and an officer were hurt.",
+            &[],
+        );
     }
 
     #[test]
     fn counts_of_other_things_are_not_figures() {
-        assert_figures("The council's 15 members, a stadium's 40,000 seats, six weeks, two bridges.", &[]);
+        assert_figures(
+            "The council's 15 members, a stadium's 40,000 seats, six weeks, two bridges.",
+            &[],
+        );
         assert_figures("Troops shot down two army helicopters.", &[]);
         assert_figures("a 16-hour siege, a 6km radius, one-fourth of them", &[]);
         assert_figures("4,200 of its members walked out.", &[]);

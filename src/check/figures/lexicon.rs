@@ -1,75 +1,156 @@
-//! The figure checks' lexicons, compiled once: single words into hash sets,
-//! phrases into a table keyed by their first word. Every word comes from the
-//! rule pack (`rules/figures.toml`); none is written in the code.
+//! The figure checks' lexicons, compiled once. Every word of every lexicon
+//! gets an id in one [`Vocab`]; a draft's tokens are looked up there once,
+//! and each lexicon is then a bit set of ids plus a table of phrases, so
+//! matching a token is a bit test. Every word comes from the rule pack
+//! (`rules/figures.toml`); none is written in the code.
 
-use super::tokens::{TokKind, Tokens};
+use super::tokens::{TokKind, Tokens, UNKNOWN};
 use crate::rules::Pack;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: lexicon words are short, and SipHash dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Every lowercase word of every lexicon, with an id.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: FnvMap<String, u32>,
+}
+
+impl Vocab {
+    pub fn id(&self, lower: &str) -> u32 {
+        self.ids.get(lower).copied().unwrap_or(UNKNOWN)
+    }
+
+    fn add(&mut self, lower: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(lower.to_string()).or_insert(next)
+    }
+}
+
+/// Splits a lexicon entry the way drafts are split, so `per cent`, `a.m.`
+/// and `al-Shabab` match their tokens.
+fn entry_words(entry: &str, scratch: &mut Tokens) -> Vec<String> {
+    scratch.tokenize(entry, 0, None);
+    (0..scratch.len())
+        .map(|i| scratch.low(i).to_string())
+        .collect()
+}
+
+#[derive(Debug, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn set(&mut self, id: u32) {
+        let (w, b) = (id as usize / 64, id % 64);
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << b;
+    }
+
+    fn get(&self, id: u32) -> bool {
+        self.0
+            .get(id as usize / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+}
 
 /// A lexicon of words and phrases, matched case-insensitively on tokens.
 #[derive(Debug, Default)]
 pub struct Lex {
-    /// Phrases by their first word, longest first. A one-word entry is a
-    /// phrase of one word.
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    /// Ids of the one-word entries.
+    single: Bits,
+    /// Ids that start an entry of several words.
+    starts: Bits,
+    /// Entries of several words by their first id, longest first.
+    phrases: FnvMap<u32, Vec<Vec<u32>>>,
     /// Let one adverb in `-ly` stand between the words of a phrase.
     adverbs: bool,
 }
 
 impl Lex {
-    pub fn new(words: &[String], adverbs: bool) -> Lex {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-        let mut scratch = super::tokens::Tokens::default();
-        for w in words {
-            // Split an entry the way drafts are split, so `per cent`,
-            // `a.m.` and `al-Shabab` match their tokens.
-            scratch.tokenize(w, 0);
-            let parts: Vec<String> = (0..scratch.len())
-                .filter(|&i| !(scratch.kind(i) == Some(TokKind::Punct) && scratch.low(i) == "." && i + 1 == scratch.len() && i > 0))
-                .map(|i| scratch.low(i).to_string())
-                .collect();
-            if let Some(first) = parts.first() {
-                by_first.entry(first.clone()).or_default().push(parts);
+    fn new(entries: &[Vec<String>], vocab: &mut Vocab, adverbs: bool) -> Lex {
+        let mut lex = Lex {
+            adverbs,
+            ..Lex::default()
+        };
+        for words in entries {
+            let ids: Vec<u32> = words.iter().map(|w| vocab.add(w)).collect();
+            match ids.len() {
+                0 => {}
+                1 => lex.single.set(ids[0]),
+                _ => {
+                    lex.starts.set(ids[0]);
+                    lex.phrases.entry(ids[0]).or_default().push(ids);
+                }
             }
         }
-        for v in by_first.values_mut() {
+        for v in lex.phrases.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
             v.dedup();
         }
-        Lex { by_first, adverbs }
+        lex
     }
 
     /// Whether token `i` alone is an entry.
     pub fn word(&self, t: &Tokens, i: usize) -> bool {
-        i < t.len() && self.has(t.low(i))
+        let id = t.id(i);
+        id != UNKNOWN && self.single.get(id)
     }
 
-    /// Whether `lower` is a one-word entry.
-    pub fn has(&self, lower: &str) -> bool {
-        self.by_first.get(lower).is_some_and(|v| v.iter().any(|p| p.len() == 1))
+    /// Whether `lower` (one word) is an entry.
+    pub fn has(&self, vocab: &Vocab, lower: &str) -> bool {
+        let id = vocab.id(lower);
+        id != UNKNOWN && self.single.get(id)
     }
 
     /// The end (exclusive token index) of the longest entry starting at
     /// token `i`.
     pub fn at(&self, t: &Tokens, i: usize) -> Option<usize> {
-        if i >= t.len() {
+        let id = t.id(i);
+        if id == UNKNOWN {
             return None;
         }
-        let entries = self.by_first.get(t.low(i))?;
-        'entry: for p in entries {
-            let mut j = i + 1;
-            for w in &p[1..] {
-                if j < t.len() && t.low(j) == w {
-                    j += 1;
-                } else if self.adverbs && j + 1 < t.len() && t.low(j).ends_with("ly") && t.low(j + 1) == w {
-                    j += 2;
-                } else {
-                    continue 'entry;
+        if self.starts.get(id) {
+            'entry: for p in &self.phrases[&id] {
+                let mut j = i + 1;
+                for &w in &p[1..] {
+                    if t.id(j) == w {
+                        j += 1;
+                    } else if self.adverbs && t.id(j + 1) == w && t.low(j).ends_with("ly") {
+                        j += 2;
+                    } else {
+                        continue 'entry;
+                    }
                 }
+                return Some(j);
             }
-            return Some(j);
         }
-        None
+        self.single.get(id).then_some(i + 1)
     }
 
     /// The longest entry ending at token `end` (exclusive), as its start.
@@ -79,12 +160,21 @@ impl Lex {
 
     /// The first entry inside tokens `from..to`, as a token range; hyphenated
     /// words are also tried part by part (`Hamas-run` holds `Hamas`).
-    pub fn find_in(&self, t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> {
+    pub fn find_in(
+        &self,
+        vocab: &Vocab,
+        t: &Tokens,
+        from: usize,
+        to: usize,
+    ) -> Option<(usize, usize)> {
         for i in from..to.min(t.len()) {
             if let Some(e) = self.at(t, i).filter(|&e| e <= to) {
                 return Some((i, e));
             }
-            if t.kind(i) == Some(TokKind::Word) && t.low(i).contains('-') && t.low(i).split('-').any(|p| self.has(p)) {
+            if t.kind(i) == Some(TokKind::Word)
+                && t.low(i).contains('-')
+                && t.low(i).split('-').any(|p| self.has(vocab, p))
+            {
                 return Some((i, i + 1));
             }
         }
@@ -95,6 +185,7 @@ impl Lex {
 /// Every lexicon the figure checks use.
 #[derive(Debug)]
 pub struct Lexicons {
+    pub vocab: Vocab,
     pub number_words: Lex,
     pub one_words: Lex,
     pub scale_words: Lex,
@@ -176,80 +267,117 @@ impl SourceClass {
 
 impl Lexicons {
     pub fn new(pack: &Pack) -> Lexicons {
-        let lex = |name: &str| Lex::new(pack.words(&format!("figure-{name}")), false);
+        let mut vocab = Vocab::default();
+        let mut scratch = Tokens::default();
+        let mut lex = |name: &str, adverbs: bool| {
+            let entries: Vec<Vec<String>> = pack
+                .words(&format!("figure-{name}"))
+                .iter()
+                .map(|w| entry_words(w, &mut scratch))
+                .collect();
+            Lex::new(&entries, &mut vocab, adverbs)
+        };
         let mut pre: Vec<&str> = Vec::new();
-        for name in ["number-words", "vague-counts", "currency-symbols", "currency-codes", "currency-words"] {
-            pre.extend(pack.words(&format!("figure-{name}")).iter().map(String::as_str));
+        for name in [
+            "number-words",
+            "vague-counts",
+            "currency-symbols",
+            "currency-codes",
+            "currency-words",
+        ] {
+            pre.extend(
+                pack.words(&format!("figure-{name}"))
+                    .iter()
+                    .map(String::as_str),
+            );
         }
-        // Only the first word of a phrase is needed to say "maybe".
-        let pre: Vec<&str> = pre.iter().map(|w| w.split_whitespace().next().unwrap_or(w)).filter(|w| !w.is_empty()).collect();
+        // One word of a phrase is enough to say "maybe": the last, which
+        // counts (`a few dozen`, `tens of thousands`).
+        let pre: Vec<&str> = pre
+            .iter()
+            .filter_map(|w| w.split_whitespace().next_back())
+            .collect();
         let prefilter = aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&pre)
             .expect("plain literals");
         Lexicons {
-            number_words: lex("number-words"),
-            one_words: lex("one-words"),
-            scale_words: lex("scale-words"),
-            vague: lex("vague-counts"),
-            qualifiers: lex("qualifiers"),
-            percent: lex("percent-words"),
-            currency_symbols: lex("currency-symbols"),
-            dollar_prefixes: lex("dollar-prefixes"),
-            currency_codes: lex("currency-codes"),
-            currency_words: lex("currency-words"),
-            people: lex("people"),
-            group_nouns: lex("group-nouns"),
-            continuations: lex("count-continuations"),
-            casualty_nouns: lex("casualty-nouns"),
-            casualty_heads: lex("casualty-heads"),
-            weapons: lex("weapons"),
-            modifiers: lex("head-modifiers"),
-            casualty_words: lex("casualty-words"),
-            casualty_verbs: lex("casualty-verbs"),
-            casualty_states: lex("casualty-states"),
-            auxiliaries: lex("auxiliaries"),
-            toll_nouns: lex("toll-nouns"),
-            count_nouns: lex("count-nouns"),
-            toll_verbs: lex("toll-verbs"),
-            months: lex("months"),
-            time_words: lex("time-words"),
-            age_cues: lex("age-cues"),
-            age_after: lex("age-after"),
-            name_prefixes: lex("name-prefixes"),
-            source_count_cues: lex("source-count-cues"),
-            function_words: lex("function-words"),
-            determiners: lex("determiners"),
-            speech_verbs: lex("speech-verbs"),
-            attribution_phrases: lex("attribution-phrases"),
-            per_word: lex("per-word"),
-            not_subject: lex("not-subject"),
-            transparent: lex("transparent"),
-            clause_openers: lex("clause-openers"),
-            source_nouns: lex("source-nouns"),
-            pointer_nouns: lex("pointer-nouns"),
-            pointer_openers: lex("pointer-openers"),
-            pointer_links: lex("pointer-links"),
+            number_words: lex("number-words", false),
+            one_words: lex("one-words", false),
+            scale_words: lex("scale-words", false),
+            vague: lex("vague-counts", false),
+            qualifiers: lex("qualifiers", false),
+            percent: lex("percent-words", false),
+            currency_symbols: lex("currency-symbols", false),
+            dollar_prefixes: lex("dollar-prefixes", false),
+            currency_codes: lex("currency-codes", false),
+            currency_words: lex("currency-words", false),
+            people: lex("people", false),
+            group_nouns: lex("group-nouns", false),
+            continuations: lex("count-continuations", false),
+            casualty_nouns: lex("casualty-nouns", false),
+            casualty_heads: lex("casualty-heads", false),
+            weapons: lex("weapons", false),
+            modifiers: lex("head-modifiers", false),
+            casualty_words: lex("casualty-words", false),
+            casualty_verbs: lex("casualty-verbs", false),
+            casualty_states: lex("casualty-states", false),
+            auxiliaries: lex("auxiliaries", false),
+            toll_nouns: lex("toll-nouns", false),
+            count_nouns: lex("count-nouns", false),
+            toll_verbs: lex("toll-verbs", false),
+            months: lex("months", false),
+            time_words: lex("time-words", false),
+            age_cues: lex("age-cues", false),
+            age_after: lex("age-after", false),
+            name_prefixes: lex("name-prefixes", false),
+            source_count_cues: lex("source-count-cues", false),
+            function_words: lex("function-words", false),
+            determiners: lex("determiners", false),
+            speech_verbs: lex("speech-verbs", false),
+            attribution_phrases: lex("attribution-phrases", false),
+            per_word: lex("per-word", false),
+            not_subject: lex("not-subject", false),
+            transparent: lex("transparent", false),
+            clause_openers: lex("clause-openers", false),
+            source_nouns: lex("source-nouns", false),
+            pointer_nouns: lex("pointer-nouns", false),
+            pointer_openers: lex("pointer-openers", false),
+            pointer_links: lex("pointer-links", false),
             sources: vec![
-                (SourceClass::StateMedia, lex("source-state-media")),
-                (SourceClass::Authority, lex("source-authority")),
-                (SourceClass::Party, lex("source-party")),
-                (SourceClass::Monitors, lex("source-monitors")),
-                (SourceClass::Anonymous, lex("source-anonymous")),
-                (SourceClass::Witnesses, lex("source-witnesses")),
-                (SourceClass::SocialMedia, lex("source-social-media")),
+                (SourceClass::StateMedia, lex("source-state-media", false)),
+                (SourceClass::Authority, lex("source-authority", false)),
+                (SourceClass::Party, lex("source-party", false)),
+                (SourceClass::Monitors, lex("source-monitors", false)),
+                (SourceClass::Anonymous, lex("source-anonymous", false)),
+                (SourceClass::Witnesses, lex("source-witnesses", false)),
+                (SourceClass::SocialMedia, lex("source-social-media", false)),
             ],
-            caveats: Lex::new(pack.words("figure-caveats"), true),
-            negated_caveats: Lex::new(pack.words("figure-negated-caveats"), true),
-            negations: lex("negations"),
+            caveats: lex("caveats", true),
+            negated_caveats: lex("negated-caveats", true),
+            negations: lex("negations", false),
             prefilter,
+            vocab,
         }
     }
 
     /// Whether a sentence may hold a figure: a digit, or a number, count or
     /// currency word somewhere in it.
     pub fn may_hold_figure(&self, text: &str) -> bool {
-        text.bytes().any(|b| b.is_ascii_digit()) || self.prefilter.is_match(text)
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        // Whole words only: `ten` is in `often`.
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        self.prefilter.find_iter(text).any(|m| {
+            let (a, b) = (&text[..m.start()], &text[m.end()..]);
+            let alpha = text[m.start()..m.end()]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            !alpha || (!word(a.chars().next_back()) && !word(b.chars().next()))
+        })
     }
 }
 
@@ -257,33 +385,41 @@ impl Lexicons {
 mod tests {
     use super::*;
 
-    fn lex(words: &[&str], adverbs: bool) -> Lex {
-        Lex::new(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), adverbs)
+    fn lex(words: &[&str], adverbs: bool) -> (Lex, Vocab) {
+        let mut vocab = Vocab::default();
+        let mut scratch = Tokens::default();
+        let entries: Vec<Vec<String>> =
+            words.iter().map(|w| entry_words(w, &mut scratch)).collect();
+        (Lex::new(&entries, &mut vocab, adverbs), vocab)
     }
 
     #[test]
     fn phrases_match_longest_and_with_adverbs() {
-        let l = lex(&["at least", "at", "could not be verified"], true);
+        let (l, v) = lex(&["at least", "at", "could not be verified"], true);
         let mut t = Tokens::default();
-        t.tokenize("At least the claim could not be independently verified", 0);
+        t.tokenize(
+            "At least the claim could not be independently verified",
+            0,
+            Some(&v),
+        );
         assert_eq!(l.at(&t, 0), Some(2));
-        assert_eq!(l.find_in(&t, 1, t.len()), Some((4, 9)));
+        assert_eq!(l.find_in(&v, &t, 1, t.len()), Some((4, 9)));
         assert!(!l.word(&t, 1));
     }
 
     #[test]
     fn hyphenated_parts_are_found() {
-        let l = lex(&["Hamas"], false);
+        let (l, v) = lex(&["Hamas"], false);
         let mut t = Tokens::default();
-        t.tokenize("the Hamas-run ministry", 0);
-        assert_eq!(l.find_in(&t, 0, 3), Some((1, 2)));
+        t.tokenize("the Hamas-run ministry", 0, Some(&v));
+        assert_eq!(l.find_in(&v, &t, 0, 3), Some((1, 2)));
     }
 
     #[test]
     fn entries_with_dots_match_tokens() {
-        let l = lex(&["a.m.", "U.N."], false);
+        let (l, v) = lex(&["a.m.", "U.N."], false);
         let mut t = Tokens::default();
-        t.tokenize("4:30 a.m. the U.N. said", 0);
+        t.tokenize("4:30 a.m. the U.N. said", 0, Some(&v));
         assert_eq!(l.at(&t, 1), Some(2));
         assert_eq!(l.at(&t, 3), Some(4));
     }

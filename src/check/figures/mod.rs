@@ -67,7 +67,7 @@ impl Check for FigureCheck {
             if !lex.may_hold_figure(text) {
                 continue;
             }
-            s.toks.tokenize(text, sentence.span.start);
+            s.toks.tokenize(text, sentence.span.start, Some(&lex.vocab));
             s.figures.clear();
             finder::find(lex, &s.toks, &mut s.figures);
             if s.figures.is_empty() {
@@ -85,14 +85,23 @@ impl Check for FigureCheck {
                 }
                 let found = attribution::governing(&s.attributions, &figure.toks)
                     .cloned()
-                    .or_else(|| heading.then(|| attribution::heading_colon(lex, &s.toks, &figure.toks)).flatten())
+                    .or_else(|| {
+                        heading
+                            .then(|| attribution::heading_colon(lex, &s.toks, &figure.toks))
+                            .flatten()
+                    })
                     .map(|a| attribution::source(lex, &s.toks, &a.source));
                 let found = found.or_else(|| {
                     pointer
                         .get_or_insert_with(|| {
                             let next = draft.next_in_paragraph(si)?;
-                            s.other.tokenize(&draft.prose[next.span.clone()], next.span.start);
-                            attribution::pointer_back(lex, &s.other).map(|a| attribution::source(lex, &s.other, &a))
+                            s.other.tokenize(
+                                &draft.prose[next.span.clone()],
+                                next.span.start,
+                                Some(&lex.vocab),
+                            );
+                            attribution::pointer_back(lex, &s.other)
+                                .map(|a| attribution::source(lex, &s.other, &a))
                         })
                         .clone()
                 });
@@ -103,8 +112,12 @@ impl Check for FigureCheck {
                         }
                     }
                     Some(source) => {
-                        let Some(rule) = &self.unverified else { continue };
-                        let Some((class, words)) = source.class.clone() else { continue };
+                        let Some(rule) = &self.unverified else {
+                            continue;
+                        };
+                        let Some((class, words)) = source.class.clone() else {
+                            continue;
+                        };
                         if figure.casualty && !self.caveated(draft, &mut s, si, &figure) {
                             out.push(unverified(rule, cx, draft, &figure, &source, class, words));
                         }
@@ -122,7 +135,10 @@ impl FigureCheck {
         let para = draft.sentences[sentence].paragraph;
         let sentence_start = draft.sentences[sentence].span.start;
         let here = self.paragraph_caveats(draft, s, para);
-        if here.iter().any(|&c| c >= sentence_start || c > figure.span.start) {
+        if here
+            .iter()
+            .any(|&c| c >= sentence_start || c > figure.span.start)
+        {
             return true;
         }
         para + 1 < draft.paragraphs.len() && !self.paragraph_caveats(draft, s, para + 1).is_empty()
@@ -135,7 +151,11 @@ impl FigureCheck {
         let Scratch { caveats, other, .. } = s;
         caveats[para].get_or_insert_with(|| {
             let span = draft.paragraphs[para].span.clone();
-            other.tokenize(&draft.prose[span.clone()], span.start);
+            other.tokenize(
+                &draft.prose[span.clone()],
+                span.start,
+                Some(&self.lex.vocab),
+            );
             let mut found = Vec::new();
             attribution::caveats(&self.lex, other, &mut found);
             found
@@ -145,15 +165,25 @@ impl FigureCheck {
 
 /// The text of a span on one line, for a message.
 fn quoted(draft: &Draft, span: &std::ops::Range<usize>) -> String {
-    draft.text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ")
+    draft.text[span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn unattributed(rule: &Rule, cx: &Context, draft: &Draft, figure: &Figure) -> Finding {
     let text = quoted(draft, &figure.span);
-    let mut f = super::finding(rule, cx, figure.span.clone(), format!("figure `{text}` has no attribution in its sentence"));
+    let mut f = super::finding(
+        rule,
+        cx,
+        figure.span.clone(),
+        format!("figure `{text}` has no attribution in its sentence"),
+    );
     let example = match figure.class {
         Class::Money => "help: add the source, e.g. `..., according to the finance ministry`",
-        Class::Percent => "help: add the source, e.g. `..., according to the national statistics office`",
+        Class::Percent => {
+            "help: add the source, e.g. `..., according to the national statistics office`"
+        }
         _ => "help: add the source, e.g. `..., the health ministry said`",
     };
     f.notes.push(example.to_string());
@@ -182,9 +212,16 @@ fn unverified(
         rule,
         cx,
         figure.span.clone(),
-        format!("casualty figure `{text}` comes from {who}, {}, and is not marked as unverified", class.describe()),
+        format!(
+            "casualty figure `{text}` comes from {who}, {}, and is not marked as unverified",
+            class.describe()
+        ),
     );
-    f.labels.push(Label { file: cx.file, span: source.span.clone(), message: format!("source: {}", class.describe()) });
+    f.labels.push(Label {
+        file: cx.file,
+        span: source.span.clone(),
+        message: format!("source: {}", class.describe()),
+    });
     f.notes.push("help: add `The figure could not be independently verified.` after it, in this paragraph or the next".to_string());
     f
 }

@@ -2,7 +2,11 @@
 //! punctuation marks, with byte offsets into the draft and a lowercase copy
 //! for lexicon look-ups.
 
+use super::lexicon::Vocab;
 use std::ops::Range;
+
+/// The id of a token whose word is in no lexicon.
+pub const UNKNOWN: u32 = u32::MAX;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -23,6 +27,8 @@ pub struct Tok {
     pub cap: bool,
     /// Every letter is uppercase (`USD`, `IDF`).
     pub upper: bool,
+    /// The word's id in the lexicons' vocabulary, or [`UNKNOWN`].
+    pub id: u32,
     lower: Range<usize>,
 }
 
@@ -71,8 +77,14 @@ impl Tokens {
         self.toks[a].span.start..self.toks[b - 1].span.end
     }
 
-    /// Tokenizes `text`, which starts at byte `base` of the draft.
-    pub fn tokenize(&mut self, text: &str, base: usize) {
+    /// The vocabulary id of token `i`.
+    pub fn id(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(UNKNOWN, |t| t.id)
+    }
+
+    /// Tokenizes `text`, which starts at byte `base` of the draft, giving
+    /// each token its id in `vocab`.
+    pub fn tokenize(&mut self, text: &str, base: usize, vocab: Option<&Vocab>) {
         self.toks.clear();
         self.lower.clear();
         let bytes = text.as_bytes();
@@ -82,10 +94,14 @@ impl Tokens {
                 continue;
             }
             if !c.is_alphanumeric() {
-                self.push(text, base, i, i + c.len_utf8(), TokKind::Punct);
+                self.push(text, base, i, i + c.len_utf8(), TokKind::Punct, vocab);
                 continue;
             }
-            let kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
+            let kind = if c.is_ascii_digit() {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
             let mut end = i + c.len_utf8();
             let mut seg_len = 1usize; // letters since the last `.` (for `U.S`)
             while let Some(&(j, d)) = chars.peek() {
@@ -101,11 +117,16 @@ impl Tokens {
                 let next_digit = next.is_some_and(|n| n.is_ascii_digit());
                 let joins = match d {
                     '-' => next_alnum,
-                    '.' => (prev_digit && next_digit) || (seg_len == 1 && next.is_some_and(char::is_alphabetic)),
+                    '.' => {
+                        (prev_digit && next_digit)
+                            || (seg_len == 1 && next.is_some_and(char::is_alphabetic))
+                    }
                     ',' => {
                         prev_digit
                             && kind == TokKind::Number
-                            && bytes.get(j + 1..j + 4).is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+                            && bytes
+                                .get(j + 1..j + 4)
+                                .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
                             && !bytes.get(j + 4).is_some_and(u8::is_ascii_digit)
                     }
                     ':' => prev_digit && next_digit,
@@ -119,27 +140,55 @@ impl Tokens {
                 chars.next();
             }
             // `U.S.`, `a.m.`: an abbreviation keeps its final full stop.
-            if kind == TokKind::Word && seg_len == 1 && text[i..end].contains('.') && bytes.get(end) == Some(&b'.') {
+            if kind == TokKind::Word
+                && seg_len == 1
+                && text[i..end].contains('.')
+                && bytes.get(end) == Some(&b'.')
+            {
                 end += 1;
                 chars.next();
             }
-            self.push(text, base, i, end, kind);
+            self.push(text, base, i, end, kind, vocab);
         }
     }
 
-    fn push(&mut self, text: &str, base: usize, start: usize, end: usize, kind: TokKind) {
+    fn push(
+        &mut self,
+        text: &str,
+        base: usize,
+        start: usize,
+        end: usize,
+        kind: TokKind,
+        vocab: Option<&Vocab>,
+    ) {
         let s = &text[start..end];
         let from = self.lower.len();
-        for c in s.chars() {
-            match c {
-                '’' => self.lower.push('\''),
-                c if c.is_ascii() => self.lower.push(c.to_ascii_lowercase()),
-                c => self.lower.extend(c.to_lowercase()),
+        if s.is_ascii() {
+            self.lower.push_str(s);
+            self.lower[from..].make_ascii_lowercase();
+        } else {
+            for c in s.chars() {
+                match c {
+                    '’' => self.lower.push('\''),
+                    c => self.lower.extend(c.to_lowercase()),
+                }
             }
         }
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = cap && !s.chars().any(char::is_lowercase);
-        self.toks.push(Tok { span: base + start..base + end, kind, cap, upper, lower: from..self.lower.len() });
+        // Numbers are read from their digits, never looked up.
+        let id = match vocab {
+            Some(v) if kind != TokKind::Number => v.id(&self.lower[from..]),
+            _ => UNKNOWN,
+        };
+        self.toks.push(Tok {
+            span: base + start..base + end,
+            kind,
+            cap,
+            upper,
+            id,
+            lower: from..self.lower.len(),
+        });
     }
 }
 
@@ -149,13 +198,18 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         let mut t = Tokens::default();
-        t.tokenize(text, 0);
-        (0..t.len()).map(|i| text[t.toks[i].span.clone()].to_string()).collect()
+        t.tokenize(text, 0, None);
+        (0..t.len())
+            .map(|i| text[t.toks[i].span.clone()].to_string())
+            .collect()
     }
 
     #[test]
     fn numbers_keep_separators() {
-        assert_eq!(toks("1,234 and 2.5, 50-60."), ["1,234", "and", "2.5", ",", "50-60", "."]);
+        assert_eq!(
+            toks("1,234 and 2.5, 50-60."),
+            ["1,234", "and", "2.5", ",", "50-60", "."]
+        );
         assert_eq!(toks("at 4:30 a.m. GMT"), ["at", "4:30", "a.m.", "GMT"]);
         assert_eq!(toks("US$4.4B, €18"), ["US", "$", "4.4B", ",", "€", "18"]);
         assert_eq!(toks("2.6% fewer"), ["2.6", "%", "fewer"]);
@@ -164,19 +218,31 @@ mod tests {
 
     #[test]
     fn words_keep_hyphens_and_apostrophes() {
-        assert_eq!(toks("The U.S.-led F-35 would-be"), ["The", "U.S.", "-", "led", "F-35", "would-be"]);
+        assert_eq!(
+            toks("The U.S.-led F-35 would-be"),
+            ["The", "U.S.", "-", "led", "F-35", "would-be"]
+        );
         assert_eq!(toks("to the U.S. Then"), ["to", "the", "U.S.", "Then"]);
-        assert_eq!(toks("Sunday’s dead, don't"), ["Sunday’s", "dead", ",", "don't"]);
-        assert_eq!(toks("“We left,” said Brell."), ["“", "We", "left", ",", "”", "said", "Brell", "."]);
+        assert_eq!(
+            toks("Sunday’s dead, don't"),
+            ["Sunday’s", "dead", ",", "don't"]
+        );
+        assert_eq!(
+            toks("“We left,” said Brell."),
+            ["“", "We", "left", ",", "”", "said", "Brell", "."]
+        );
     }
 
     #[test]
     fn lowercase_and_offsets() {
         let mut t = Tokens::default();
-        t.tokenize("Erdoğan’s ARMY", 10);
+        t.tokenize("Erdoğan’s ARMY", 10, None);
         assert_eq!(t.low(0), "erdoğan's");
         assert_eq!(t.low(1), "army");
-        assert_eq!(t.toks[1].span, 10 + "Erdoğan’s ".len()..10 + "Erdoğan’s ARMY".len());
+        assert_eq!(
+            t.toks[1].span,
+            10 + "Erdoğan’s ".len()..10 + "Erdoğan’s ARMY".len()
+        );
         assert!(t.toks[1].cap);
     }
 }
