@@ -308,10 +308,13 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
     let mut unknown = 0;
     while j < t.len() {
         if let Some((e, class)) = head_word(lex, t, j, j == k) {
-            let class = match found {
-                Some((_, c)) if c != Class::People => c,
-                _ => class,
-            };
+            match found {
+                // `20 Lebanese soldiers`: a second people noun extends the
+                // head; `45 rebels killed` stops at the people.
+                Some((_, Class::People)) if class == Class::People => {}
+                Some(_) => break,
+                None => {}
+            }
             found = Some((e, class));
             j = e;
             continue;
