@@ -33,6 +33,8 @@ fn boundary(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         && !lex.currency_symbols.word(t, i)
         && !t.is_punct(i, "%")
         && !t.is_punct(i, "&")
+        // Inside a sentence a full stop ends an abbreviation (`Col. Ann Reyes`).
+        && !(t.is_punct(i, ".") && i + 1 < t.len())
 }
 
 /// The source phrase that ends before token `end`, back to the clause start.
@@ -306,6 +308,10 @@ mod tests {
             ["with a monitoring group"]
         );
         assert_eq!(sources("Prices rose, said the minister."), ["the minister"]);
+        assert_eq!(
+            sources("Two died, army spokesman Col. Ann Reyes told reporters."),
+            ["army spokesman Col. Ann Reyes"]
+        );
         assert_eq!(
             sources("Officials, speaking anonymously, said the number of wounded was 60."),
             ["Officials, speaking anonymously"]

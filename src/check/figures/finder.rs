@@ -247,6 +247,12 @@ fn digits_count(lex: &Lexicons, w: &str) -> bool {
 /// ages written `Name, 47,`, and numbers inside names and codes.
 fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize) -> bool {
     let w = t.low(num);
+    // `9/11`, `3/4`: dates and fractions.
+    if (num > 0 && t.adjacent(num - 1) && t.is_punct(num - 1, "/"))
+        || (t.adjacent(num) && t.is_punct(num + 1, "/"))
+    {
+        return false;
+    }
     let is_year = w.len() == 4
         && w.bytes().all(|b| b.is_ascii_digit())
         && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
@@ -311,7 +317,8 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             match found {
                 // `20 Lebanese soldiers`: a second people noun extends the
                 // head; `45 rebels killed` stops at the people.
-                Some((_, Class::People)) if class == Class::People => {}
+                Some((_, Class::People))
+                    if class == Class::People && lex.group_nouns.word(t, j - 1) => {}
                 Some(_) => break,
                 None => {}
             }
@@ -547,6 +554,8 @@ pub mod tests {
             &["200 Palestinians", "15 Christians"],
         );
         assert_figures("It killed 29 young children.", &["29 young children"]);
+        assert_figures("It freed 20 Lebanese soldiers.", &["20 Lebanese soldiers"]);
+        assert_figures("The army said 45 rebels killed.", &["45 rebels"]);
     }
 
     #[test]
@@ -682,5 +691,7 @@ pub mod tests {
         assert_figures("Troops shot down two army helicopters.", &[]);
         assert_figures("a 16-hour siege, a 6km radius, one-fourth of them", &[]);
         assert_figures("4,200 of its members walked out.", &[]);
+        assert_figures("The 9/11 attacks and 3/4 of voters.", &[]);
+        assert_figures("One in five children lives in poverty.", &["five children"]);
     }
 }
