@@ -34,7 +34,7 @@ fn boundary(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         && !t.is_punct(i, "%")
         && !t.is_punct(i, "&")
         // Inside a sentence a full stop ends an abbreviation (`Col. Ann Reyes`).
-        && !(t.is_punct(i, ".") && i + 1 < t.len())
+        && (!t.is_punct(i, ".") || i + 1 == t.len())
 }
 
 /// The source phrase that ends before token `end`, back to the clause start.
@@ -220,6 +220,31 @@ pub fn classify(
         l.find_in(&lex.vocab, t, source.start, source.end)
             .map(|(a, b)| (*class, t.span(a, b)))
     })
+}
+
+/// Whether a source phrase is a personal name (`Mowlid Hassan`, `Col. Ann
+/// Reyes`): every word capitalized.
+pub fn is_name(t: &Tokens, source: &Range<usize>) -> bool {
+    let words = source.clone().filter(|&i| t.is_word(i)).count();
+    (1..=5).contains(&words)
+        && source
+            .clone()
+            .all(|i| (t.is_word(i) && t.toks[i].cap) || t.is_punct(i, "."))
+}
+
+/// How the draft describes the person named at token `i` of an earlier
+/// sentence: the phrase before the name (`army spokesman Ann Reyes`) and an
+/// appositive after it (`Reyes, a militia commander,`), classified.
+pub fn describe(lex: &Lexicons, t: &Tokens, i: usize) -> Option<(SourceClass, Range<usize>)> {
+    let mut end = i + 1;
+    while end < t.len() && t.is_word(end) && t.toks[end].cap {
+        end += 1;
+    }
+    let start = back(lex, t, i).start;
+    if t.is_punct(end, ",") {
+        end = forward(lex, t, end + 1).end;
+    }
+    classify(lex, t, &(start..end))
 }
 
 /// Resolves an attribution into draft bytes and a class.

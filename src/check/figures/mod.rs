@@ -115,10 +115,17 @@ impl Check for FigureCheck {
                         let Some(rule) = &self.unverified else {
                             continue;
                         };
-                        let Some((class, words)) = source.class.clone() else {
+                        if !figure.casualty {
+                            continue;
+                        }
+                        let Some((class, words)) = source
+                            .class
+                            .clone()
+                            .or_else(|| self.named_earlier(draft, &mut s, si, &source))
+                        else {
                             continue;
                         };
-                        if figure.casualty && !self.caveated(draft, &mut s, si, &figure) {
+                        if !self.caveated(draft, &mut s, si, &figure) {
                             out.push(unverified(rule, cx, draft, &figure, &source, class, words));
                         }
                     }
@@ -142,6 +149,59 @@ impl FigureCheck {
             return true;
         }
         para + 1 < draft.paragraphs.len() && !self.paragraph_caveats(draft, s, para + 1).is_empty()
+    }
+
+    /// A source named only by a person's name takes the class the draft
+    /// gave that person earlier (`army spokesman Ann Reyes said ...`, then
+    /// `Reyes said ...`). Returns the class and the describing words.
+    fn named_earlier(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        sentence: usize,
+        source: &Source,
+    ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
+        let lex = &self.lex;
+        let start = draft.sentences[sentence].span.start;
+        // The source's tokens went with its sentence's buffer: read them again.
+        s.other.tokenize(
+            &draft.prose[source.span.clone()],
+            source.span.start,
+            Some(&lex.vocab),
+        );
+        if !attribution::is_name(&s.other, &(0..s.other.len())) {
+            return None;
+        }
+        let surname = s
+            .other
+            .toks
+            .last()
+            .map(|t| draft.prose[t.span.clone()].to_string())?;
+        let before = &draft.prose[..start];
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        for (at, _) in before.match_indices(surname.as_str()) {
+            let end = at + surname.len();
+            if word(before[..at].chars().next_back()) || word(before[end..].chars().next()) {
+                continue;
+            }
+            let Some(si) = draft.sentence_at(at) else {
+                continue;
+            };
+            let span = draft.sentences[si].span.clone();
+            s.other
+                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+            // From the first word of the name as written there.
+            let Some(mut i) = s.other.toks.iter().position(|t| t.span.start == at) else {
+                continue;
+            };
+            while i > 0 && s.other.is_word(i - 1) && s.other.toks[i - 1].cap {
+                i -= 1;
+            }
+            if let Some(found) = attribution::describe(lex, &s.other, i) {
+                return Some(found);
+            }
+        }
+        None
     }
 
     fn paragraph_caveats<'a>(&self, draft: &Draft, s: &'a mut Scratch, para: usize) -> &'a [usize] {
@@ -204,7 +264,10 @@ fn unverified(
 ) -> Finding {
     let text = quoted(draft, &figure.span);
     let mut who = quoted(draft, &source.span);
-    if who.split_whitespace().count() > 8 {
+    if who.split_whitespace().count() > 8
+        && words.start >= source.span.start
+        && words.end <= source.span.end
+    {
         who = quoted(draft, &words);
     }
     let who = lower_article(&who);
@@ -222,6 +285,13 @@ fn unverified(
         span: source.span.clone(),
         message: format!("source: {}", class.describe()),
     });
+    if words.start < source.span.start || words.end > source.span.end {
+        f.labels.push(Label {
+            file: cx.file,
+            span: words.clone(),
+            message: "the draft describes the source here".to_string(),
+        });
+    }
     f.notes.push("help: add `The figure could not be independently verified.` after it, in this paragraph or the next".to_string());
     f
 }
