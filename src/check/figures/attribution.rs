@@ -92,9 +92,17 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
             }
         }
         // An appositive: `The observatory, a monitoring group, said`.
+        // `The rebels, who hold the north, said`: back over the appositive
+        // (relative clause or not) to the comma that opens it.
         if b >= 2 && t.is_punct(b - 1, ",") {
-            let appositive = back(lex, t, b - 1);
-            let mut start = appositive.start;
+            let mut start = b - 1;
+            while start > 0
+                && b - 1 - start < 2 * MAX_SOURCE
+                && !t.is_punct(start - 1, ",")
+                && !boundary(lex, t, start - 1)
+            {
+                start -= 1;
+            }
             if start >= 2 && t.is_punct(start - 1, ",") {
                 start = back(lex, t, start - 1).start;
             }
@@ -352,6 +360,10 @@ mod tests {
         assert_eq!(
             sources("Local officials, speaking on condition of anonymity, said 60 were hurt."),
             ["Local officials, speaking on condition of anonymity"]
+        );
+        assert_eq!(
+            sources("The rebels, who hold the north, said they killed 40."),
+            ["The rebels, who hold the north"]
         );
     }
 
