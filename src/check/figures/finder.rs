@@ -61,6 +61,12 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
 
 fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     let mut j = start;
+    // `between 200 and 300`: the range word opens the figure.
+    if lex.range_words.word(t, j)
+        && number_at(lex, t, j + 1).is_some_and(|n| range_end(lex, t, j + 1, &n).is_some())
+    {
+        j += 1;
+    }
     let qualified = match lex.qualifiers.at(t, j) {
         Some(e) => {
             j = e;
@@ -73,8 +79,14 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         money = true;
         j = e;
     }
-    let num_start = j;
-    let num = number_at(lex, t, j)?;
+    let mut num_start = j;
+    let mut num = number_at(lex, t, j)?;
+    // `50 to 60 people`, `between 200 and 300 people`: the range is one
+    // number; its last part is read for exclusions and the head.
+    if let Some(second) = range_end(lex, t, j, &num) {
+        num_start = num.end + 1;
+        num = second;
+    }
     if !qualified
         && !money
         && t.kind(num_start) == Some(TokKind::Number)
@@ -207,6 +219,21 @@ fn number_at(lex: &Lexicons, t: &Tokens, j: usize) -> Option<Number> {
     Some(Number { end, vague })
 }
 
+/// The second number of a range (`50 to 60`, `200 and 300` after
+/// `between`), when `first` (at token `j`) opens one.
+fn range_end(lex: &Lexicons, t: &Tokens, j: usize, first: &Number) -> Option<Number> {
+    let link = first.end;
+    if !lex.range_links.word(t, link) || first.vague {
+        return None;
+    }
+    let opened = j > 0 && lex.range_words.word(t, j - 1);
+    if !opened && !lex.range_links_alone.word(t, link) {
+        return None;
+    }
+    let second = number_at(lex, t, link + 1)?;
+    (t.kind(j) == t.kind(link + 1)).then_some(second)
+}
+
 /// A word that counts: `seven`, `ninety-nine`, `twenty-one`.
 fn is_number_word(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
     if lex.number_words.word(t, j) {
@@ -313,7 +340,11 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
     let mut modifiers = 0;
     let mut unknown = 0;
     while j < t.len() {
-        if let Some((e, class)) = head_word(lex, t, j, j == k) {
+        if let Some((e, class)) = head_word(lex, t, j, j == k).filter(|&(e, _)| {
+            // `two police cars`, `30 dead children`: a head noun that is
+            // also a modifier modifies when a noun follows it.
+            !(found.is_none() && e == j + 1 && lex.modifiers.word(t, j) && noun_follows(lex, t, e))
+        }) {
             match found {
                 // `20 Lebanese soldiers`: a second people noun extends the
                 // head; `45 rebels killed` stops at the people.
@@ -347,6 +378,18 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         j += 1;
     }
     found
+}
+
+/// Whether the word at `i` reads as a noun that a preceding modifier would
+/// modify: a word that is no function word, auxiliary, casualty or speech
+/// word.
+fn noun_follows(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    t.is_word(i)
+        && !lex.function_words.word(t, i)
+        && !lex.auxiliaries.word(t, i)
+        && !lex.casualty_words.word(t, i)
+        && !lex.speech_verbs.word(t, i)
+        && !lex.clause_openers.word(t, i)
 }
 
 /// A head noun at token `j`.
@@ -450,6 +493,14 @@ pub mod tests {
             &["Some 2.5 million people"],
         );
         assert_figures("The blast killed 40-50 workers.", &["40-50 workers"]);
+        assert_figures(
+            "Between 200 and 300 people fled, and 50 to 60 workers.",
+            &["Between 200 and 300 people", "50 to 60 workers"],
+        );
+        assert_figures(
+            "It killed 5 and wounded 7 civilians.",
+            &["5", "7 civilians"],
+        );
     }
 
     #[test]
@@ -555,6 +606,11 @@ pub mod tests {
         );
         assert_figures("It killed 29 young children.", &["29 young children"]);
         assert_figures("It freed 20 Lebanese soldiers.", &["20 Lebanese soldiers"]);
+        assert_figures("Two police cars burned and 30 police died.", &["30 police"]);
+        assert_figures(
+            "It hit 30 dead children and 12 wounded.",
+            &["30 dead children", "12 wounded"],
+        );
         assert_figures("The army said 45 rebels killed.", &["45 rebels"]);
     }
 

@@ -187,6 +187,9 @@ impl Lex {
 pub struct Lexicons {
     pub vocab: Vocab,
     pub number_words: Lex,
+    pub range_words: Lex,
+    pub range_links: Lex,
+    pub range_links_alone: Lex,
     pub one_words: Lex,
     pub scale_words: Lex,
     pub vague: Lex,
@@ -304,6 +307,9 @@ impl Lexicons {
             .expect("plain literals");
         Lexicons {
             number_words: lex("number-words", false),
+            range_words: lex("range-words", false),
+            range_links: lex("range-links", false),
+            range_links_alone: lex("range-links-alone", false),
             one_words: lex("one-words", false),
             scale_words: lex("scale-words", false),
             vague: lex("vague-counts", false),
