@@ -255,6 +255,25 @@ pub fn describe(lex: &Lexicons, t: &Tokens, i: usize) -> Option<(SourceClass, Ra
     classify(lex, t, &(start..end))
 }
 
+/// A source that is an unnamed role (`A spokesman for the militia`), with
+/// its class.
+pub fn unnamed_role(
+    lex: &Lexicons,
+    t: &Tokens,
+    source: &Range<usize>,
+) -> Option<(SourceClass, Range<usize>)> {
+    let indefinite = lex.one_words.word(t, source.start);
+    let role = lex
+        .role_nouns
+        .find_in(&lex.vocab, t, source.start, source.end)
+        .is_some();
+    if indefinite && role {
+        classify(lex, t, source)
+    } else {
+        None
+    }
+}
+
 /// Resolves an attribution into draft bytes and a class.
 pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
     Source {
@@ -445,6 +464,28 @@ mod tests {
         );
         assert_eq!(class("The hospital director said 14 died."), None);
         assert_eq!(class("Officials say 14 died."), None);
+    }
+
+    #[test]
+    fn unnamed_roles() {
+        let role = |text: &str| {
+            let mut t = Tokens::default();
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            let mut out = Vec::new();
+            find(lexicons(), &t, &mut out);
+            out.first()
+                .and_then(|a| unnamed_role(lexicons(), &t, &a.source))
+                .map(|c| c.0)
+        };
+        assert_eq!(
+            role("A spokesman for the river militia said the road was cut."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(role("The militia said the road was cut."), None);
+        assert_eq!(
+            role("A spokesman for the mayor said the road was cut."),
+            None
+        );
     }
 
     #[test]

@@ -229,6 +229,7 @@ pub struct Lexicons {
     pub clause_openers: Lex,
     pub source_nouns: Lex,
     pub pointer_nouns: Lex,
+    pub role_nouns: Lex,
     pub pointer_openers: Lex,
     pub pointer_links: Lex,
     /// The source classes that need a caveat, in the order they are tried.
@@ -349,6 +350,7 @@ impl Lexicons {
             clause_openers: lex("clause-openers", false),
             source_nouns: lex("source-nouns", false),
             pointer_nouns: lex("pointer-nouns", false),
+            role_nouns: lex("role-nouns", false),
             pointer_openers: lex("pointer-openers", false),
             pointer_links: lex("pointer-links", false),
             sources: vec![

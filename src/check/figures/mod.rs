@@ -179,6 +179,8 @@ impl FigureCheck {
             .map(|t| draft.prose[t.span.clone()].to_string())?;
         let before = &draft.prose[..start];
         let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        // The sentence of the name's first mention, when the name opens it.
+        let mut first: Option<Option<usize>> = None;
         for (at, _) in before.match_indices(surname.as_str()) {
             let end = at + surname.len();
             if word(before[..at].chars().next_back()) || word(before[end..].chars().next()) {
@@ -197,11 +199,22 @@ impl FigureCheck {
             while i > 0 && s.other.is_word(i - 1) && s.other.toks[i - 1].cap {
                 i -= 1;
             }
+            first.get_or_insert((i == 0).then_some(si));
             if let Some(found) = attribution::describe(lex, &s.other, i) {
                 return Some(found);
             }
         }
-        None
+        // `A spokesman for the militia said ...` and then, with no other
+        // introduction, `Ann Reyes said ...`: the name is the spokesman.
+        let si = first.flatten()?.checked_sub(1)?;
+        let span = draft.sentences[si].span.clone();
+        s.other
+            .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+        let mut attrs = Vec::new();
+        attribution::find(lex, &s.other, &mut attrs);
+        attrs
+            .iter()
+            .find_map(|a| attribution::unnamed_role(lex, &s.other, &a.source))
     }
 
     fn paragraph_caveats<'a>(&self, draft: &Draft, s: &'a mut Scratch, para: usize) -> &'a [usize] {
