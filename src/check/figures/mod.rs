@@ -83,6 +83,13 @@ impl Check for FigureCheck {
                 if draft.quote_around(&figure.span).is_some() {
                     continue;
                 }
+                // `Two residents said ...`: a count of sources.
+                if s.attributions
+                    .iter()
+                    .any(|a| a.source.start <= figure.toks.start && figure.toks.end <= a.source.end)
+                {
+                    continue;
+                }
                 let found = attribution::governing(&s.attributions, &figure.toks)
                     .cloned()
                     .or_else(|| {
