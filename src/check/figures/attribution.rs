@@ -47,6 +47,16 @@ fn back(lex: &Lexicons, t: &Tokens, end: usize) -> Range<usize> {
     {
         s -= 1;
     }
+    // `with a monitoring group reporting`: the source starts at its noun
+    // phrase, not at the preposition before it.
+    while s + 1 < end
+        && lex.function_words.word(t, s)
+        && !lex.determiners.word(t, s)
+        && !lex.one_words.word(t, s)
+        && !lex.pointer_openers.word(t, s)
+    {
+        s += 1;
+    }
     s..end
 }
 
@@ -357,7 +367,7 @@ mod tests {
         );
         assert_eq!(
             sources("It rose, with a monitoring group reporting 36 fatalities."),
-            ["with a monitoring group"]
+            ["a monitoring group"]
         );
         assert_eq!(sources("Prices rose, said the minister."), ["the minister"]);
         assert_eq!(

@@ -186,6 +186,9 @@ impl Lex {
 #[derive(Debug)]
 pub struct Lexicons {
     pub vocab: Vocab,
+    /// Source words the pack writes in lowercase (`army`, `residents`): a
+    /// message lowercases them after a capital that only opens a sentence.
+    pub common_nouns: std::collections::HashSet<String>,
     pub number_words: Lex,
     pub range_words: Lex,
     pub range_links: Lex,
@@ -281,6 +284,25 @@ impl Lexicons {
                 .collect();
             Lex::new(&entries, &mut vocab, adverbs)
         };
+        let mut common_nouns = std::collections::HashSet::new();
+        for name in [
+            "source-party",
+            "source-state-media",
+            "source-monitors",
+            "source-anonymous",
+            "source-witnesses",
+            "source-nouns",
+            "role-nouns",
+        ] {
+            for w in pack.words(&format!("figure-{name}")) {
+                for part in w
+                    .split_whitespace()
+                    .filter(|p| !p.chars().any(char::is_uppercase))
+                {
+                    common_nouns.insert(part.to_string());
+                }
+            }
+        }
         let mut pre: Vec<&str> = Vec::new();
         for name in [
             "number-words",
@@ -368,6 +390,7 @@ impl Lexicons {
             negations: lex("negations", false),
             prefilter,
             vocab,
+            common_nouns,
         }
     }
 

@@ -133,7 +133,15 @@ impl Check for FigureCheck {
                             continue;
                         };
                         if !self.caveated(draft, &mut s, si, &figure) {
-                            out.push(unverified(rule, cx, draft, &figure, &source, class, words));
+                            out.push(unverified(
+                                lex,
+                                rule,
+                                cx,
+                                draft,
+                                &figure,
+                                &source,
+                                (class, words),
+                            ));
                         }
                     }
                 }
@@ -274,13 +282,13 @@ fn unattributed(rule: &Rule, cx: &Context, draft: &Draft, figure: &Figure) -> Fi
 }
 
 fn unverified(
+    lex: &Lexicons,
     rule: &Rule,
     cx: &Context,
     draft: &Draft,
     figure: &Figure,
     source: &Source,
-    class: lexicon::SourceClass,
-    words: std::ops::Range<usize>,
+    (class, words): (lexicon::SourceClass, std::ops::Range<usize>),
 ) -> Finding {
     let text = quoted(draft, &figure.span);
     let mut who = quoted(draft, &source.span);
@@ -290,7 +298,7 @@ fn unverified(
     {
         who = quoted(draft, &words);
     }
-    let who = lower_article(&who);
+    let who = lower_first(lex, &who);
     let mut f = super::finding(
         rule,
         cx,
@@ -316,12 +324,17 @@ fn unverified(
     f
 }
 
-/// `The army` → `the army` inside a message.
-fn lower_article(s: &str) -> String {
-    for article in ["The ", "A ", "An "] {
-        if let Some(rest) = s.strip_prefix(article) {
-            return format!("{}{rest}", article.to_lowercase());
-        }
+/// `The army` → `the army`, `Residents` → `residents` inside a message: a
+/// first word that is capitalized only because it opens the sentence.
+fn lower_first(lex: &Lexicons, s: &str) -> String {
+    let first = s.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let common = lex.one_words.has(&lex.vocab, &lower)
+        || lex.determiners.has(&lex.vocab, &lower)
+        || lex.common_nouns.contains(&lower);
+    if common && first != lower && first.chars().skip(1).all(|c| !c.is_uppercase()) {
+        format!("{lower}{}", &s[first.len()..])
+    } else {
+        s.to_string()
     }
-    s.to_string()
 }
