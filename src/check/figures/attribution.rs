@@ -16,6 +16,9 @@ pub struct Attribution {
     pub cue: usize,
     /// The tokens naming the source (`The army`, `Human Rights Activists`).
     pub source: Range<usize>,
+    /// The attribution closes the sentence after a comma (`..., the
+    /// ministry said.`): it covers everything before it.
+    pub closing: bool,
 }
 
 /// A source found for a figure, in draft bytes, with the class that needs a
@@ -134,12 +137,27 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
 
 /// Every attribution of a sentence, in order.
 pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
+    let first = out.len();
+    find_cues(lex, t, out);
+    for a in &mut out[first..] {
+        let after_comma =
+            a.source.start > 0 && t.is_punct(a.source.start - 1, ",") && a.source.end <= a.cue;
+        let to_end = (a.cue + 1..t.len()).all(|i| !boundary(lex, t, i) || i + 1 == t.len());
+        a.closing = after_comma && to_end;
+    }
+}
+
+fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < t.len() {
         if let Some(e) = lex.attribution_phrases.at(t, i) {
             let source = forward(lex, t, e);
             if !source.is_empty() {
-                out.push(Attribution { cue: i, source });
+                out.push(Attribution {
+                    cue: i,
+                    source,
+                    closing: false,
+                });
                 i = e;
                 continue;
             }
@@ -152,11 +170,16 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
             out.push(Attribution {
                 cue: i,
                 source: forward(lex, t, i + 1),
+                closing: false,
             });
         } else if lex.speech_verbs.word(t, i)
             && let Some(source) = subject(lex, t, i)
         {
-            out.push(Attribution { cue: i, source });
+            out.push(Attribution {
+                cue: i,
+                source,
+                closing: false,
+            });
         }
         i += 1;
     }
@@ -166,6 +189,10 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
 /// before it in the sentence (`Witnesses said at least 15 ...`), else the
 /// nearest after it (`..., the director said`).
 pub fn governing<'a>(attrs: &'a [Attribution], fig: &Range<usize>) -> Option<&'a Attribution> {
+    // `The attack, claimed by the group, killed seven, the ministry said.`
+    if let Some(closing) = attrs.iter().find(|a| a.closing && a.cue >= fig.end) {
+        return Some(closing);
+    }
     attrs
         .iter()
         .rev()
@@ -196,6 +223,7 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
     (words > 0 && words <= 5 && named).then_some(Attribution {
         cue: colon,
         source: side,
+        closing: false,
     })
 }
 

@@ -131,6 +131,9 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
             || (class == Class::People && lex.casualty_states.word(t, end));
         return fig(end, class, casualty);
     }
+    if let Some(e) = of_casualty(lex, t, k) {
+        return fig(e, Class::Toll, true);
+    }
     if is_bare_casualty(lex, t, start, k) {
         return fig(k, Class::Toll, true);
     }
@@ -451,6 +454,34 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
     false
 }
 
+/// `15 of its members were killed`: a count of a group's share that a
+/// casualty word follows. Returns the end of the group noun.
+fn of_casualty(lex: &Lexicons, t: &Tokens, end: usize) -> Option<usize> {
+    if !t.low_is(end, "of") {
+        return None;
+    }
+    let mut j = end + 1;
+    if lex.determiners.word(t, j) || lex.one_words.word(t, j) {
+        j += 1;
+    }
+    let noun_start = j;
+    while j < noun_start + 2
+        && t.is_word(j)
+        && !lex.function_words.word(t, j)
+        && !lex.auxiliaries.word(t, j)
+    {
+        j += 1;
+    }
+    if j == noun_start {
+        return None;
+    }
+    let noun_end = j;
+    while j < noun_end + 3 && lex.auxiliaries.word(t, j) {
+        j += 1;
+    }
+    lex.casualty_states.word(t, j).then_some(noun_end)
+}
+
 #[cfg(test)]
 pub mod tests {
     use super::*;
@@ -668,6 +699,11 @@ pub mod tests {
         assert_figures("Mine blast kills seven", &["seven"]);
         assert_figures("The number of wounded was more than 60.", &["more than 60"]);
         assert_figures("The number of schools was 60.", &[]);
+        assert_figures(
+            "The party said 15 of its members had been killed.",
+            &["15 of its members"],
+        );
+        assert_figures("4,200 of its members have walked out.", &[]);
         assert_figures("The port put the number at about 2,900.", &[]);
     }
 
