@@ -74,7 +74,7 @@ fn built_in_figure_examples_hold() {
 #[test]
 fn messages_labels_and_notes() {
     let mut engine = engine();
-    let text = "The army said its troops had killed 80 insurgents.\n\nA storm killed at least 60 civilians.\n";
+    let text = "The army said its gunners had killed 45 fighters.\n\nA storm killed at least 60 civilians.\n";
     let draft = Draft::parse("a.md", text, &engine.language);
     let found = analyze(
         &mut engine,
@@ -92,7 +92,7 @@ fn messages_labels_and_notes() {
         .expect("unverified");
     assert_eq!(
         unverified.message,
-        "casualty figure `80 insurgents` comes from the army, a party to the conflict, and is not marked as unverified"
+        "casualty figure `45 fighters` comes from the army, a party to the conflict, and is not marked as unverified"
     );
     assert_eq!(&text[unverified.labels[0].span.clone()], "The army");
     assert!(

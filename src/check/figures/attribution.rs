@@ -50,7 +50,7 @@ fn back(lex: &Lexicons, t: &Tokens, end: usize) -> Range<usize> {
     {
         s -= 1;
     }
-    // `with a monitoring group reporting`: the source starts at its noun
+    // `with a rights monitor reporting`: the source starts at its noun
     // phrase, not at the preposition before it.
     while s + 1 < end
         && lex.function_words.word(t, s)
@@ -88,9 +88,9 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
     }
     let after = v + 1;
     if b == 0 || boundary(lex, t, b - 1) {
-        // Inverted: `..., said Tomas Brell` / `," said the official.`: a
+        // Inverted: `..., said Mira Osk` / `," said the official.`: a
         // short name or noun phrase that ends the clause, not the start of
-        // a report (`, said the number of wounded was 60`).
+        // a report (`, said the count of injured was 33`).
         if t.is_word(after)
             && (t.toks[after].cap || lex.determiners.word(t, after) || lex.one_words.word(t, after))
         {
@@ -186,7 +186,7 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
 }
 
 /// The attribution that governs a figure at tokens `fig`: the nearest one
-/// before it in the sentence (`Witnesses said at least 15 ...`), else the
+/// before it in the sentence (`Witnesses said at least 6 ...`), else the
 /// nearest after it (`..., the director said`).
 pub fn governing<'a>(attrs: &'a [Attribution], fig: &Range<usize>) -> Option<&'a Attribution> {
     // `The attack, claimed by the group, killed seven, the ministry said.`
@@ -268,7 +268,7 @@ pub fn classify(
     })
 }
 
-/// Whether a source phrase is a personal name (`Mowlid Hassan`, `Col. Ann
+/// Whether a source phrase is a personal name (`Ann Reyes`, `Col. Ann
 /// Reyes`): every word capitalized.
 pub fn is_name(t: &Tokens, source: &Range<usize>) -> bool {
     let words = source.clone().filter(|&i| t.is_word(i)).count();
@@ -373,29 +373,29 @@ mod tests {
     #[test]
     fn speech_verbs_with_a_subject() {
         assert_eq!(
-            sources("The army said on Monday it killed 80."),
+            sources("The army said on Friday it killed 35."),
             ["The army"]
         );
         assert_eq!(
-            sources("It killed 14 people, the town's hospital director said."),
-            ["the town's hospital director"]
+            sources("It killed 9 people, the district clinic director said."),
+            ["the district clinic director"]
         );
         assert_eq!(
-            sources("Syrian activists say troops killed scores."),
-            ["Syrian activists"]
+            sources("Exiled activists say troops killed scores."),
+            ["Exiled activists"]
         );
         assert_eq!(
-            sources("Aid agencies estimate that 40,000 fled."),
-            ["Aid agencies"]
+            sources("Relief groups estimate that 9,000 fled."),
+            ["Relief groups"]
         );
         assert_eq!(sources("Police have also confirmed 12 deaths."), ["Police"]);
         assert_eq!(
-            sources("\"We counted 19 bodies,\" said Tomas Brell, a rescue worker."),
-            ["We", "Tomas Brell"]
+            sources("\"We found 12 bodies,\" said Mira Osk, a nurse."),
+            ["Mira Osk"]
         );
         assert_eq!(
-            sources("It rose, with a monitoring group reporting 36 fatalities."),
-            ["a monitoring group"]
+            sources("It rose, with a rights monitor reporting 28 fatalities."),
+            ["a rights monitor"]
         );
         assert_eq!(sources("Prices rose, said the minister."), ["the minister"]);
         assert_eq!(
@@ -403,7 +403,7 @@ mod tests {
             ["army spokesman Col. Ann Reyes"]
         );
         assert_eq!(
-            sources("Officials, speaking anonymously, said the number of wounded was 60."),
+            sources("Officials, speaking anonymously, said the count of injured was 33."),
             ["Officials, speaking anonymously"]
         );
     }
@@ -415,8 +415,8 @@ mod tests {
             ["The Lakeside Observatory, a monitoring group"]
         );
         assert_eq!(
-            sources("Local officials, speaking on condition of anonymity, said 60 were hurt."),
-            ["Local officials, speaking on condition of anonymity"]
+            sources("Port officials, who asked not to be named, said 60 were hurt."),
+            ["Port officials, who asked not to be named"]
         );
         assert_eq!(
             sources("The rebels, who hold the north, said they killed 40."),
@@ -426,7 +426,7 @@ mod tests {
 
     #[test]
     fn verbs_without_a_subject_do_not_attribute() {
-        assert!(sources("Nearly 90 civilians were reported killed.").is_empty());
+        assert!(sources("Roughly 25 villagers were reported killed.").is_empty());
         assert!(sources("It costs an estimated €18 million.").is_empty());
         assert!(sources("The claims are false and officials declined to say more.").is_empty());
         assert!(sources("Twelve people have reportedly died.").is_empty());
@@ -447,13 +447,13 @@ mod tests {
             ["Human Rights Monitors"]
         );
         assert_eq!(
-            sources("Traffic fell 40 percent, according to shipping data from Orr Analytics."),
-            ["shipping data from Orr Analytics", "Orr Analytics"]
+            sources("Freight fell 12 percent, according to rail data from Penn Metrics."),
+            ["rail data from Penn Metrics", "Penn Metrics"]
         );
         assert_eq!(sources("Four died, citing witnesses."), ["witnesses"]);
         assert_eq!(
-            sources("Two U.S. officials quoted by Reuters."),
-            ["Reuters"]
+            sources("Three diplomats quoted by the agency."),
+            ["the agency"]
         );
         assert_eq!(
             sources("Thirty died, per the health ministry."),
@@ -489,7 +489,7 @@ mod tests {
             Some(SourceClass::Anonymous)
         );
         assert_eq!(
-            class("Witnesses said 15 civilians died."),
+            class("Witnesses said 6 farmers died."),
             Some(SourceClass::Witnesses)
         );
         assert_eq!(
@@ -549,8 +549,8 @@ mod tests {
             pointer_back(lexicons(), &t).map(|r| text[t.span(r.start, r.end)].to_string())
         };
         assert_eq!(
-            check("The figures come from the regional relief agency, which counts arrivals."),
-            Some("the regional relief agency".into())
+            check("The figures come from the county shelter office, which counts beds."),
+            Some("the county shelter office".into())
         );
         assert_eq!(
             check("Those numbers were released by the interior ministry."),
@@ -574,7 +574,7 @@ mod tests {
             out.len()
         };
         assert_eq!(count("The figure could not be independently verified."), 1);
-        assert_eq!(count("These figures have not been verified by anyone."), 1);
+        assert_eq!(count("Those totals have not been verified by anyone."), 1);
         assert_eq!(count("Reuters could not immediately confirm the toll."), 1);
         assert_eq!(count("The toll cannot be verified."), 1);
         assert_eq!(count("Unconfirmed reports, unverified video."), 2);

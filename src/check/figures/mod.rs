@@ -276,7 +276,7 @@ fn unattributed(rule: &Rule, cx: &Context, draft: &Draft, figure: &Figure) -> Fi
     };
     f.notes.push(example.to_string());
     f.notes.push(
-        "help: or let the next sentence point back to it, e.g. `The figures come from the regional relief agency.`".to_string(),
+        "help: or let the next sentence point back to it, e.g. `The figures come from the county emergency office.`".to_string(),
     );
     f
 }

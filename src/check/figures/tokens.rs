@@ -228,8 +228,8 @@ mod tests {
             ["Sunday’s", "dead", ",", "don't"]
         );
         assert_eq!(
-            toks("“We left,” said Brell."),
-            ["“", "We", "left", ",", "”", "said", "Brell", "."]
+            toks("“We left,” said Osk."),
+            ["“", "We", "left", ",", "”", "said", "Osk", "."]
         );
     }
 
