@@ -1,0 +1,593 @@
+//! Attribution (spec section 2) and the sources and caveats of section 3:
+//! who a sentence says gave its figures, whether that source needs a
+//! caveat, and where the caveats are.
+
+use super::lexicon::{Lexicons, SourceClass};
+use super::tokens::{TokKind, Tokens};
+use std::ops::Range;
+
+/// The most tokens a source phrase runs to.
+const MAX_SOURCE: usize = 10;
+
+/// An attribution in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The token of the cue (`said`, `according`, `per`, the colon).
+    pub cue: usize,
+    /// The tokens naming the source (`The army`, `Human Rights Activists`).
+    pub source: Range<usize>,
+    /// The attribution closes the sentence after a comma (`..., the
+    /// ministry said.`): it covers everything before it.
+    pub closing: bool,
+}
+
+/// A source found for a figure, in draft bytes, with the class that needs a
+/// caveat (if any) and the words that put it in that class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub span: Range<usize>,
+    pub class: Option<(SourceClass, Range<usize>)>,
+}
+
+/// Whether token `i` ends a clause for the purpose of finding a source:
+/// punctuation other than money and percent signs.
+fn boundary(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    t.kind(i) == Some(TokKind::Punct)
+        && !lex.currency_symbols.word(t, i)
+        && !t.is_punct(i, "%")
+        && !t.is_punct(i, "&")
+        // Inside a sentence a full stop ends an abbreviation (`Col. Ann Reyes`).
+        && (!t.is_punct(i, ".") || i + 1 == t.len())
+}
+
+/// The source phrase that ends before token `end`, back to the clause start.
+fn back(lex: &Lexicons, t: &Tokens, end: usize) -> Range<usize> {
+    let mut s = end;
+    while s > 0
+        && end - s < MAX_SOURCE
+        && !boundary(lex, t, s - 1)
+        && !lex.clause_openers.word(t, s - 1)
+    {
+        s -= 1;
+    }
+    // `with a rights monitor reporting`: the source starts at its noun
+    // phrase, not at the preposition before it.
+    while s + 1 < end
+        && lex.function_words.word(t, s)
+        && !lex.determiners.word(t, s)
+        && !lex.one_words.word(t, s)
+        && !lex.pointer_openers.word(t, s)
+    {
+        s += 1;
+    }
+    s..end
+}
+
+/// The source phrase that starts at token `start`, up to the clause end.
+fn forward(lex: &Lexicons, t: &Tokens, start: usize) -> Range<usize> {
+    let mut e = start;
+    while e < t.len()
+        && e - start < MAX_SOURCE
+        && !boundary(lex, t, e)
+        && !lex.clause_openers.word(t, e)
+    {
+        e += 1;
+    }
+    start..e
+}
+
+/// The subject of the speech verb at token `v`, if it has one.
+pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
+    let mut b = v;
+    while b > 0
+        && t.is_word(b - 1)
+        && !lex.not_subject.word(t, b - 1)
+        && (lex.transparent.word(t, b - 1) || t.low(b - 1).ends_with("ly"))
+    {
+        b -= 1;
+    }
+    let after = v + 1;
+    if b == 0 || boundary(lex, t, b - 1) {
+        // Inverted: `..., said Mira Osk` / `," said the official.`: a
+        // short name or noun phrase that ends the clause, not the start of
+        // a report (`, said the count of injured was 33`).
+        if t.is_word(after)
+            && (t.toks[after].cap || lex.determiners.word(t, after) || lex.one_words.word(t, after))
+        {
+            let src = forward(lex, t, after);
+            let short = src.len() <= 6
+                && src
+                    .clone()
+                    .all(|i| t.kind(i) != Some(TokKind::Number) && !lex.auxiliaries.word(t, i));
+            let closing_quote = b > 0 && !t.is_punct(b - 1, ",");
+            if !src.is_empty() && (short || closing_quote) {
+                return Some(src);
+            }
+        }
+        // An appositive: `The observatory, a monitoring group, said`.
+        // `The rebels, who hold the north, said`: back over the appositive
+        // (relative clause or not) to the comma that opens it.
+        if b >= 2 && t.is_punct(b - 1, ",") {
+            let mut start = b - 1;
+            while start > 0
+                && b - 1 - start < 2 * MAX_SOURCE
+                && !t.is_punct(start - 1, ",")
+                && !boundary(lex, t, start - 1)
+            {
+                start -= 1;
+            }
+            if start >= 2 && t.is_punct(start - 1, ",") {
+                start = back(lex, t, start - 1).start;
+            }
+            return (start < b - 1).then_some(start..b - 1);
+        }
+        return None;
+    }
+    if lex.not_subject.word(t, b - 1) {
+        // Passive with an agent: `was reported by state media`.
+        if t.low_is(after, "by") {
+            let src = forward(lex, t, after + 1);
+            return (!src.is_empty()).then_some(src);
+        }
+        return None;
+    }
+    let src = back(lex, t, b);
+    (!src.is_empty()).then_some(src)
+}
+
+/// Every attribution of a sentence, in order.
+pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
+    let first = out.len();
+    find_cues(lex, t, out);
+    for a in &mut out[first..] {
+        let after_comma =
+            a.source.start > 0 && t.is_punct(a.source.start - 1, ",") && a.source.end <= a.cue;
+        let to_end = (a.cue + 1..t.len()).all(|i| !boundary(lex, t, i) || i + 1 == t.len());
+        a.closing = after_comma && to_end;
+    }
+}
+
+fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
+    let mut i = 0;
+    while i < t.len() {
+        if let Some(e) = lex.attribution_phrases.at(t, i) {
+            let source = forward(lex, t, e);
+            if !source.is_empty() {
+                out.push(Attribution {
+                    cue: i,
+                    source,
+                    closing: false,
+                });
+                i = e;
+                continue;
+            }
+        }
+        if lex.per_word.word(t, i)
+            && lex.percent.at(t, i).is_none()
+            && t.is_word(i + 1)
+            && (t.toks[i + 1].cap || lex.determiners.word(t, i + 1))
+        {
+            out.push(Attribution {
+                cue: i,
+                source: forward(lex, t, i + 1),
+                closing: false,
+            });
+        } else if lex.speech_verbs.word(t, i)
+            && let Some(source) = subject(lex, t, i)
+        {
+            out.push(Attribution {
+                cue: i,
+                source,
+                closing: false,
+            });
+        }
+        i += 1;
+    }
+}
+
+/// The attribution that governs a figure at tokens `fig`: the nearest one
+/// before it in the sentence (`Witnesses said at least 6 ...`), else the
+/// nearest after it (`..., the director said`).
+pub fn governing<'a>(attrs: &'a [Attribution], fig: &Range<usize>) -> Option<&'a Attribution> {
+    // `The attack, claimed by the group, killed seven, the ministry said.`
+    if let Some(closing) = attrs.iter().find(|a| a.closing && a.cue >= fig.end) {
+        return Some(closing);
+    }
+    attrs
+        .iter()
+        .rev()
+        .find(|a| a.cue < fig.start)
+        .or_else(|| attrs.iter().find(|a| a.cue >= fig.end))
+}
+
+/// A headline source across a colon: `Minister: Over 150,000 dead`,
+/// `Air strike kills 11: monitor`.
+pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<Attribution> {
+    let colon = (0..t.len()).find(|&i| t.is_punct(i, ":"))?;
+    let side = if fig.start > colon {
+        0..colon
+    } else if fig.end <= colon {
+        colon + 1..t.len()
+    } else {
+        return None;
+    };
+    let words = side.clone().filter(|&i| t.is_word(i)).count();
+    let named = lex
+        .source_nouns
+        .find_in(&lex.vocab, t, side.start, side.end)
+        .is_some()
+        || lex
+            .sources
+            .iter()
+            .any(|(_, l)| l.find_in(&lex.vocab, t, side.start, side.end).is_some());
+    (words > 0 && words <= 5 && named).then_some(Attribution {
+        cue: colon,
+        source: side,
+        closing: false,
+    })
+}
+
+/// The sentence after a figure's sentence, when it begins by pointing back
+/// to a source: `The figures come from the relief agency.`, `The ministry
+/// said ...`. Returns the source phrase.
+pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
+    if t.len() == 0 {
+        return None;
+    }
+    if let Some((_, e)) = lex.pointer_nouns.find_in(&lex.vocab, t, 0, 4.min(t.len()))
+        && let Some((_, le)) = lex.pointer_links.find_in(&lex.vocab, t, e, t.len())
+    {
+        let src = forward(lex, t, le);
+        if !src.is_empty() {
+            return Some(src);
+        }
+    }
+    if lex.pointer_openers.word(t, 0) {
+        for v in 1..6.min(t.len()) {
+            if !t.is_word(v) {
+                break;
+            }
+            if lex.speech_verbs.word(t, v) {
+                return subject(lex, t, v).filter(|s| s.start == 0);
+            }
+        }
+    }
+    None
+}
+
+/// The class of a source phrase that needs a caveat, with the words that
+/// put it there.
+pub fn classify(
+    lex: &Lexicons,
+    t: &Tokens,
+    source: &Range<usize>,
+) -> Option<(SourceClass, Range<usize>)> {
+    lex.sources.iter().find_map(|(class, l)| {
+        l.find_in(&lex.vocab, t, source.start, source.end)
+            .map(|(a, b)| (*class, t.span(a, b)))
+    })
+}
+
+/// Whether a source phrase is a personal name (`Ann Reyes`, `Col. Ann
+/// Reyes`): every word capitalized.
+pub fn is_name(t: &Tokens, source: &Range<usize>) -> bool {
+    let words = source.clone().filter(|&i| t.is_word(i)).count();
+    (1..=5).contains(&words)
+        && source
+            .clone()
+            .all(|i| (t.is_word(i) && t.toks[i].cap) || t.is_punct(i, "."))
+}
+
+/// How the draft describes the person named at token `i` of an earlier
+/// sentence: the phrase before the name (`army spokesman Ann Reyes`) and an
+/// appositive after it (`Reyes, a militia commander,`), classified.
+pub fn describe(lex: &Lexicons, t: &Tokens, i: usize) -> Option<(SourceClass, Range<usize>)> {
+    let mut end = i + 1;
+    while end < t.len() && t.is_word(end) && t.toks[end].cap {
+        end += 1;
+    }
+    let start = back(lex, t, i).start;
+    if t.is_punct(end, ",") {
+        end = forward(lex, t, end + 1).end;
+    }
+    classify(lex, t, &(start..end))
+}
+
+/// A source that is an unnamed role (`A spokesman for the militia`), with
+/// its class.
+pub fn unnamed_role(
+    lex: &Lexicons,
+    t: &Tokens,
+    source: &Range<usize>,
+) -> Option<(SourceClass, Range<usize>)> {
+    let indefinite = lex.one_words.word(t, source.start);
+    let role = lex
+        .role_nouns
+        .find_in(&lex.vocab, t, source.start, source.end)
+        .is_some();
+    if indefinite && role {
+        classify(lex, t, source)
+    } else {
+        None
+    }
+}
+
+/// Resolves an attribution into draft bytes and a class.
+pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
+    Source {
+        span: t.span(a.start, a.end),
+        class: classify(lex, t, a),
+    }
+}
+
+/// The byte offsets of the caveats in a stretch of prose.
+pub fn caveats(lex: &Lexicons, t: &Tokens, out: &mut Vec<usize>) {
+    let mut i = 0;
+    while i < t.len() {
+        // `None of the claims could be verified`: a verification that a
+        // negation a few words before denies.
+        let negated = || {
+            lex.negated_caveats.at(t, i).filter(|_| {
+                let from = i.saturating_sub(8);
+                (from..i)
+                    .rev()
+                    .take_while(|&j| !boundary(lex, t, j))
+                    .any(|j| lex.negations.word(t, j))
+            })
+        };
+        match lex.caveats.at(t, i).or_else(negated) {
+            Some(e) => {
+                out.push(t.toks[i].span.start);
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::finder::tests::lexicons;
+    use super::*;
+
+    fn sources(text: &str) -> Vec<String> {
+        let mut t = Tokens::default();
+        t.tokenize(text, 0, Some(&lexicons().vocab));
+        let mut out = Vec::new();
+        find(lexicons(), &t, &mut out);
+        out.iter()
+            .map(|a| text[t.span(a.source.start, a.source.end)].to_string())
+            .collect()
+    }
+
+    fn class(text: &str) -> Option<SourceClass> {
+        let mut t = Tokens::default();
+        t.tokenize(text, 0, Some(&lexicons().vocab));
+        let mut out = Vec::new();
+        find(lexicons(), &t, &mut out);
+        out.first()
+            .and_then(|a| classify(lexicons(), &t, &a.source))
+            .map(|c| c.0)
+    }
+
+    #[test]
+    fn speech_verbs_with_a_subject() {
+        assert_eq!(
+            sources("The army said on Friday it killed 35."),
+            ["The army"]
+        );
+        assert_eq!(
+            sources("It killed 9 people, the district clinic director said."),
+            ["the district clinic director"]
+        );
+        assert_eq!(
+            sources("Exiled activists say troops killed scores."),
+            ["Exiled activists"]
+        );
+        assert_eq!(
+            sources("Relief groups estimate that 9,000 fled."),
+            ["Relief groups"]
+        );
+        assert_eq!(sources("Police have also confirmed 12 deaths."), ["Police"]);
+        assert_eq!(
+            sources("\"We found 12 bodies,\" said Mira Osk, a nurse."),
+            ["Mira Osk"]
+        );
+        assert_eq!(
+            sources("It rose, with a rights monitor reporting 28 fatalities."),
+            ["a rights monitor"]
+        );
+        assert_eq!(sources("Prices rose, said the minister."), ["the minister"]);
+        assert_eq!(
+            sources("Two died, army spokesman Col. Ann Reyes told reporters."),
+            ["army spokesman Col. Ann Reyes"]
+        );
+        assert_eq!(
+            sources("Officials, speaking anonymously, said the count of injured was 33."),
+            ["Officials, speaking anonymously"]
+        );
+    }
+
+    #[test]
+    fn appositive_subjects() {
+        assert_eq!(
+            sources("The Lakeside Observatory, a monitoring group, said 21 died."),
+            ["The Lakeside Observatory, a monitoring group"]
+        );
+        assert_eq!(
+            sources("Port officials, who asked not to be named, said 60 were hurt."),
+            ["Port officials, who asked not to be named"]
+        );
+        assert_eq!(
+            sources("The rebels, who hold the north, said they killed 40."),
+            ["The rebels, who hold the north"]
+        );
+    }
+
+    #[test]
+    fn verbs_without_a_subject_do_not_attribute() {
+        assert!(sources("Roughly 25 villagers were reported killed.").is_empty());
+        assert!(sources("It costs an estimated €18 million.").is_empty());
+        assert!(sources("The claims are false and officials declined to say more.").is_empty());
+        assert!(sources("Twelve people have reportedly died.").is_empty());
+    }
+
+    #[test]
+    fn passive_with_an_agent() {
+        assert_eq!(
+            sources("The deaths were reported by state media."),
+            ["state media"]
+        );
+    }
+
+    #[test]
+    fn attribution_phrases() {
+        assert_eq!(
+            sources("At least 406 died, according to Human Rights Monitors, a group."),
+            ["Human Rights Monitors"]
+        );
+        assert_eq!(
+            sources("Freight fell 12 percent, according to rail data from Penn Metrics."),
+            ["rail data from Penn Metrics", "Penn Metrics"]
+        );
+        assert_eq!(sources("Four died, citing witnesses."), ["witnesses"]);
+        assert_eq!(
+            sources("Three diplomats quoted by the agency."),
+            ["the agency"]
+        );
+        assert_eq!(
+            sources("Thirty died, per the health ministry."),
+            ["the health ministry"]
+        );
+        assert!(sources("Taxes rise $310 per household, 6 per cent.").is_empty());
+    }
+
+    #[test]
+    fn source_classes() {
+        assert_eq!(
+            class("The northern army said 80 were killed."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(
+            class("Rebel commanders said 31 soldiers died."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(
+            class("State television reported 12 deaths."),
+            Some(SourceClass::StateMedia)
+        );
+        assert_eq!(
+            class("The Hamas-run health ministry said 40 died."),
+            Some(SourceClass::Authority)
+        );
+        assert_eq!(
+            class("Activists said 30 died."),
+            Some(SourceClass::Monitors)
+        );
+        assert_eq!(
+            class("Security sources told the agency 20 died."),
+            Some(SourceClass::Anonymous)
+        );
+        assert_eq!(
+            class("Witnesses said 6 farmers died."),
+            Some(SourceClass::Witnesses)
+        );
+        assert_eq!(
+            class("Residents said 9 people died."),
+            Some(SourceClass::Witnesses)
+        );
+        assert_eq!(
+            class("Nine died, according to posts on social media."),
+            Some(SourceClass::SocialMedia)
+        );
+        assert_eq!(class("The hospital director said 14 died."), None);
+        assert_eq!(class("Officials say 14 died."), None);
+    }
+
+    #[test]
+    fn unnamed_roles() {
+        let role = |text: &str| {
+            let mut t = Tokens::default();
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            let mut out = Vec::new();
+            find(lexicons(), &t, &mut out);
+            out.first()
+                .and_then(|a| unnamed_role(lexicons(), &t, &a.source))
+                .map(|c| c.0)
+        };
+        assert_eq!(
+            role("A spokesman for the river militia said the road was cut."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(role("The militia said the road was cut."), None);
+        assert_eq!(
+            role("A spokesman for the mayor said the road was cut."),
+            None
+        );
+    }
+
+    #[test]
+    fn headline_colons() {
+        let mut t = Tokens::default();
+        t.tokenize(
+            "Island minister: Over 150,000 dead",
+            0,
+            Some(&lexicons().vocab),
+        );
+        assert!(heading_colon(lexicons(), &t, &(3..6)).is_some());
+        t.tokenize("Air strike kills 11: monitor", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(3..4)).is_some());
+        t.tokenize("Valley: 11 killed in strike", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
+    }
+
+    #[test]
+    fn pointers_back() {
+        let mut t = Tokens::default();
+        let mut check = |text: &str| {
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            pointer_back(lexicons(), &t).map(|r| text[t.span(r.start, r.end)].to_string())
+        };
+        assert_eq!(
+            check("The figures come from the county shelter office, which counts beds."),
+            Some("the county shelter office".into())
+        );
+        assert_eq!(
+            check("Those numbers were released by the interior ministry."),
+            Some("the interior ministry".into())
+        );
+        assert_eq!(
+            check("The ministry said most were children."),
+            Some("The ministry".into())
+        );
+        assert_eq!(check("Crews cleared the road on Monday."), None);
+        assert_eq!(check("Officials said the road would reopen."), None);
+    }
+
+    #[test]
+    fn caveat_phrases() {
+        let mut t = Tokens::default();
+        let mut count = |text: &str| {
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            let mut out = Vec::new();
+            caveats(lexicons(), &t, &mut out);
+            out.len()
+        };
+        assert_eq!(count("The figure could not be independently verified."), 1);
+        assert_eq!(count("Those totals have not been verified by anyone."), 1);
+        assert_eq!(count("Reuters could not immediately confirm the toll."), 1);
+        assert_eq!(count("The toll cannot be verified."), 1);
+        assert_eq!(count("Unconfirmed reports, unverified video."), 2);
+        assert_eq!(count("The claim has not been confirmed."), 1);
+        assert_eq!(count("Officials verified the count."), 0);
+        assert_eq!(
+            count("None of the battle reports could be independently verified."),
+            1
+        );
+        assert_eq!(count("Neither toll could be confirmed."), 1);
+        assert_eq!(
+            count("The toll could be verified from satellite images."),
+            0
+        );
+    }
+}

@@ -1,0 +1,789 @@
+//! The figure finder: numbers that count or measure something a reader
+//! needs a source for (spec section 2), with their qualifier and head noun.
+
+use super::lexicon::Lexicons;
+use super::tokens::{TokKind, Tokens};
+use std::ops::Range;
+
+/// What a figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    People,
+    Casualties,
+    Weapons,
+    Money,
+    Percent,
+    /// A bare number that a casualty word or a toll counts (`kills 30`,
+    /// `the toll rose to 65`, `nineteen injured`).
+    Toll,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    /// Byte range in the draft: qualifier, number and head noun.
+    pub span: Range<usize>,
+    /// Token range.
+    pub toks: Range<usize>,
+    pub class: Class,
+    /// A casualty figure (spec section 3): it needs a caveat when its
+    /// source cannot be taken on trust.
+    pub casualty: bool,
+}
+
+/// A number phrase: `1,234`, `2.5 million`, `ninety-nine`, `tens of thousands`.
+struct Number {
+    end: usize,
+    vague: bool,
+}
+
+/// Finds the figures among the tokens of one sentence.
+pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
+    let first = out.len();
+    let mut i = 0;
+    while i < t.len() {
+        match figure_at(lex, t, i) {
+            Some(f) => {
+                i = f.toks.end;
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    if out.len() > first {
+        let casualty_sentence = (0..t.len()).any(|i| lex.casualty_words.word(t, i));
+        for f in &mut out[first..] {
+            if f.class == Class::People && casualty_sentence {
+                f.casualty = true;
+            }
+        }
+    }
+}
+
+fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
+    let mut j = start;
+    // `between 200 and 300`: the range word opens the figure.
+    if lex.range_words.word(t, j)
+        && number_at(lex, t, j + 1).is_some_and(|n| range_end(lex, t, j + 1, &n).is_some())
+    {
+        j += 1;
+    }
+    let qualified = match lex.qualifiers.at(t, j) {
+        Some(e) => {
+            j = e;
+            true
+        }
+        None => false,
+    };
+    let mut money = false;
+    if let Some(e) = currency_prefix(lex, t, j) {
+        money = true;
+        j = e;
+    }
+    let mut num_start = j;
+    let mut num = number_at(lex, t, j)?;
+    // `50 to 60 people`, `between 200 and 300 people`: the range is one
+    // number; its last part is read for exclusions and the head.
+    if let Some(second) = range_end(lex, t, j, &num) {
+        num_start = num.end + 1;
+        num = second;
+    }
+    if !qualified
+        && !money
+        && t.kind(num_start) == Some(TokKind::Number)
+        && !stands_alone(lex, t, start, num_start, num.end)
+    {
+        return None;
+    }
+    if lex.age_cues.ending_at(t, start, 2).is_some() || lex.age_after.at(t, num.end).is_some() {
+        return None;
+    }
+    let k = num.end;
+    let fig = |end: usize, class: Class, casualty: bool| {
+        Some(Figure {
+            span: t.span(start, end),
+            toks: start..end,
+            class,
+            casualty,
+        })
+    };
+    if let Some(e) = lex.percent.at(t, k) {
+        return fig(e, Class::Percent, false);
+    }
+    if let Some(e) = lex
+        .currency_words
+        .at(t, k)
+        .or_else(|| currency_code_at(lex, t, k))
+    {
+        // `300 pounds of explosives` is a weight.
+        if !(e < t.len() && t.low(e) == "of") {
+            return fig(e, Class::Money, false);
+        }
+    }
+    if money {
+        return fig(k, Class::Money, false);
+    }
+    if let Some((end, class)) = head(lex, t, k, num.vague) {
+        if lex.source_count_cues.at(t, end).is_some() {
+            return None;
+        }
+        let casualty = class == Class::Casualties
+            || (start..end).any(|i| lex.casualty_heads.word(t, i))
+            || (class == Class::People && lex.casualty_states.word(t, end));
+        return fig(end, class, casualty);
+    }
+    if let Some(e) = of_casualty(lex, t, k) {
+        return fig(e, Class::Toll, true);
+    }
+    if is_bare_casualty(lex, t, start, k) {
+        return fig(k, Class::Toll, true);
+    }
+    None
+}
+
+/// `$`, `€`, `US$`, `NZ$`, `USD` before a number: the end of the prefix.
+fn currency_prefix(lex: &Lexicons, t: &Tokens, j: usize) -> Option<usize> {
+    let number_follows = |e: usize| t.kind(e) == Some(TokKind::Number);
+    if t.is_word(j)
+        && t.toks[j].upper
+        && lex.dollar_prefixes.word(t, j)
+        && t.adjacent(j)
+        && t.is_punct(j + 1, "$")
+        && number_follows(j + 2)
+    {
+        return Some(j + 2);
+    }
+    if t.kind(j) == Some(TokKind::Punct) && lex.currency_symbols.word(t, j) && number_follows(j + 1)
+    {
+        return Some(j + 1);
+    }
+    currency_code_at(lex, t, j).filter(|&e| number_follows(e))
+}
+
+fn currency_code_at(lex: &Lexicons, t: &Tokens, j: usize) -> Option<usize> {
+    (t.is_word(j) && t.toks[j].upper && lex.currency_codes.word(t, j)).then_some(j + 1)
+}
+
+/// A scale word as a token of its own: `million`, `bn` (not `m` or `b`,
+/// which are units when they stand alone).
+fn scale_at(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
+    t.is_word(j) && t.low(j).len() >= 2 && lex.scale_words.word(t, j)
+}
+
+fn number_at(lex: &Lexicons, t: &Tokens, j: usize) -> Option<Number> {
+    if j >= t.len() {
+        return None;
+    }
+    let mut end;
+    let mut vague = false;
+    match t.kind(j)? {
+        TokKind::Number => {
+            if !digits_count(lex, t.low(j)) {
+                return None;
+            }
+            end = j + 1;
+        }
+        TokKind::Word => {
+            if let Some(e) = lex.vague.at(t, j) {
+                end = e;
+                vague = true;
+            } else if is_number_word(lex, t, j) {
+                end = j + 1;
+            } else if lex.one_words.word(t, j)
+                && lex.number_words.word(t, j + 1)
+                && scale_at(lex, t, j + 1)
+            {
+                // `a hundred`, `one million`, `a dozen`
+                end = j + 2;
+            } else {
+                return None;
+            }
+        }
+        TokKind::Punct => return None,
+    }
+    // `three hundred`, `2.5 million`, `four hundred and fifty`
+    loop {
+        if scale_at(lex, t, end)
+            || (!vague
+                && t.is_word(end)
+                && is_number_word(lex, t, end)
+                && t.kind(j) == Some(TokKind::Word))
+        {
+            end += 1;
+        } else if t.low_is(end, "and")
+            && t.is_word(end + 1)
+            && is_number_word(lex, t, end + 1)
+            && t.kind(j) == Some(TokKind::Word)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(Number { end, vague })
+}
+
+/// The second number of a range (`50 to 60`, `200 and 300` after
+/// `between`), when `first` (at token `j`) opens one.
+fn range_end(lex: &Lexicons, t: &Tokens, j: usize, first: &Number) -> Option<Number> {
+    let link = first.end;
+    if !lex.range_links.word(t, link) || first.vague {
+        return None;
+    }
+    let opened = j > 0 && lex.range_words.word(t, j - 1);
+    if !opened && !lex.range_links_alone.word(t, link) {
+        return None;
+    }
+    let second = number_at(lex, t, link + 1)?;
+    (t.kind(j) == t.kind(link + 1)).then_some(second)
+}
+
+/// A word that counts: `seven`, `ninety-nine`, `twenty-one`.
+fn is_number_word(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
+    if lex.number_words.word(t, j) {
+        return true;
+    }
+    let w = t.low(j);
+    t.is_word(j) && w.contains('-') && {
+        let mut parts = w.split('-');
+        let first = parts.next().unwrap_or("");
+        lex.number_words.has(&lex.vocab, first)
+            && parts
+                .all(|p| lex.number_words.has(&lex.vocab, p) || lex.one_words.has(&lex.vocab, p))
+    }
+}
+
+/// Whether a token of digits counts: `1,234`, `2.5`, `50-60`, `4.4b`; not a
+/// time (`4:30`), an ordinal (`20th`), a decade (`1990s`), a unit (`6km`)
+/// nor a compound adjective (`60-year-old`, `16-hour`).
+fn digits_count(lex: &Lexicons, w: &str) -> bool {
+    if w.contains(':') {
+        return false;
+    }
+    let core = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    if core.is_empty() {
+        return true;
+    }
+    if let Some(rest) = core.strip_prefix('-') {
+        // A range: `50-60`.
+        return !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    }
+    lex.scale_words.has(&lex.vocab, core)
+}
+
+/// Exclusions that only a number of digits needs: years, dates, times,
+/// ages written `Name, 47,`, and numbers inside names and codes.
+fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize) -> bool {
+    let w = t.low(num);
+    // `9/11`, `3/4`: dates and fractions.
+    if (num > 0 && t.adjacent(num - 1) && t.is_punct(num - 1, "/"))
+        || (t.adjacent(num) && t.is_punct(num + 1, "/"))
+    {
+        return false;
+    }
+    let is_year = w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
+    if is_year {
+        return false;
+    }
+    let month = |i: usize| i < t.len() && t.toks[i].cap && lex.months.word(t, i);
+    if start > 0
+        && (month(start - 1) || (start > 1 && t.is_punct(start - 1, ".") && month(start - 2)))
+    {
+        return false;
+    }
+    if month(end) || (t.low_is(end, "of") && month(end + 1)) {
+        return false;
+    }
+    if lex.time_words.at(t, end).is_some() {
+        return false;
+    }
+    // `Macron, 47, said`
+    if start >= 2
+        && t.is_punct(start - 1, ",")
+        && t.is_word(start - 2)
+        && t.toks[start - 2].cap
+        && t.is_punct(end, ",")
+        && w.len() <= 3
+        && w.parse::<u32>().is_ok_and(|n| n < 120)
+    {
+        return false;
+    }
+    // `Resolution 2231`, `Group of 20`, `No. 10`
+    let before = if start > 0 && t.is_punct(start - 1, ".") {
+        start - 1
+    } else {
+        start
+    };
+    if lex
+        .name_prefixes
+        .ending_at(t, before, 3)
+        .is_some_and(|p| t.toks[p].cap)
+    {
+        return false;
+    }
+    true
+}
+
+/// The head noun after a number (from token `k`): its end and class.
+fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Class)> {
+    let mut j = k;
+    if t.low_is(j, "of")
+        && (vague || lex.determiners.word(t, j + 1) || head_word(lex, t, j + 1, false).is_some())
+    {
+        j += 1;
+        if lex.determiners.word(t, j) {
+            j += 1;
+        }
+    }
+    let mut found: Option<(usize, Class)> = None;
+    let mut modifiers = 0;
+    let mut unknown = 0;
+    while j < t.len() {
+        if let Some((e, class)) = head_word(lex, t, j, j == k).filter(|&(e, _)| {
+            // `two police cars`, `30 dead children`: a head noun that is
+            // also a modifier modifies when a noun follows it.
+            !(found.is_none() && e == j + 1 && lex.modifiers.word(t, j) && noun_follows(lex, t, e))
+        }) {
+            match found {
+                // `20 Lebanese soldiers`: a second people noun extends the
+                // head; `45 rebels killed` stops at the people.
+                Some((_, Class::People))
+                    if class == Class::People && lex.group_nouns.word(t, j - 1) => {}
+                Some(_) => break,
+                None => {}
+            }
+            found = Some((e, class));
+            j = e;
+            continue;
+        }
+        if found.is_some() || modifiers >= 3 || !t.is_word(j) {
+            break;
+        }
+        let w = t.low(j);
+        let modifier = lex.modifiers.word(t, j);
+        if lex.function_words.word(t, j) && !modifier {
+            break;
+        }
+        if modifier || t.toks[j].cap || w.contains('-') {
+            modifiers += 1;
+        } else if unknown == 0 && !w.ends_with('s') && !lex.casualty_states.has(&lex.vocab, w) {
+            // One adjective the lexicon does not know (`29 young children`);
+            // a plural noun here is what is counted (`two bridges`).
+            unknown += 1;
+            modifiers += 1;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    found
+}
+
+/// Whether the word at `i` reads as a noun that a preceding modifier would
+/// modify: a word that is no function word, auxiliary, casualty or speech
+/// word.
+fn noun_follows(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    t.is_word(i)
+        && !lex.function_words.word(t, i)
+        && !lex.auxiliaries.word(t, i)
+        && !lex.casualty_words.word(t, i)
+        && !lex.speech_verbs.word(t, i)
+        && !lex.clause_openers.word(t, i)
+}
+
+/// A head noun at token `j`.
+fn head_word(
+    lex: &Lexicons,
+    t: &Tokens,
+    j: usize,
+    right_after_number: bool,
+) -> Option<(usize, Class)> {
+    if !t.is_word(j) {
+        return None;
+    }
+    if let Some(e) = lex.casualty_nouns.at(t, j) {
+        return Some((e, Class::Casualties));
+    }
+    if let Some(e) = lex.people.at(t, j).or_else(|| lex.group_nouns.at(t, j)) {
+        return Some((e, Class::People));
+    }
+    if let Some(e) = lex.weapons.at(t, j) {
+        return Some((e, Class::Weapons));
+    }
+    if lex.continuations.word(t, j) {
+        // `23 others`; `260 more` but not `two more years`.
+        let next_is_noun = t.is_word(j + 1)
+            && !lex.function_words.word(t, j + 1)
+            && !lex.casualty_words.word(t, j + 1)
+            && !lex.auxiliaries.word(t, j + 1);
+        if right_after_number && !next_is_noun {
+            return Some((j + 1, Class::People));
+        }
+    }
+    None
+}
+
+/// A bare number counted by a casualty word: `36 killed`, `nineteen
+/// injured`, `kills 30 in`, `killing nine and`, `the toll rose to 65`.
+fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> bool {
+    let mut j = end;
+    while j < end + 3 && lex.auxiliaries.word(t, j) {
+        j += 1;
+    }
+    if lex.casualty_states.word(t, j) {
+        return true;
+    }
+    let ends_clause = end >= t.len() || !t.is_word(end) || lex.function_words.word(t, end);
+    if start > 0 && lex.casualty_verbs.word(t, start - 1) && ends_clause {
+        return true;
+    }
+    if let Some(v) = lex.toll_verbs.ending_at(t, start, 4) {
+        let from = v.saturating_sub(6);
+        let no_comma = |a: usize| (a..v).all(|i| !t.is_punct(i, ","));
+        if let Some((n, _)) = lex.toll_nouns.find_in(&lex.vocab, t, from, v) {
+            return no_comma(n);
+        }
+        if let Some((n, _)) = lex.count_nouns.find_in(&lex.vocab, t, from, v) {
+            return no_comma(n) && (n.saturating_sub(2)..v).any(|i| lex.casualty_words.word(t, i));
+        }
+    }
+    false
+}
+
+/// `15 of its members were killed`: a count of a group's share that a
+/// casualty word follows. Returns the end of the group noun.
+fn of_casualty(lex: &Lexicons, t: &Tokens, end: usize) -> Option<usize> {
+    if !t.low_is(end, "of") {
+        return None;
+    }
+    let mut j = end + 1;
+    if lex.determiners.word(t, j) || lex.one_words.word(t, j) {
+        j += 1;
+    }
+    let noun_start = j;
+    while j < noun_start + 2
+        && t.is_word(j)
+        && !lex.function_words.word(t, j)
+        && !lex.auxiliaries.word(t, j)
+    {
+        j += 1;
+    }
+    if j == noun_start {
+        return None;
+    }
+    let noun_end = j;
+    while j < noun_end + 3 && lex.auxiliaries.word(t, j) {
+        j += 1;
+    }
+    lex.casualty_states.word(t, j).then_some(noun_end)
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+    use crate::rules::Pack;
+    use std::sync::OnceLock;
+
+    pub fn lexicons() -> &'static Lexicons {
+        static LEX: OnceLock<Lexicons> = OnceLock::new();
+        LEX.get_or_init(|| Lexicons::new(&Pack::builtin().expect("built-in pack")))
+    }
+
+    fn figures(text: &str) -> Vec<(String, Class, bool)> {
+        let mut t = Tokens::default();
+        t.tokenize(text, 0, Some(&lexicons().vocab));
+        let mut out = Vec::new();
+        find(lexicons(), &t, &mut out);
+        out.into_iter()
+            .map(|f| (text[f.span].to_string(), f.class, f.casualty))
+            .collect()
+    }
+
+    #[track_caller]
+    fn assert_figures(text: &str, expected: &[&str]) {
+        let got: Vec<String> = figures(text).into_iter().map(|f| f.0).collect();
+        assert_eq!(got, expected, "figures in {text:?}");
+    }
+
+    #[track_caller]
+    fn assert_class(text: &str, class: Class, casualty: bool) {
+        let got = figures(text);
+        assert_eq!(got.len(), 1, "one figure in {text:?}: {got:?}");
+        assert_eq!((got[0].1, got[0].2), (class, casualty), "class of {text:?}");
+    }
+
+    #[test]
+    fn digits_with_separators_decimals_and_ranges() {
+        assert_figures("Officials counted 1,234 refugees.", &["1,234 refugees"]);
+        assert_figures(
+            "Some 2.5 million people voted.",
+            &["Some 2.5 million people"],
+        );
+        assert_figures("The blast killed 40-50 workers.", &["40-50 workers"]);
+        assert_figures(
+            "Between 200 and 300 people fled, and 50 to 60 workers.",
+            &["Between 200 and 300 people", "50 to 60 workers"],
+        );
+        assert_figures(
+            "It killed 5 and wounded 7 civilians.",
+            &["5", "7 civilians"],
+        );
+    }
+
+    #[test]
+    fn spelled_out_numbers() {
+        assert_figures(
+            "Seven people died and ninety-nine others fled.",
+            &["Seven people", "ninety-nine others"],
+        );
+        assert_figures("Twenty-one prisoners escaped.", &["Twenty-one prisoners"]);
+        assert_figures(
+            "over three hundred protesters",
+            &["over three hundred protesters"],
+        );
+        assert_figures("a hundred hostages", &["a hundred hostages"]);
+    }
+
+    #[test]
+    fn vague_counts() {
+        assert_figures(
+            "Troops killed scores of civilians.",
+            &["scores of civilians"],
+        );
+        assert_figures(
+            "tens of thousands of refugees crossed",
+            &["tens of thousands of refugees"],
+        );
+        assert_figures(
+            "Several hundred students marched.",
+            &["Several hundred students"],
+        );
+        assert_figures("Dozens wounded in the blast.", &["Dozens wounded"]);
+        assert_figures("The raid killed dozens.", &["dozens"]);
+        assert_figures("Dozens of homes burned and scores of cars.", &[]);
+    }
+
+    #[test]
+    fn money() {
+        assert_figures("The plan costs $45 million.", &["$45 million"]);
+        assert_figures("Donors gave US$4.4B and NZ$300.", &["US$4.4B", "NZ$300"]);
+        assert_figures(
+            "It lost €6 million and £2.3 billion.",
+            &["€6 million", "£2.3 billion"],
+        );
+        assert_figures("a fine of 300 euros", &["300 euros"]);
+        assert_figures("more than $7 billion", &["more than $7 billion"]);
+        assert_figures(
+            "an estimated €7 million a week",
+            &["an estimated €7 million"],
+        );
+        assert_figures("a bomb of 300 pounds of explosives", &[]);
+        assert_class("They paid $310 per household.", Class::Money, false);
+    }
+
+    #[test]
+    fn percentages() {
+        assert_figures(
+            "Prices rose 30 percent and rents 6 per cent.",
+            &["30 percent", "6 per cent"],
+        );
+        assert_figures("He won 2.6% more votes.", &["2.6%"]);
+    }
+
+    #[test]
+    fn qualifiers_are_in_the_span() {
+        for q in [
+            "at least",
+            "more than",
+            "nearly",
+            "up to",
+            "over",
+            "around",
+            "about",
+            "almost",
+            "upwards of",
+            "a total of",
+        ] {
+            let text = format!("The strike killed {q} 60 civilians.");
+            assert_figures(&text, &[&format!("{q} 60 civilians")]);
+        }
+    }
+
+    #[test]
+    fn people_heads_with_modifiers() {
+        assert_figures(
+            "At least 14 Chadian army soldiers were killed.",
+            &["At least 14 Chadian army soldiers"],
+        );
+        assert_figures(
+            "Police caught two would-be suicide bombers.",
+            &["two would-be suicide bombers"],
+        );
+        assert_figures("Nine other people were hurt.", &["Nine other people"]);
+        assert_figures(
+            "More than 2 million Haitians need aid.",
+            &["More than 2 million Haitians"],
+        );
+        assert_figures(
+            "The boat carried 200 Palestinians and 15 Christians.",
+            &["200 Palestinians", "15 Christians"],
+        );
+        assert_figures("It killed 29 young children.", &["29 young children"]);
+        assert_figures("It freed 20 Lebanese soldiers.", &["20 Lebanese soldiers"]);
+        assert_figures("Two police cars burned and 30 police died.", &["30 police"]);
+        assert_figures(
+            "It hit 30 dead children and 12 wounded.",
+            &["30 dead children", "12 wounded"],
+        );
+        assert_figures("The army said 45 rebels killed.", &["45 rebels"]);
+    }
+
+    #[test]
+    fn others_and_more_after_a_count() {
+        assert_figures(
+            "It killed five and wounded 23 others.",
+            &["five", "23 others"],
+        );
+        assert_figures(
+            "killing 40 pupils and injuring 90 more.",
+            &["40 pupils", "90 more"],
+        );
+        assert_figures("The talks need two more years.", &[]);
+        assert_figures("260 more people arrived.", &["260 more people"]);
+    }
+
+    #[test]
+    fn casualties() {
+        assert_figures(
+            "The attack left 30 dead and 26 injured.",
+            &["30 dead", "26 injured"],
+        );
+        assert_figures(
+            "Gunmen opened fire, killing nine and wounding eight.",
+            &["nine", "eight"],
+        );
+        assert_figures(
+            "Four people were killed and eighteen injured.",
+            &["Four people", "eighteen injured"],
+        );
+        assert_figures("The ministry recorded 36 fatalities.", &["36 fatalities"]);
+        assert_class("36 Killed as Forces Target City", Class::Casualties, true);
+        assert_class("Eleven were killed in the blast.", Class::Toll, true);
+    }
+
+    #[test]
+    fn weapons_and_incidents() {
+        assert_figures(
+            "The navy fired more than 40 cruise missiles and drones.",
+            &["more than 40 cruise missiles"],
+        );
+        assert_figures(
+            "There were 14 airstrikes and 3 bombings.",
+            &["14 airstrikes", "3 bombings"],
+        );
+        assert_class("It launched 40 rockets.", Class::Weapons, false);
+    }
+
+    #[test]
+    fn tolls_and_headlines() {
+        assert_figures("The toll rose to 65 on Friday.", &["65"]);
+        assert_figures("Flood toll rises to 41", &["41"]);
+        assert_figures("Car bomb kills 22 in market", &["22"]);
+        assert_figures("Mine blast kills seven", &["seven"]);
+        assert_figures(
+            "The number of injured stood at more than 45.",
+            &["more than 45"],
+        );
+        assert_figures("The number of schools was 60.", &[]);
+        assert_figures(
+            "The party said 15 of its members had been killed.",
+            &["15 of its members"],
+        );
+        assert_figures("3,100 of its members have resigned.", &[]);
+        assert_figures("The union put the count at roughly 1,700.", &[]);
+    }
+
+    #[test]
+    fn casualty_class() {
+        assert_class(
+            "The army said it killed 80 insurgents.",
+            Class::People,
+            true,
+        );
+        assert_class(
+            "Officials said 31 soldiers were captured.",
+            Class::People,
+            true,
+        );
+        assert_class(
+            "Aid agencies say 40,000 people have fled.",
+            Class::People,
+            false,
+        );
+        assert_class(
+            "Two bridges cost $45 million, killing nobody.",
+            Class::Money,
+            false,
+        );
+    }
+
+    #[test]
+    fn years_dates_and_times_are_not_figures() {
+        assert_figures("In 2025 people voted on June 13 at 4:30 a.m.", &[]);
+        assert_figures("It began on Jan. 5 and 12 June, at 18:00 GMT.", &[]);
+        assert_figures("Since 2019 protesters have marched.", &[]);
+        assert_figures("the 9th of March 2011 at 1800 GMT", &[]);
+    }
+
+    #[test]
+    fn ordinals_are_not_figures() {
+        assert_figures("It was the third consecutive day and the 20th attack.", &[]);
+    }
+
+    #[test]
+    fn ages_are_not_figures() {
+        assert_figures("A 60-year-old farmer and a 15-year old boy died.", &[]);
+        assert_figures("Biggs, aged 80, and people aged 60 left.", &[]);
+        assert_figures("Macron, 47, said 12 people died.", &["12 people"]);
+        assert_figures("He is 60 years old.", &[]);
+    }
+
+    #[test]
+    fn counts_of_sources_are_not_figures() {
+        assert_figures("two U.S. officials said, as did multiple sources.", &[]);
+        assert_figures("Two people familiar with the talks said so.", &[]);
+    }
+
+    #[test]
+    fn numbers_in_names_and_codes_are_not_figures() {
+        assert_figures("F-35 jets, S-400 systems, COVID-19 patients died.", &[]);
+        assert_figures("The Group of 20 and Resolution 2231 on Route 66.", &[]);
+        assert_figures("Flight 17 killed 298 people.", &["298 people"]);
+        assert_figures("Detachment 88 stormed the house.", &[]);
+    }
+
+    #[test]
+    fn one_and_a_are_not_figures() {
+        assert_figures(
+            "One person died and a single soldier and an officer were hurt.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn counts_of_other_things_are_not_figures() {
+        assert_figures(
+            "The council's 15 members, a stadium's 40,000 seats, six weeks, two bridges.",
+            &[],
+        );
+        assert_figures("Troops shot down two army helicopters.", &[]);
+        assert_figures("a 16-hour siege, a 6km radius, one-fourth of them", &[]);
+        assert_figures("3,100 of its members went on strike.", &[]);
+        assert_figures("The 9/11 attacks and 3/4 of voters.", &[]);
+        assert_figures("One in five children lives in poverty.", &["five children"]);
+    }
+}

@@ -1,0 +1,458 @@
+//! The figure checks' lexicons, compiled once. Every word of every lexicon
+//! gets an id in one [`Vocab`]; a draft's tokens are looked up there once,
+//! and each lexicon is then a bit set of ids plus a table of phrases, so
+//! matching a token is a bit test. Every word comes from the rule pack
+//! (`rules/figures.toml`); none is written in the code.
+
+use super::tokens::{TokKind, Tokens, UNKNOWN};
+use crate::rules::Pack;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: lexicon words are short, and SipHash dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Every lowercase word of every lexicon, with an id.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: FnvMap<String, u32>,
+}
+
+impl Vocab {
+    pub fn id(&self, lower: &str) -> u32 {
+        self.ids.get(lower).copied().unwrap_or(UNKNOWN)
+    }
+
+    fn add(&mut self, lower: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(lower.to_string()).or_insert(next)
+    }
+}
+
+/// Splits a lexicon entry the way drafts are split, so `per cent`, `a.m.`
+/// and `al-Shabab` match their tokens.
+fn entry_words(entry: &str, scratch: &mut Tokens) -> Vec<String> {
+    scratch.tokenize(entry, 0, None);
+    (0..scratch.len())
+        .map(|i| scratch.low(i).to_string())
+        .collect()
+}
+
+#[derive(Debug, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn set(&mut self, id: u32) {
+        let (w, b) = (id as usize / 64, id % 64);
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << b;
+    }
+
+    fn get(&self, id: u32) -> bool {
+        self.0
+            .get(id as usize / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+}
+
+/// A lexicon of words and phrases, matched case-insensitively on tokens.
+#[derive(Debug, Default)]
+pub struct Lex {
+    /// Ids of the one-word entries.
+    single: Bits,
+    /// Ids that start an entry of several words.
+    starts: Bits,
+    /// Entries of several words by their first id, longest first.
+    phrases: FnvMap<u32, Vec<Vec<u32>>>,
+    /// Let one adverb in `-ly` stand between the words of a phrase.
+    adverbs: bool,
+}
+
+impl Lex {
+    fn new(entries: &[Vec<String>], vocab: &mut Vocab, adverbs: bool) -> Lex {
+        let mut lex = Lex {
+            adverbs,
+            ..Lex::default()
+        };
+        for words in entries {
+            let ids: Vec<u32> = words.iter().map(|w| vocab.add(w)).collect();
+            match ids.len() {
+                0 => {}
+                1 => lex.single.set(ids[0]),
+                _ => {
+                    lex.starts.set(ids[0]);
+                    lex.phrases.entry(ids[0]).or_default().push(ids);
+                }
+            }
+        }
+        for v in lex.phrases.values_mut() {
+            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            v.dedup();
+        }
+        lex
+    }
+
+    /// Whether token `i` alone is an entry.
+    pub fn word(&self, t: &Tokens, i: usize) -> bool {
+        let id = t.id(i);
+        id != UNKNOWN && self.single.get(id)
+    }
+
+    /// Whether `lower` (one word) is an entry.
+    pub fn has(&self, vocab: &Vocab, lower: &str) -> bool {
+        let id = vocab.id(lower);
+        id != UNKNOWN && self.single.get(id)
+    }
+
+    /// The end (exclusive token index) of the longest entry starting at
+    /// token `i`.
+    pub fn at(&self, t: &Tokens, i: usize) -> Option<usize> {
+        let id = t.id(i);
+        if id == UNKNOWN {
+            return None;
+        }
+        if self.starts.get(id) {
+            'entry: for p in &self.phrases[&id] {
+                let mut j = i + 1;
+                for &w in &p[1..] {
+                    if t.id(j) == w {
+                        j += 1;
+                    } else if self.adverbs && t.id(j + 1) == w && t.low(j).ends_with("ly") {
+                        j += 2;
+                    } else {
+                        continue 'entry;
+                    }
+                }
+                return Some(j);
+            }
+        }
+        self.single.get(id).then_some(i + 1)
+    }
+
+    /// The longest entry ending at token `end` (exclusive), as its start.
+    pub fn ending_at(&self, t: &Tokens, end: usize, max_words: usize) -> Option<usize> {
+        (end.saturating_sub(max_words)..end).find(|&s| self.at(t, s) == Some(end))
+    }
+
+    /// The first entry inside tokens `from..to`, as a token range; hyphenated
+    /// words are also tried part by part (`Hamas-run` holds `Hamas`).
+    pub fn find_in(
+        &self,
+        vocab: &Vocab,
+        t: &Tokens,
+        from: usize,
+        to: usize,
+    ) -> Option<(usize, usize)> {
+        for i in from..to.min(t.len()) {
+            if let Some(e) = self.at(t, i).filter(|&e| e <= to) {
+                return Some((i, e));
+            }
+            if t.kind(i) == Some(TokKind::Word)
+                && t.low(i).contains('-')
+                && t.low(i).split('-').any(|p| self.has(vocab, p))
+            {
+                return Some((i, i + 1));
+            }
+        }
+        None
+    }
+}
+
+/// Every lexicon the figure checks use.
+#[derive(Debug)]
+pub struct Lexicons {
+    pub vocab: Vocab,
+    /// Source words the pack writes in lowercase (`army`, `residents`): a
+    /// message lowercases them after a capital that only opens a sentence.
+    pub common_nouns: std::collections::HashSet<String>,
+    pub number_words: Lex,
+    pub range_words: Lex,
+    pub range_links: Lex,
+    pub range_links_alone: Lex,
+    pub one_words: Lex,
+    pub scale_words: Lex,
+    pub vague: Lex,
+    pub qualifiers: Lex,
+    pub percent: Lex,
+    pub currency_symbols: Lex,
+    pub dollar_prefixes: Lex,
+    pub currency_codes: Lex,
+    pub currency_words: Lex,
+    pub people: Lex,
+    pub group_nouns: Lex,
+    pub continuations: Lex,
+    pub casualty_nouns: Lex,
+    pub casualty_heads: Lex,
+    pub weapons: Lex,
+    pub modifiers: Lex,
+    pub casualty_words: Lex,
+    pub casualty_verbs: Lex,
+    pub casualty_states: Lex,
+    pub auxiliaries: Lex,
+    pub toll_nouns: Lex,
+    pub count_nouns: Lex,
+    pub toll_verbs: Lex,
+    pub months: Lex,
+    pub time_words: Lex,
+    pub age_cues: Lex,
+    pub age_after: Lex,
+    pub name_prefixes: Lex,
+    pub source_count_cues: Lex,
+    pub function_words: Lex,
+    pub determiners: Lex,
+    pub speech_verbs: Lex,
+    pub attribution_phrases: Lex,
+    pub per_word: Lex,
+    pub not_subject: Lex,
+    pub transparent: Lex,
+    pub clause_openers: Lex,
+    pub source_nouns: Lex,
+    pub pointer_nouns: Lex,
+    pub role_nouns: Lex,
+    pub pointer_openers: Lex,
+    pub pointer_links: Lex,
+    /// The source classes that need a caveat, in the order they are tried.
+    pub sources: Vec<(SourceClass, Lex)>,
+    pub caveats: Lex,
+    pub negated_caveats: Lex,
+    pub negations: Lex,
+    /// Words of the prefilter: a sentence with none of these and no digit
+    /// cannot hold a figure.
+    pub prefilter: aho_corasick::AhoCorasick,
+}
+
+/// A kind of source whose casualty figures need a caveat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceClass {
+    Party,
+    StateMedia,
+    Authority,
+    Monitors,
+    Anonymous,
+    Witnesses,
+    SocialMedia,
+}
+
+impl SourceClass {
+    /// How a message describes the class.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SourceClass::Party => "a party to the conflict",
+            SourceClass::StateMedia => "state media",
+            SourceClass::Authority => "an authority run by a party to the conflict",
+            SourceClass::Monitors => "activists or monitors",
+            SourceClass::Anonymous => "a local or anonymous source",
+            SourceClass::Witnesses => "witnesses or residents",
+            SourceClass::SocialMedia => "social media",
+        }
+    }
+}
+
+impl Lexicons {
+    pub fn new(pack: &Pack) -> Lexicons {
+        let mut vocab = Vocab::default();
+        let mut scratch = Tokens::default();
+        let mut lex = |name: &str, adverbs: bool| {
+            let entries: Vec<Vec<String>> = pack
+                .words(&format!("figure-{name}"))
+                .iter()
+                .map(|w| entry_words(w, &mut scratch))
+                .collect();
+            Lex::new(&entries, &mut vocab, adverbs)
+        };
+        let mut common_nouns = std::collections::HashSet::new();
+        for name in [
+            "source-party",
+            "source-state-media",
+            "source-monitors",
+            "source-anonymous",
+            "source-witnesses",
+            "source-nouns",
+            "role-nouns",
+        ] {
+            for w in pack.words(&format!("figure-{name}")) {
+                for part in w
+                    .split_whitespace()
+                    .filter(|p| !p.chars().any(char::is_uppercase))
+                {
+                    common_nouns.insert(part.to_string());
+                }
+            }
+        }
+        let mut pre: Vec<&str> = Vec::new();
+        for name in [
+            "number-words",
+            "vague-counts",
+            "currency-symbols",
+            "currency-codes",
+            "currency-words",
+        ] {
+            pre.extend(
+                pack.words(&format!("figure-{name}"))
+                    .iter()
+                    .map(String::as_str),
+            );
+        }
+        // One word of a phrase is enough to say "maybe": the last, which
+        // counts (`a few dozen`, `tens of thousands`).
+        let pre: Vec<&str> = pre
+            .iter()
+            .filter_map(|w| w.split_whitespace().next_back())
+            .collect();
+        let prefilter = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&pre)
+            .expect("plain literals");
+        Lexicons {
+            number_words: lex("number-words", false),
+            range_words: lex("range-words", false),
+            range_links: lex("range-links", false),
+            range_links_alone: lex("range-links-alone", false),
+            one_words: lex("one-words", false),
+            scale_words: lex("scale-words", false),
+            vague: lex("vague-counts", false),
+            qualifiers: lex("qualifiers", false),
+            percent: lex("percent-words", false),
+            currency_symbols: lex("currency-symbols", false),
+            dollar_prefixes: lex("dollar-prefixes", false),
+            currency_codes: lex("currency-codes", false),
+            currency_words: lex("currency-words", false),
+            people: lex("people", false),
+            group_nouns: lex("group-nouns", false),
+            continuations: lex("count-continuations", false),
+            casualty_nouns: lex("casualty-nouns", false),
+            casualty_heads: lex("casualty-heads", false),
+            weapons: lex("weapons", false),
+            modifiers: lex("head-modifiers", false),
+            casualty_words: lex("casualty-words", false),
+            casualty_verbs: lex("casualty-verbs", false),
+            casualty_states: lex("casualty-states", false),
+            auxiliaries: lex("auxiliaries", false),
+            toll_nouns: lex("toll-nouns", false),
+            count_nouns: lex("count-nouns", false),
+            toll_verbs: lex("toll-verbs", false),
+            months: lex("months", false),
+            time_words: lex("time-words", false),
+            age_cues: lex("age-cues", false),
+            age_after: lex("age-after", false),
+            name_prefixes: lex("name-prefixes", false),
+            source_count_cues: lex("source-count-cues", false),
+            function_words: lex("function-words", false),
+            determiners: lex("determiners", false),
+            speech_verbs: lex("speech-verbs", false),
+            attribution_phrases: lex("attribution-phrases", false),
+            per_word: lex("per-word", false),
+            not_subject: lex("not-subject", false),
+            transparent: lex("transparent", false),
+            clause_openers: lex("clause-openers", false),
+            source_nouns: lex("source-nouns", false),
+            pointer_nouns: lex("pointer-nouns", false),
+            role_nouns: lex("role-nouns", false),
+            pointer_openers: lex("pointer-openers", false),
+            pointer_links: lex("pointer-links", false),
+            sources: vec![
+                (SourceClass::StateMedia, lex("source-state-media", false)),
+                (SourceClass::Authority, lex("source-authority", false)),
+                (SourceClass::Party, lex("source-party", false)),
+                (SourceClass::Monitors, lex("source-monitors", false)),
+                (SourceClass::Anonymous, lex("source-anonymous", false)),
+                (SourceClass::Witnesses, lex("source-witnesses", false)),
+                (SourceClass::SocialMedia, lex("source-social-media", false)),
+            ],
+            caveats: lex("caveats", true),
+            negated_caveats: lex("negated-caveats", true),
+            negations: lex("negations", false),
+            prefilter,
+            vocab,
+            common_nouns,
+        }
+    }
+
+    /// Whether a sentence may hold a figure: a digit, or a number, count or
+    /// currency word somewhere in it.
+    pub fn may_hold_figure(&self, text: &str) -> bool {
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        // Whole words only: `ten` is in `often`.
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        self.prefilter.find_iter(text).any(|m| {
+            let (a, b) = (&text[..m.start()], &text[m.end()..]);
+            let alpha = text[m.start()..m.end()]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            !alpha || (!word(a.chars().next_back()) && !word(b.chars().next()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(words: &[&str], adverbs: bool) -> (Lex, Vocab) {
+        let mut vocab = Vocab::default();
+        let mut scratch = Tokens::default();
+        let entries: Vec<Vec<String>> =
+            words.iter().map(|w| entry_words(w, &mut scratch)).collect();
+        (Lex::new(&entries, &mut vocab, adverbs), vocab)
+    }
+
+    #[test]
+    fn phrases_match_longest_and_with_adverbs() {
+        let (l, v) = lex(&["at least", "at", "could not be verified"], true);
+        let mut t = Tokens::default();
+        t.tokenize(
+            "At least the claim could not be independently verified",
+            0,
+            Some(&v),
+        );
+        assert_eq!(l.at(&t, 0), Some(2));
+        assert_eq!(l.find_in(&v, &t, 1, t.len()), Some((4, 9)));
+        assert!(!l.word(&t, 1));
+    }
+
+    #[test]
+    fn hyphenated_parts_are_found() {
+        let (l, v) = lex(&["Hamas"], false);
+        let mut t = Tokens::default();
+        t.tokenize("the Hamas-run ministry", 0, Some(&v));
+        assert_eq!(l.find_in(&v, &t, 0, 3), Some((1, 2)));
+    }
+
+    #[test]
+    fn entries_with_dots_match_tokens() {
+        let (l, v) = lex(&["a.m.", "U.N."], false);
+        let mut t = Tokens::default();
+        t.tokenize("4:30 a.m. the U.N. said", 0, Some(&v));
+        assert_eq!(l.at(&t, 1), Some(2));
+        assert_eq!(l.at(&t, 3), Some(4));
+    }
+}

@@ -1,0 +1,340 @@
+//! `unattributed-figure` and `unverified-figure` (spec sections 2 and 3).
+//!
+//! One check handles both kinds in one pass over a draft's sentences:
+//!
+//! 1. [`finder`] finds the figures of a sentence (a cheap prefilter skips
+//!    sentences with no digit and no number word);
+//! 2. [`attribution`] says who the sentence (or, pointing back, the next
+//!    one) names as the source;
+//! 3. a figure with no source is `unattributed-figure`; a casualty figure
+//!    whose source needs a caveat, with no caveat after it in its paragraph
+//!    or in the next paragraph, is `unverified-figure`.
+//!
+//! Every word list is a lexicon of `rules/figures.toml` ([`lexicon`]).
+
+mod attribution;
+mod finder;
+mod lexicon;
+mod tokens;
+
+use super::{Check, Context};
+use crate::draft::{BlockKind, Draft};
+use crate::finding::{Finding, Label};
+use crate::rules::{LoadError, Pack, Rule};
+use attribution::{Attribution, Source};
+use finder::{Class, Figure};
+use lexicon::Lexicons;
+use tokens::Tokens;
+
+pub fn build(
+    pack: &Pack,
+    unattributed: Option<&Rule>,
+    unverified: Option<&Rule>,
+) -> Result<Option<Box<dyn Check>>, Vec<LoadError>> {
+    if unattributed.is_none() && unverified.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Box::new(FigureCheck {
+        lex: Lexicons::new(pack),
+        unattributed: unattributed.cloned(),
+        unverified: unverified.cloned(),
+    })))
+}
+
+pub struct FigureCheck {
+    lex: Lexicons,
+    unattributed: Option<Rule>,
+    unverified: Option<Rule>,
+}
+
+/// Buffers reused across the sentences of one draft.
+#[derive(Default)]
+struct Scratch {
+    toks: Tokens,
+    other: Tokens,
+    figures: Vec<Figure>,
+    attributions: Vec<Attribution>,
+    /// Caveat offsets by paragraph, filled on first need.
+    caveats: Vec<Option<Vec<usize>>>,
+}
+
+impl Check for FigureCheck {
+    fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
+        let lex = &self.lex;
+        let mut s = Scratch::default();
+        for (si, sentence) in draft.sentences.iter().enumerate() {
+            let text = &draft.prose[sentence.span.clone()];
+            if !lex.may_hold_figure(text) {
+                continue;
+            }
+            s.toks.tokenize(text, sentence.span.start, Some(&lex.vocab));
+            s.figures.clear();
+            finder::find(lex, &s.toks, &mut s.figures);
+            if s.figures.is_empty() {
+                continue;
+            }
+            let heading = draft.paragraphs[sentence.paragraph].kind == BlockKind::Heading;
+            s.attributions.clear();
+            attribution::find(lex, &s.toks, &mut s.attributions);
+            // The next sentence's pointer back, worked out at most once.
+            let mut pointer: Option<Option<Source>> = None;
+            for fi in 0..s.figures.len() {
+                let figure = s.figures[fi].clone();
+                if draft.quote_around(&figure.span).is_some() {
+                    continue;
+                }
+                // `Two residents said ...`: a count of sources.
+                if s.attributions
+                    .iter()
+                    .any(|a| a.source.start <= figure.toks.start && figure.toks.end <= a.source.end)
+                {
+                    continue;
+                }
+                let found = attribution::governing(&s.attributions, &figure.toks)
+                    .cloned()
+                    .or_else(|| {
+                        heading
+                            .then(|| attribution::heading_colon(lex, &s.toks, &figure.toks))
+                            .flatten()
+                    })
+                    .map(|a| attribution::source(lex, &s.toks, &a.source));
+                let found = found.or_else(|| {
+                    pointer
+                        .get_or_insert_with(|| {
+                            let next = draft.next_in_paragraph(si)?;
+                            s.other.tokenize(
+                                &draft.prose[next.span.clone()],
+                                next.span.start,
+                                Some(&lex.vocab),
+                            );
+                            attribution::pointer_back(lex, &s.other)
+                                .map(|a| attribution::source(lex, &s.other, &a))
+                        })
+                        .clone()
+                });
+                match found {
+                    None => {
+                        if let Some(rule) = &self.unattributed {
+                            out.push(unattributed(rule, cx, draft, &figure));
+                        }
+                    }
+                    Some(source) => {
+                        let Some(rule) = &self.unverified else {
+                            continue;
+                        };
+                        if !figure.casualty {
+                            continue;
+                        }
+                        let Some((class, words)) = source
+                            .class
+                            .clone()
+                            .or_else(|| self.named_earlier(draft, &mut s, si, &source))
+                        else {
+                            continue;
+                        };
+                        if !self.caveated(draft, &mut s, si, &figure) {
+                            out.push(unverified(
+                                lex,
+                                rule,
+                                cx,
+                                draft,
+                                &figure,
+                                &source,
+                                (class, words),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl FigureCheck {
+    /// Whether a caveat covers a figure: one later in its paragraph (or
+    /// anywhere in its own sentence), or one anywhere in the next paragraph.
+    fn caveated(&self, draft: &Draft, s: &mut Scratch, sentence: usize, figure: &Figure) -> bool {
+        let para = draft.sentences[sentence].paragraph;
+        let sentence_start = draft.sentences[sentence].span.start;
+        let here = self.paragraph_caveats(draft, s, para);
+        if here
+            .iter()
+            .any(|&c| c >= sentence_start || c > figure.span.start)
+        {
+            return true;
+        }
+        para + 1 < draft.paragraphs.len() && !self.paragraph_caveats(draft, s, para + 1).is_empty()
+    }
+
+    /// A source named only by a person's name takes the class the draft
+    /// gave that person earlier (`army spokesman Ann Reyes said ...`, then
+    /// `Reyes said ...`). Returns the class and the describing words.
+    fn named_earlier(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        sentence: usize,
+        source: &Source,
+    ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
+        let lex = &self.lex;
+        let start = draft.sentences[sentence].span.start;
+        // The source's tokens went with its sentence's buffer: read them again.
+        s.other.tokenize(
+            &draft.prose[source.span.clone()],
+            source.span.start,
+            Some(&lex.vocab),
+        );
+        if !attribution::is_name(&s.other, &(0..s.other.len())) {
+            return None;
+        }
+        let surname = s
+            .other
+            .toks
+            .last()
+            .map(|t| draft.prose[t.span.clone()].to_string())?;
+        let before = &draft.prose[..start];
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        // The sentence of the name's first mention, when the name opens it.
+        let mut first: Option<Option<usize>> = None;
+        for (at, _) in before.match_indices(surname.as_str()) {
+            let end = at + surname.len();
+            if word(before[..at].chars().next_back()) || word(before[end..].chars().next()) {
+                continue;
+            }
+            let Some(si) = draft.sentence_at(at) else {
+                continue;
+            };
+            let span = draft.sentences[si].span.clone();
+            s.other
+                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+            // From the first word of the name as written there.
+            let Some(mut i) = s.other.toks.iter().position(|t| t.span.start == at) else {
+                continue;
+            };
+            while i > 0 && s.other.is_word(i - 1) && s.other.toks[i - 1].cap {
+                i -= 1;
+            }
+            first.get_or_insert((i == 0).then_some(si));
+            if let Some(found) = attribution::describe(lex, &s.other, i) {
+                return Some(found);
+            }
+        }
+        // `A spokesman for the militia said ...` and then, with no other
+        // introduction, `Ann Reyes said ...`: the name is the spokesman.
+        let si = first.flatten()?.checked_sub(1)?;
+        let span = draft.sentences[si].span.clone();
+        s.other
+            .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+        let mut attrs = Vec::new();
+        attribution::find(lex, &s.other, &mut attrs);
+        attrs
+            .iter()
+            .find_map(|a| attribution::unnamed_role(lex, &s.other, &a.source))
+    }
+
+    fn paragraph_caveats<'a>(&self, draft: &Draft, s: &'a mut Scratch, para: usize) -> &'a [usize] {
+        if s.caveats.len() < draft.paragraphs.len() {
+            s.caveats.resize(draft.paragraphs.len(), None);
+        }
+        let Scratch { caveats, other, .. } = s;
+        caveats[para].get_or_insert_with(|| {
+            let span = draft.paragraphs[para].span.clone();
+            other.tokenize(
+                &draft.prose[span.clone()],
+                span.start,
+                Some(&self.lex.vocab),
+            );
+            let mut found = Vec::new();
+            attribution::caveats(&self.lex, other, &mut found);
+            found
+        })
+    }
+}
+
+/// The text of a span on one line, for a message.
+fn quoted(draft: &Draft, span: &std::ops::Range<usize>) -> String {
+    draft.text[span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn unattributed(rule: &Rule, cx: &Context, draft: &Draft, figure: &Figure) -> Finding {
+    let text = quoted(draft, &figure.span);
+    let mut f = super::finding(
+        rule,
+        cx,
+        figure.span.clone(),
+        format!("figure `{text}` has no attribution in its sentence"),
+    );
+    let example = match figure.class {
+        Class::Money => "help: add the source, e.g. `..., according to the finance ministry`",
+        Class::Percent => {
+            "help: add the source, e.g. `..., according to the national statistics office`"
+        }
+        _ => "help: add the source, e.g. `..., the health ministry said`",
+    };
+    f.notes.push(example.to_string());
+    f.notes.push(
+        "help: or let the next sentence point back to it, e.g. `The figures come from the county emergency office.`".to_string(),
+    );
+    f
+}
+
+fn unverified(
+    lex: &Lexicons,
+    rule: &Rule,
+    cx: &Context,
+    draft: &Draft,
+    figure: &Figure,
+    source: &Source,
+    (class, words): (lexicon::SourceClass, std::ops::Range<usize>),
+) -> Finding {
+    let text = quoted(draft, &figure.span);
+    let mut who = quoted(draft, &source.span);
+    if who.split_whitespace().count() > 8
+        && words.start >= source.span.start
+        && words.end <= source.span.end
+    {
+        who = quoted(draft, &words);
+    }
+    let who = lower_first(lex, &who);
+    let mut f = super::finding(
+        rule,
+        cx,
+        figure.span.clone(),
+        format!(
+            "casualty figure `{text}` comes from {who}, {}, and is not marked as unverified",
+            class.describe()
+        ),
+    );
+    f.labels.push(Label {
+        file: cx.file,
+        span: source.span.clone(),
+        message: format!("source: {}", class.describe()),
+    });
+    if words.start < source.span.start || words.end > source.span.end {
+        f.labels.push(Label {
+            file: cx.file,
+            span: words.clone(),
+            message: "the draft describes the source here".to_string(),
+        });
+    }
+    f.notes.push("help: add `The figure could not be independently verified.` after it, in this paragraph or the next".to_string());
+    f
+}
+
+/// `The army` → `the army`, `Residents` → `residents` inside a message: a
+/// first word that is capitalized only because it opens the sentence.
+fn lower_first(lex: &Lexicons, s: &str) -> String {
+    let first = s.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let common = lex.one_words.has(&lex.vocab, &lower)
+        || lex.determiners.has(&lex.vocab, &lower)
+        || lex.common_nouns.contains(&lower);
+    if common && first != lower && first.chars().skip(1).all(|c| !c.is_uppercase()) {
+        format!("{lower}{}", &s[first.len()..])
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,133 @@
+//! The figure checks end to end: invented drafts under
+//! `tests/fixtures/figures/`, each with a `.expected` file listing the exact
+//! findings (kind, tab, covered text) in order.
+
+use copydesk::check::examples;
+use copydesk::date::Date;
+use copydesk::draft::Draft;
+use copydesk::run::{Engine, analyze};
+use copydesk::settings::Config;
+use std::path::Path;
+
+const KINDS: [&str; 2] = ["unattributed-figure", "unverified-figure"];
+
+fn engine() -> Engine {
+    Engine::new(&Config::default()).expect("the built-in pack loads")
+}
+
+/// `(kind, covered text)` of the figure findings for one draft.
+fn findings(engine: &mut Engine, name: &str, text: &str) -> Vec<(String, String)> {
+    let draft = Draft::parse(name, text, &engine.language);
+    let date = Date {
+        year: 2024,
+        month: 1,
+        day: 1,
+    };
+    analyze(engine, std::slice::from_ref(&draft), &[], date)
+        .into_iter()
+        .filter(|f| KINDS.contains(&f.kind))
+        .map(|f| (f.kind.to_string(), text[f.span.clone()].to_string()))
+        .collect()
+}
+
+fn check_fixture(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures");
+    let text = std::fs::read_to_string(dir.join(format!("{name}.md"))).expect("fixture draft");
+    let expected: Vec<(String, String)> =
+        std::fs::read_to_string(dir.join(format!("{name}.expected")))
+            .expect("fixture expectations")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let (kind, covered) = l.split_once('\t').expect("kind<TAB>text");
+                (kind.to_string(), covered.to_string())
+            })
+            .collect();
+    let got = findings(&mut engine(), &format!("{name}.md"), &text);
+    assert_eq!(got, expected, "findings for {name}.md");
+}
+
+#[test]
+fn conflict_fixture() {
+    check_fixture("conflict");
+}
+
+#[test]
+fn economy_fixture() {
+    check_fixture("economy");
+}
+
+#[test]
+fn briefs_fixture() {
+    check_fixture("briefs");
+}
+
+#[test]
+fn built_in_figure_examples_hold() {
+    let mut engine = engine();
+    let only: Vec<String> = KINDS.iter().map(|k| k.to_string()).collect();
+    let (count, failures) = examples::run(&mut engine, Some(&only));
+    assert!(count >= 20, "the figure rules carry examples");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn messages_labels_and_notes() {
+    let mut engine = engine();
+    let text = "The army said its gunners had killed 45 fighters.\n\nA storm killed at least 60 civilians.\n";
+    let draft = Draft::parse("a.md", text, &engine.language);
+    let found = analyze(
+        &mut engine,
+        std::slice::from_ref(&draft),
+        &[],
+        Date {
+            year: 2024,
+            month: 1,
+            day: 1,
+        },
+    );
+    let unverified = found
+        .iter()
+        .find(|f| f.kind == "unverified-figure")
+        .expect("unverified");
+    assert_eq!(
+        unverified.message,
+        "casualty figure `45 fighters` comes from the army, a party to the conflict, and is not marked as unverified"
+    );
+    assert_eq!(&text[unverified.labels[0].span.clone()], "The army");
+    assert!(
+        unverified.notes[0]
+            .starts_with("help: add `The figure could not be independently verified.`")
+    );
+    let unattributed = found
+        .iter()
+        .find(|f| f.kind == "unattributed-figure")
+        .expect("unattributed");
+    assert_eq!(
+        unattributed.message,
+        "figure `at least 60 civilians` has no attribution in its sentence"
+    );
+    assert!(unattributed.notes.iter().all(|n| n.starts_with("help: ")));
+}
+
+#[test]
+fn json_output_from_the_binary() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("d.md");
+    std::fs::write(&path, "Floods killed 14 people in the valley.\n").expect("write draft");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(&path)
+        .current_dir(dir.path())
+        .output()
+        .expect("run copydesk");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let diags = json["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diags.len(), 1, "{json:#}");
+    assert_eq!(diags[0]["kind"], "unattributed-figure");
+    assert_eq!(diags[0]["range"]["start"]["byte"], "Floods killed ".len());
+    assert_eq!(
+        diags[0]["range"]["end"]["byte"],
+        "Floods killed 14 people".len()
+    );
+}
