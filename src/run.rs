@@ -25,6 +25,9 @@ pub struct Options {
     /// among them are reported on; the others are still read and taught
     /// from, so checks that compare drafts see them all.
     pub changed: Option<std::collections::HashSet<PathBuf>>,
+    /// `--fix` or `--diff`: apply the machine-applicable fixes to the drafts
+    /// in memory ([`Report::fixed`] says what changed; nothing is written).
+    pub fix: bool,
 }
 
 /// A file that could not be checked.
@@ -43,6 +46,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub errors: Vec<FileError>,
     pub files_checked: usize,
+    /// With [`Options::fix`]: the drafts whose text the fixes changed. The
+    /// file table and the findings are those of the fixed texts.
+    pub fixed: Vec<crate::fix::Fixed>,
 }
 
 impl Report {
@@ -117,8 +123,11 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
 
     let lang = &engine.language;
     let mut drafts: Vec<Draft> = Vec::new();
+    // Where each draft was read from (none: standard input).
+    let mut paths: Vec<Option<PathBuf>> = Vec::new();
     if let Some((name, text)) = &options.stdin {
         drafts.push(Draft::parse(name.clone(), text.clone(), lang));
+        paths.push(None);
     }
     let reported = |t: &Target| match &options.changed {
         None => true,
@@ -139,10 +148,11 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
         .collect();
     // Whether each draft's findings are reported (`--changed-since`).
     let mut is_reported = vec![true; drafts.len()];
-    for (r, shown) in read {
+    for ((r, shown), t) in read.into_iter().zip(&targets) {
         match r {
             Ok(d) => {
                 drafts.push(d);
+                paths.push(Some(t.path.clone()));
                 is_reported.push(shown);
             }
             Err(e) if shown => report.errors.push(e),
@@ -163,6 +173,25 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
 
     let default_date = options.date.unwrap_or_else(Date::today);
     let mut findings = analyze(engine, &drafts, &archive, default_date);
+    if options.fix {
+        let fixable = |i: usize| is_reported[i] && paths[i].is_some();
+        let fixed;
+        (findings, fixed) = crate::fix::fix_drafts(
+            engine,
+            &mut drafts,
+            &archive,
+            default_date,
+            findings,
+            fixable,
+        );
+        report.fixed = fixed
+            .into_iter()
+            .map(|mut f| {
+                f.path = paths[f.file].clone().unwrap_or_default();
+                f
+            })
+            .collect();
+    }
     findings.retain(|f| is_reported[f.file]);
     report.findings = findings;
     report.files = drafts
@@ -183,6 +212,19 @@ pub fn analyze(
     archive: &[Draft],
     default_date: Date,
 ) -> Vec<Finding> {
+    analyze_only(engine, drafts, archive, default_date, |_| true)
+}
+
+/// [`analyze`], checking only the drafts `wanted` picks (an editor's open
+/// documents); every draft still teaches, so checks that compare drafts see
+/// them all.
+pub fn analyze_only(
+    engine: &mut Engine,
+    drafts: &[Draft],
+    archive: &[Draft],
+    default_date: Date,
+    wanted: impl Fn(FileId) -> bool + Sync,
+) -> Vec<Finding> {
     let context = |file: FileId, d: &Draft| Context {
         file,
         date: d.date().unwrap_or(default_date),
@@ -201,6 +243,7 @@ pub fn analyze(
     let mut findings: Vec<Finding> = drafts
         .par_iter()
         .enumerate()
+        .filter(|(i, _)| wanted(*i))
         .flat_map_iter(|(i, d)| {
             let cx = context(i, d);
             let mut out = Vec::new();
