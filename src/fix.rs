@@ -199,6 +199,7 @@ fn temp_file(dir: &Path) -> io::Result<(PathBuf, std::fs::File)> {
 
 /// A unified diff of one file, `a/PATH` to `b/PATH`, as `git diff` shows it.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    let path = path.strip_prefix("./").unwrap_or(path);
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
