@@ -76,11 +76,11 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
         }
     }
     options.fix = args.fix || args.diff;
-    let mut report = run::run(&mut engine, &config, &options);
+    let (mut report, fixed) = run::run_fixing(&mut engine, &config, &options);
     let mut out = stdout(args.color);
     if options.fix {
-        let changed =
-            crate::fix::settle(&mut report, args.diff, &mut out, &mut stderr(args.color))?;
+        let mut err = stderr(args.color);
+        let changed = crate::fix::settle(&mut report, fixed, args.diff, &mut out, &mut err)?;
         if args.diff {
             // The diff is the output; the findings would point into text
             // that was not written.

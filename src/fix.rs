@@ -211,19 +211,20 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// After a run with [`run::Options::fix`]: writes every fixed draft (or,
+/// After [`run::run_fixing`]: writes every fixed draft (or,
 /// with `diff`, prints its diff on `out` and writes nothing), saying what
 /// changed on `log`. A draft that cannot be written becomes an error of the
 /// report, and its findings are those of its text as read. Returns how many
 /// drafts were (or would be) changed.
 pub fn settle(
     report: &mut Report,
+    fixed: Vec<Fixed>,
     diff: bool,
     out: &mut dyn Write,
     log: &mut dyn Write,
 ) -> io::Result<usize> {
     let mut changed = 0;
-    for f in std::mem::take(&mut report.fixed) {
+    for f in fixed {
         let shown = report.files[f.file].path.clone();
         let (n, s) = (f.applied, plural(f.applied));
         if diff {

@@ -46,9 +46,6 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub errors: Vec<FileError>,
     pub files_checked: usize,
-    /// With [`Options::fix`]: the drafts whose text the fixes changed. The
-    /// file table and the findings are those of the fixed texts.
-    pub fixed: Vec<crate::fix::Fixed>,
 }
 
 impl Report {
@@ -108,7 +105,19 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
 
 /// Checks the drafts named by `options` with `engine`.
 pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
+    run_fixing(engine, config, options).0
+}
+
+/// [`run`], and with [`Options::fix`] the drafts whose text the fixes
+/// changed; the report's file table and findings are then those of the
+/// fixed texts.
+pub fn run_fixing(
+    engine: &mut Engine,
+    config: &Config,
+    options: &Options,
+) -> (Report, Vec<crate::fix::Fixed>) {
     let mut report = Report::default();
+    let mut fixed = Vec::new();
     let (targets, walk_errors) = if options.stdin.is_some() {
         (Vec::new(), Vec::new())
     } else {
@@ -175,7 +184,6 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
     let mut findings = analyze(engine, &drafts, &archive, default_date);
     if options.fix {
         let fixable = |i: usize| is_reported[i] && paths[i].is_some();
-        let fixed;
         (findings, fixed) = crate::fix::fix_drafts(
             engine,
             &mut drafts,
@@ -184,13 +192,9 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
             findings,
             fixable,
         );
-        report.fixed = fixed
-            .into_iter()
-            .map(|mut f| {
-                f.path = paths[f.file].clone().unwrap_or_default();
-                f
-            })
-            .collect();
+        for f in &mut fixed {
+            f.path = paths[f.file].clone().unwrap_or_default();
+        }
     }
     findings.retain(|f| is_reported[f.file]);
     report.findings = findings;
@@ -200,7 +204,7 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
         .map(|d| SourceFile::new(d.path, d.text))
         .collect();
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
-    report
+    (report, fixed)
 }
 
 /// Both passes over the drafts: every check learns from `drafts` and

@@ -210,7 +210,11 @@ mod tests {
         );
         assert_eq!(f.editor_position(at, Unit::Utf8), (0, at));
         for unit in [Unit::Utf8, Unit::Utf16] {
-            for (b, _) in text.char_indices() {
+            // (Between `\r` and `\n` is no place an editor can name.)
+            for (b, _) in text
+                .char_indices()
+                .filter(|(b, _)| !text[..*b].ends_with('\r'))
+            {
                 let (l, c) = f.editor_position(b, unit);
                 assert_eq!(f.offset(l, c, unit), b, "{unit:?} at {b}");
             }

@@ -203,8 +203,11 @@ impl Workspace {
     /// A file created on disk: a draft of the folder if the walk would pick
     /// it.
     fn add_if_wanted(&mut self, path: &Path) {
-        if self.wants(path) && self.entries.len() < MAX_DRAFTS {
-            if let Ok(text) = run::read_draft(path) {
+        if self.wants(path)
+            && self.entries.len() < MAX_DRAFTS
+            && let Ok(text) = run::read_draft(path)
+        {
+            {
                 let id = path.to_string_lossy().into_owned();
                 self.set_text(&id, Some(path), text, false);
                 if let Some(i) = self.index(&id) {
