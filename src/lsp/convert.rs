@@ -360,3 +360,61 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+    use crate::finding::Label;
+    use crate::lsp::workspace::{Key, Workspace};
+
+    #[test]
+    fn labels_in_other_drafts_become_related_information() {
+        let mut ws = Workspace::load(Key::default());
+        ws.set_text(
+            "/news/a.md",
+            Some(Path::new("/news/a.md")),
+            "Café x\n".into(),
+            false,
+        );
+        ws.set_text(
+            "/news/b.md",
+            Some(Path::new("/news/b.md")),
+            "ab\n😀 here\n".into(),
+            false,
+        );
+        let open = HashMap::from([(
+            "/news/a.md".to_string(),
+            "file:///news/a.md".parse::<Uri>().unwrap(),
+        )]);
+        let here = "ab\n😀 ".len();
+        let f = Finding {
+            file: 0,
+            rule: "r".into(),
+            kind: "title-consistency",
+            severity: Severity::Warning,
+            message: "m".into(),
+            span: 6..7,
+            labels: vec![Label {
+                file: 1,
+                span: here..here + 4,
+                message: "called this here".into(),
+            }],
+            notes: vec!["help: do this".into()],
+            fix: None,
+        };
+        let mut conv = Converter::new(Unit::Utf16, &ws, &open);
+        let d = conv.diagnostic(0, &f);
+        assert_eq!(
+            d.range,
+            lsp::Range::new(lsp::Position::new(0, 5), lsp::Position::new(0, 6))
+        );
+        assert_eq!(d.message, "m\nhelp: do this");
+        let related = d.related_information.unwrap();
+        assert_eq!(related[0].location.uri.as_str(), "file:///news/b.md");
+        assert_eq!(
+            related[0].location.range,
+            lsp::Range::new(lsp::Position::new(1, 3), lsp::Position::new(1, 7))
+        );
+        assert_eq!(related[0].message, "called this here");
+    }
+}

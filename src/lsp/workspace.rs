@@ -259,3 +259,54 @@ impl Workspace {
             .collect();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_drafts_the_config_wants_and_editor_text_replaces_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = canonical(dir.path());
+        let w = |p: &str, t: &str| {
+            let p = root.join(p);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, t).unwrap();
+        };
+        w(
+            "copydesk.toml",
+            "[files]\ninclude = [\"drafts/**\"]\nexclude = [\"drafts/old/**\"]\n",
+        );
+        w("drafts/a.md", "A.\n");
+        w("drafts/b.txt", "B.\n");
+        w("drafts/old/c.md", "C.\n");
+        w("notes.md", "N.\n");
+        let mut ws = Workspace::load(Key {
+            config: Some(root.join("copydesk.toml")),
+            root: Some(root.clone()),
+        });
+        assert!(ws.engine.is_ok());
+        let shown: Vec<&str> = ws.drafts.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(shown, ["drafts/a.md", "drafts/b.txt"]);
+        assert!(!ws.checks(&root.join("drafts/old/c.md")));
+        assert!(ws.checks(&root.join("drafts/new.md")));
+
+        let a = root.join("drafts/a.md");
+        let id = a.to_string_lossy().into_owned();
+        ws.set_text(&id, Some(&a), "Edited.\n".into(), false);
+        assert_eq!(ws.drafts[0].text, "Edited.\n");
+        ws.reread(&id, Some(&a));
+        assert_eq!(
+            ws.drafts[0].text, "A.\n",
+            "closing brings the disk text back"
+        );
+
+        w("drafts/new.md", "New.\n");
+        let new = root.join("drafts/new.md");
+        ws.reread(&new.to_string_lossy(), Some(&new));
+        assert_eq!(ws.drafts.len(), 3, "a draft created on disk joins");
+        std::fs::remove_file(&new).unwrap();
+        ws.reread(&new.to_string_lossy(), Some(&new));
+        assert_eq!(ws.drafts.len(), 2, "a deleted one leaves");
+    }
+}
