@@ -13,6 +13,8 @@ Examples:
   cat draft.md | copydesk check --stdin --stdin-filename draft.md
   copydesk rules                              list the loaded rules
   copydesk explain unattributed-figure        what a rule checks and why
+  copydesk check --fix drafts/                apply the suggested fixes
+  copydesk lsp                                language server for editors
 ";
 
 #[derive(Debug, Parser)]
@@ -46,6 +48,17 @@ Silence a finding in the draft with <!-- copydesk-disable-next-line RULE -->.")]
     /// Work with claims databases.
     #[command(subcommand)]
     Claims(ClaimsCommand),
+    /// Run the language server for editors (LSP over standard input and
+    /// output): findings as you type, quick fixes, rule explanations.
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LspArgs {
+    /// Accepted for editors that pass it: standard input and output are the
+    /// only transport.
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -98,6 +111,14 @@ pub struct CheckArgs {
     /// under PATH is still read for the checks that compare drafts.
     #[arg(long, value_name = "REF", conflicts_with = "stdin")]
     pub changed_since: Option<String>,
+    /// Apply the machine-applicable fixes to the files (each written
+    /// atomically), then report what is left.
+    #[arg(long, conflicts_with = "stdin")]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit 1 if
+    /// there is any.
+    #[arg(long, conflicts_with = "stdin")]
+    pub diff: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -75,8 +75,24 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
             }
         }
     }
-    let report = run::run(&mut engine, &config, &options);
+    options.fix = args.fix || args.diff;
+    let (mut report, fixed) = run::run_fixing(&mut engine, &config, &options);
     let mut out = stdout(args.color);
+    if options.fix {
+        let mut err = stderr(args.color);
+        let changed = crate::fix::settle(&mut report, fixed, args.diff, &mut out, &mut err)?;
+        if args.diff {
+            // The diff is the output; the findings would point into text
+            // that was not written.
+            report::human::print_file_errors(&report, &mut stderr(args.color))?;
+            out.flush()?;
+            return Ok(if report.errors.is_empty() {
+                u8::from(changed > 0)
+            } else {
+                2
+            });
+        }
+    }
     match args.format {
         Format::Human => {
             report::human::print_file_errors(&report, &mut stderr(args.color))?;
@@ -207,43 +223,8 @@ pub fn explain(args: &ExplainArgs) -> std::io::Result<u8> {
         );
         return Ok(2);
     };
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{} ({}, {})", rule.id, rule.kind.name(), rule.severity)?;
-    writeln!(
-        out,
-        "defined in {}:{}\n",
-        rule.origin.path,
-        rule.origin.line()
-    )?;
-    writeln!(out, "{}\n", rule.description.trim())?;
-    let show = |out: &mut dyn Write, title: &str, list: &[String]| -> std::io::Result<()> {
-        if !list.is_empty() {
-            writeln!(out, "{title}")?;
-            for e in list {
-                let text = e.replace(examples::DRAFT_SEPARATOR, "\n    -- next draft --\n");
-                writeln!(out, "    {}", text.replace('\n', "\n    "))?;
-            }
-            writeln!(out)?;
-        }
-        Ok(())
-    };
-    show(&mut out, "Flagged:", &rule.bad)?;
-    show(&mut out, "Not flagged:", &rule.good)?;
-    writeln!(out, "To silence it:")?;
-    writeln!(
-        out,
-        "    on one line:  <!-- copydesk-disable-next-line {} -->",
-        rule.id
-    )?;
-    writeln!(
-        out,
-        "    in a region:  <!-- copydesk-disable {} --> ... <!-- copydesk-enable {} -->",
-        rule.id, rule.id
-    )?;
-    writeln!(
-        out,
-        "    everywhere:   [rules] disable = [\"{}\"] in copydesk.toml",
-        rule.id
-    )?;
+    std::io::stdout()
+        .lock()
+        .write_all(report::explain::explain(rule).as_bytes())?;
     Ok(0)
 }

@@ -10,6 +10,8 @@
 //!   trait. Checks produce [`finding::Finding`]s and know nothing of output.
 //! - [`report`]: one module per output format.
 //! - [`run`]: the whole pipeline, from settings to sorted findings.
+//! - [`fix`]: applying fixes to drafts and writing fixed files.
+//! - [`lsp`]: the language server (`copydesk lsp`) for editors.
 //!
 //! Invariants:
 //!
@@ -30,6 +32,8 @@ pub mod commands;
 pub mod date;
 pub mod draft;
 pub mod finding;
+pub mod fix;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod run;

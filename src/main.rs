@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Claims(copydesk::cli::ClaimsCommand::Import(args)) => {
             copydesk::claims_import::command(&args)
         }
+        Command::Lsp(_) => copydesk::lsp::serve(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

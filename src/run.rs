@@ -25,6 +25,9 @@ pub struct Options {
     /// among them are reported on; the others are still read and taught
     /// from, so checks that compare drafts see them all.
     pub changed: Option<std::collections::HashSet<PathBuf>>,
+    /// `--fix` or `--diff`: apply the machine-applicable fixes to the drafts
+    /// in memory ([`Report::fixed`] says what changed; nothing is written).
+    pub fix: bool,
 }
 
 /// A file that could not be checked.
@@ -102,7 +105,19 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
 
 /// Checks the drafts named by `options` with `engine`.
 pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
+    run_fixing(engine, config, options).0
+}
+
+/// [`run`], and with [`Options::fix`] the drafts whose text the fixes
+/// changed; the report's file table and findings are then those of the
+/// fixed texts.
+pub fn run_fixing(
+    engine: &mut Engine,
+    config: &Config,
+    options: &Options,
+) -> (Report, Vec<crate::fix::Fixed>) {
     let mut report = Report::default();
+    let mut fixed = Vec::new();
     let (targets, walk_errors) = if options.stdin.is_some() {
         (Vec::new(), Vec::new())
     } else {
@@ -117,8 +132,11 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
 
     let lang = &engine.language;
     let mut drafts: Vec<Draft> = Vec::new();
+    // Where each draft was read from (none: standard input).
+    let mut paths: Vec<Option<PathBuf>> = Vec::new();
     if let Some((name, text)) = &options.stdin {
         drafts.push(Draft::parse(name.clone(), text.clone(), lang));
+        paths.push(None);
     }
     let reported = |t: &Target| match &options.changed {
         None => true,
@@ -139,10 +157,11 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
         .collect();
     // Whether each draft's findings are reported (`--changed-since`).
     let mut is_reported = vec![true; drafts.len()];
-    for (r, shown) in read {
+    for ((r, shown), t) in read.into_iter().zip(&targets) {
         match r {
             Ok(d) => {
                 drafts.push(d);
+                paths.push(Some(t.path.clone()));
                 is_reported.push(shown);
             }
             Err(e) if shown => report.errors.push(e),
@@ -163,6 +182,20 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
 
     let default_date = options.date.unwrap_or_else(Date::today);
     let mut findings = analyze(engine, &drafts, &archive, default_date);
+    if options.fix {
+        let fixable = |i: usize| is_reported[i] && paths[i].is_some();
+        (findings, fixed) = crate::fix::fix_drafts(
+            engine,
+            &mut drafts,
+            &archive,
+            default_date,
+            findings,
+            fixable,
+        );
+        for f in &mut fixed {
+            f.path = paths[f.file].clone().unwrap_or_default();
+        }
+    }
     findings.retain(|f| is_reported[f.file]);
     report.findings = findings;
     report.files = drafts
@@ -171,7 +204,7 @@ pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
         .map(|d| SourceFile::new(d.path, d.text))
         .collect();
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
-    report
+    (report, fixed)
 }
 
 /// Both passes over the drafts: every check learns from `drafts` and
@@ -182,6 +215,19 @@ pub fn analyze(
     drafts: &[Draft],
     archive: &[Draft],
     default_date: Date,
+) -> Vec<Finding> {
+    analyze_only(engine, drafts, archive, default_date, |_| true)
+}
+
+/// [`analyze`], checking only the drafts `wanted` picks (an editor's open
+/// documents); every draft still teaches, so checks that compare drafts see
+/// them all.
+pub fn analyze_only(
+    engine: &mut Engine,
+    drafts: &[Draft],
+    archive: &[Draft],
+    default_date: Date,
+    wanted: impl Fn(FileId) -> bool + Sync,
 ) -> Vec<Finding> {
     let context = |file: FileId, d: &Draft| Context {
         file,
@@ -201,6 +247,7 @@ pub fn analyze(
     let mut findings: Vec<Finding> = drafts
         .par_iter()
         .enumerate()
+        .filter(|(i, _)| wanted(*i))
         .flat_map_iter(|(i, d)| {
             let cx = context(i, d);
             let mut out = Vec::new();

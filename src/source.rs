@@ -107,6 +107,54 @@ impl SourceFile {
     pub fn range(&self, span: &Range<usize>) -> (Position, Position) {
         (self.position(span.start), self.position(span.end))
     }
+
+    /// 0-based line and column of byte `at`, the column counted in `unit`s
+    /// (an editor's position encoding).
+    pub fn editor_position(&self, at: usize, unit: Unit) -> (usize, usize) {
+        match unit {
+            Unit::Utf16 => self.utf16_position(at),
+            Unit::Utf8 => {
+                let p = self.position(at);
+                (p.line - 1, p.byte - self.line_starts[p.line - 1])
+            }
+        }
+    }
+
+    /// The byte offset of a 0-based line and column counted in `unit`s: the
+    /// reverse of [`SourceFile::editor_position`]. As LSP asks, a line past
+    /// the end means the end of the text and a column past the end of its
+    /// line means the end of the line (before `\n` or `\r\n`); a column
+    /// inside a character moves back to its start.
+    pub fn offset(&self, line: usize, column: usize, unit: Unit) -> usize {
+        let Some(&start) = self.line_starts.get(line) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let content = rest.find('\n').map_or(rest, |i| &rest[..i]);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        let mut units = 0;
+        for (i, c) in content.char_indices() {
+            let width = match unit {
+                Unit::Utf8 => c.len_utf8(),
+                Unit::Utf16 => c.len_utf16(),
+            };
+            if units + width > column {
+                return start + i;
+            }
+            units += width;
+        }
+        start + content.len()
+    }
+}
+
+/// How an editor counts columns: LSP's position encodings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units: LSP's default.
+    #[default]
+    Utf16,
 }
 
 #[cfg(test)]
@@ -148,6 +196,38 @@ mod tests {
             assert_eq!(f.position(at).column, i + 1);
             assert_eq!(f.utf16_position(at).1, line[..b].encode_utf16().count());
         }
+    }
+
+    #[test]
+    fn editor_positions_round_trip() {
+        let text = "Café — “x” 😀 then an e-mail\r\nnext line\n";
+        let f = SourceFile::new("a", text);
+        let at = text.find("e-mail").unwrap();
+        let prefix = &text[..at];
+        assert_eq!(
+            f.editor_position(at, Unit::Utf16),
+            (0, prefix.encode_utf16().count())
+        );
+        assert_eq!(f.editor_position(at, Unit::Utf8), (0, at));
+        for unit in [Unit::Utf8, Unit::Utf16] {
+            // (Between `\r` and `\n` is no place an editor can name.)
+            for (b, _) in text
+                .char_indices()
+                .filter(|(b, _)| !text[..*b].ends_with('\r'))
+            {
+                let (l, c) = f.editor_position(b, unit);
+                assert_eq!(f.offset(l, c, unit), b, "{unit:?} at {b}");
+            }
+        }
+        // Past the end of a line: its end, before the CRLF.
+        assert_eq!(f.offset(0, 999, Unit::Utf16), text.find('\r').unwrap());
+        // Inside the surrogate pair of 😀: back to its start.
+        let smiley = text.find('😀').unwrap();
+        let (l, c) = f.editor_position(smiley, Unit::Utf16);
+        assert_eq!(f.offset(l, c + 1, Unit::Utf16), smiley);
+        // Past the last line: the end of the text.
+        assert_eq!(f.offset(9, 0, Unit::Utf8), text.len());
+        assert_eq!(f.offset(2, 0, Unit::Utf8), text.len());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reporting: one module per output format. Reporters read a finished
 //! [`Report`]; no check knows about output formats.
 
+pub mod explain;
 pub mod github;
 pub mod human;
 pub mod json;
