@@ -13,6 +13,7 @@
 
 use crate::draft::{BlockKind, Draft};
 use crate::rules::Pack;
+use aho_corasick::AhoCorasick;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -184,6 +185,9 @@ pub struct Lexicon {
     particle_prefixes: Vec<String>,
     suffixes: HashSet<String>,
     not_names: HashSet<String>,
+    /// The first word of every office: a sentence without one holds no
+    /// titled mention and is not tokenized.
+    office_filter: Option<AhoCorasick>,
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
@@ -237,7 +241,11 @@ impl Lexicon {
         let mut office_canon = Vec::new();
         let mut canon = HashMap::new();
         let mut office_words = HashSet::new();
+        let mut first_words = HashSet::new();
         for o in pack.words("title-offices") {
+            if let Some(w) = o.split_whitespace().next() {
+                first_words.insert(w.trim_end_matches('.').to_lowercase());
+            }
             offices.add(o);
             let c = synonyms
                 .get(&o.to_lowercase())
@@ -298,6 +306,7 @@ impl Lexicon {
                 .collect(),
             suffixes: lower_set(pack.words("title-name-suffixes")),
             not_names: pack.words("title-not-names").iter().cloned().collect(),
+            office_filter: ascii_ci_automaton(first_words),
         }
     }
 
@@ -559,12 +568,43 @@ impl Lexicon {
         registry: &dyn Fn(&str) -> Option<usize>,
     ) -> Vec<Mention> {
         let mut raws = Vec::new();
-        let mut intros = Vec::new();
+        let heading =
+            |s: &crate::draft::Sentence| draft.paragraphs[s.paragraph].kind == BlockKind::Heading;
         for s in &draft.sentences {
-            let heading = draft.paragraphs[s.paragraph].kind == BlockKind::Heading;
-            let toks = self.tokenize(draft.prose(s.span.clone()), s.span.start);
-            self.introductions(&toks, heading, &mut intros);
-            self.sentence(&toks, heading, &mut raws);
+            let text = draft.prose(s.span.clone());
+            if self
+                .office_filter
+                .as_ref()
+                .is_some_and(|f| f.is_match(text))
+            {
+                self.sentence(&self.tokenize(text, s.span.start), heading(s), &mut raws);
+            }
+        }
+        // Introductions (full names) resolve surnames and confirm heading
+        // names; only sentences holding a form of a mention's last name word
+        // can introduce one, so only those are tokenized.
+        let mut intros = Vec::new();
+        let needles: HashSet<String> = raws
+            .iter()
+            .filter_map(|r| r.words.last())
+            .flat_map(|w| {
+                let folded = fold(w);
+                let ascii: String = folded.chars().take_while(char::is_ascii).collect();
+                let mut v = surname_forms(&folded, &self.particle_prefixes);
+                v.push(w.clone());
+                if ascii.len() >= 3 {
+                    v.push(ascii);
+                }
+                v
+            })
+            .collect();
+        if let Some(filter) = ascii_ci_automaton(needles) {
+            for s in &draft.sentences {
+                let text = draft.prose(s.span.clone());
+                if filter.is_match(text) {
+                    self.introductions(&self.tokenize(text, s.span.start), heading(s), &mut intros);
+                }
+            }
         }
         let mut out: Vec<Mention> = Vec::new();
         for r in raws {
@@ -811,6 +851,18 @@ impl Lexicon {
             heading,
         })
     }
+}
+
+/// An ASCII-case-insensitive automaton over `words`, if there are any.
+fn ascii_ci_automaton(words: HashSet<String>) -> Option<AhoCorasick> {
+    let mut words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    words.sort();
+    (!words.is_empty()).then(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .expect("word automaton")
+    })
 }
 
 fn surname_forms(s: &str, prefixes: &[String]) -> Vec<String> {
