@@ -197,6 +197,26 @@ fn is_block_end(tag: &TagEnd) -> bool {
 pub fn plain(text: &str, from: usize) -> Converted {
     let mut mask = blank_mask(text);
     mask[from..].copy_from_slice(&text.as_bytes()[from..]);
+    // HTML comments (suppression comments among them) are not prose, even
+    // in plain text.
+    let mut html = Vec::new();
+    let mut at = from;
+    while let Some(open) = text[at..].find("<!--") {
+        let start = at + open;
+        let end = text[start + 4..]
+            .find("-->")
+            .map_or(text.len(), |e| start + 4 + e + 3);
+        for (b, t) in mask[start..end]
+            .iter_mut()
+            .zip(&text.as_bytes()[start..end])
+        {
+            if *t != b'\n' && *t != b'\r' {
+                *b = b' ';
+            }
+        }
+        html.push(start..end);
+        at = end;
+    }
     let mut blocks = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_end = from;
@@ -224,7 +244,7 @@ pub fn plain(text: &str, from: usize) -> Converted {
             kind: BlockKind::Paragraph,
         });
     }
-    finish(text, mask, blocks, Vec::new())
+    finish(text, mask, blocks, html)
 }
 
 /// Blanks bare URLs (`https://…`, `www.…`) inside prose.
@@ -311,6 +331,17 @@ mod tests {
                 (BlockKind::BlockQuote, "quoted text"),
             ]
         );
+    }
+
+    #[test]
+    fn plain_text_comments_are_not_prose() {
+        let t = "<!-- copydesk-disable-next-line e-mail -->\nAn e-mail. <!-- note\nmore -->End.";
+        let c = plain(t, 0);
+        assert_eq!(
+            c.prose.split_whitespace().collect::<Vec<_>>(),
+            ["An", "e-mail.", "End."]
+        );
+        assert_eq!(c.html.len(), 2);
     }
 
     #[test]

@@ -111,10 +111,7 @@ impl Draft {
                 });
             }
         }
-        let suppressions = match format {
-            Format::Markdown => suppress::parse(&text, &converted.html),
-            Format::PlainText => suppress::parse(&text, std::slice::from_ref(&(body..text.len()))),
-        };
+        let suppressions = suppress::parse(&text, &converted.html);
         Draft {
             path,
             text,
