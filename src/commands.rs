@@ -44,6 +44,7 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
     };
     let mut options = Options {
         date: args.date,
+        progress: true,
         ..Options::default()
     };
     if args.stdin {

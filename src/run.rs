@@ -28,6 +28,32 @@ pub struct Options {
     /// `--fix` or `--diff`: apply the machine-applicable fixes to the drafts
     /// in memory ([`Report::fixed`] says what changed; nothing is written).
     pub fix: bool,
+    /// Show a progress bar on standard error for long runs (it draws only
+    /// when standard error is a terminal).
+    pub progress: bool,
+}
+
+/// Runs with fewer drafts than this finish too soon to need a progress bar.
+const PROGRESS_MIN_FILES: usize = 200;
+
+fn progress_bar(options: &Options, files: usize) -> Option<indicatif::ProgressBar> {
+    if !options.progress
+        || files < PROGRESS_MIN_FILES
+        || !std::io::IsTerminal::is_terminal(&std::io::stderr())
+    {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(files as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{prefix:>9} [{bar:30}] {pos}/{len} drafts {msg}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix("reading");
+    Some(bar)
 }
 
 /// A file that could not be checked.
@@ -142,8 +168,14 @@ pub fn run_fixing(
         None => true,
         Some(changed) => std::fs::canonicalize(&t.path).is_ok_and(|p| changed.contains(&p)),
     };
+    let bar = progress_bar(options, targets.len());
     let read: Vec<(Result<Draft, FileError>, bool)> = targets
         .par_iter()
+        .inspect(|_| {
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        })
         .map(|t| match read_draft(&t.path) {
             Ok(text) => (Ok(Draft::parse(t.shown.clone(), text, lang)), reported(t)),
             Err(message) => (
@@ -181,7 +213,14 @@ pub fn run_fixing(
         .collect();
 
     let default_date = options.date.unwrap_or_else(Date::today);
+    if let Some(b) = &bar {
+        b.set_prefix("checking");
+        b.set_message("(comparing drafts, then checking each)");
+    }
     let mut findings = analyze(engine, &drafts, &archive, default_date);
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
     if options.fix {
         let fixable = |i: usize| is_reported[i] && paths[i].is_some();
         (findings, fixed) = crate::fix::fix_drafts(
