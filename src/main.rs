@@ -21,6 +21,9 @@ fn main() -> ExitCode {
         Command::Claims(copydesk::cli::ClaimsCommand::Import(args)) => {
             copydesk::claims_import::command(&args)
         }
+        Command::Claims(copydesk::cli::ClaimsCommand::Harvest(args)) => {
+            copydesk::claims_harvest::command(&args)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -340,6 +340,9 @@ pub struct Hit {
     pub words: Vec<Range<usize>>,
 }
 
+/// A claim that uses a word, and the word's bit in the claim.
+type Posting = (u32, u8);
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Slot {
     Name,
@@ -352,10 +355,10 @@ enum Slot {
 pub struct Index {
     pub claims: Vec<Entry>,
     /// Lower-case last words of names → (claim, bit).
-    names: HashMap<String, Vec<(u32, u8)>>,
-    numbers: HashMap<String, Vec<(u32, u8)>>,
+    names: HashMap<String, Vec<Posting>>,
+    numbers: HashMap<String, Vec<Posting>>,
     /// Stems of content words → (claim, bit).
-    stems: HashMap<String, Vec<(u32, u8)>>,
+    stems: HashMap<String, Vec<Posting>>,
 }
 
 impl Index {
@@ -415,7 +418,7 @@ impl Index {
         let toks = tokens(sentence);
         let mut found: HashMap<u32, u64> = HashMap::new();
         let mut lower = String::new();
-        let mut each = |toks: &[(Range<usize>, &str)], f: &mut dyn FnMut(usize, &[(u32, u8)])| {
+        let mut each = |toks: &[(Range<usize>, &str)], f: &mut dyn FnMut(usize, &[Posting])| {
             for (t, (_, w)) in toks.iter().enumerate() {
                 let w = strip_possessive(w);
                 lower.clear();
