@@ -131,7 +131,9 @@ impl Harvester {
             constructions.extend(build(&p).map(|r| (r, Side::Before)));
         }
         if let Some(after) = alternation(pack.words("claim-harvest-after")) {
-            let p = format!(r"\s*(?:,|—|–|--)\s*{after}\b");
+            // The separator before the phrase is checked by hand: a regex
+            // that starts with `,` would stop at every comma.
+            let p = format!(r"\b{after}\b");
             constructions.extend(build(&p).map(|r| (r, Side::After)));
         }
         let reporting_alts = alternation(pack.words("claim-harvest-reporting"));
@@ -171,10 +173,21 @@ impl Harvester {
         let mut found: Vec<(Range<usize>, Side, usize)> = Vec::new();
         for (re, side) in &self.constructions {
             for m in re.find_iter(&draft.prose) {
-                if let Some(s) = draft.sentence_at(m.start())
-                    && draft.sentences[s].span.end >= m.end()
+                let mut m = m.range();
+                if *side == Side::After {
+                    let before = draft.prose[..m.start].trim_end();
+                    let Some(sep) = ["--", ",", "—", "–"]
+                        .iter()
+                        .find(|sep| before.ends_with(**sep))
+                    else {
+                        continue;
+                    };
+                    m.start = before[..before.len() - sep.len()].trim_end().len();
+                }
+                if let Some(s) = draft.sentence_at(m.start)
+                    && draft.sentences[s].span.end >= m.end
                 {
-                    found.push((m.range(), *side, s));
+                    found.push((m, *side, s));
                 }
             }
         }
