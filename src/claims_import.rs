@@ -14,6 +14,7 @@
 //! their stem. Malformed input names the file and the JSON path, and makes
 //! the exit status 2.
 
+use crate::claim_words::{pattern, slug, stem, strip_possessive, toml_quote, words};
 use crate::cli::ImportArgs;
 use crate::date::Date;
 use crate::rules::Pack;
@@ -99,7 +100,7 @@ pub fn command(args: &ImportArgs) -> std::io::Result<u8> {
     Ok(0)
 }
 
-fn unique_ids(claims: &mut [Imported]) {
+pub fn unique_ids(claims: &mut [Imported]) {
     let mut seen = HashSet::new();
     for c in claims.iter_mut() {
         let base = c.id.clone();
@@ -470,23 +471,7 @@ impl Importer {
     }
 
     fn slug(&self, claim: &str) -> String {
-        let words: Vec<String> = words(claim)
-            .into_iter()
-            .map(|w| w.to_lowercase())
-            .filter(|w| !self.stop.contains(w))
-            .map(|w| {
-                w.chars()
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .collect::<String>()
-            })
-            .filter(|w| !w.is_empty())
-            .take(6)
-            .collect();
-        if words.is_empty() {
-            "claim".to_string()
-        } else {
-            words.join("-")
-        }
+        slug(claim, &self.stop)
     }
 
     /// The claim's matcher: every name (its last word) and number, and up to
@@ -536,7 +521,7 @@ impl Importer {
             if picked >= want {
                 break;
             }
-            let r = format!(r"\b{}\w*", pattern(&stem(&w)));
+            let r = format!(r"\b{}\w*", pattern(stem(&w)));
             if !all.contains(&r) {
                 all.push(r);
                 picked += 1;
@@ -544,71 +529,6 @@ impl Importer {
         }
         all
     }
-}
-
-/// The claim's words: letters and digits, with inner apostrophes, hyphens
-/// and decimal points.
-fn words(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let inner = matches!(c, '\'' | '’' | '-' | '.' | ',')
-            && !cur.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
-            && (c != ',' && c != '.' || cur.chars().last().is_some_and(|p| p.is_ascii_digit()));
-        if c.is_alphanumeric() || inner {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w)
-}
-
-/// A word as a regex: apostrophes of either kind.
-fn pattern(w: &str) -> String {
-    regex::escape(w).replace(['\'', '’'], "['’]")
-}
-
-/// A rough English stem, so `brokered` also finds `brokering`.
-fn stem(w: &str) -> String {
-    for suffix in [
-        "ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly",
-    ] {
-        if let Some(s) = w.strip_suffix(suffix)
-            && s.chars().count() >= 4
-        {
-            return s.to_string();
-        }
-    }
-    w.to_string()
-}
-
-/// A TOML basic string.
-fn quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The claims TOML for `claims`.
@@ -622,14 +542,14 @@ pub fn to_toml(claims: &[Imported], sources: &[String]) -> String {
         if let Some(who) = &c.claimant {
             out.push_str(&format!("# claimant: {}\n", who.replace('\n', " ")));
         }
-        out.push_str(&format!("id = {}\n", quote(&c.id)));
-        out.push_str(&format!("claim = {}\n", quote(&c.claim)));
-        out.push_str(&format!("rating = {}\n", quote(&c.rating)));
+        out.push_str(&format!("id = {}\n", toml_quote(&c.id)));
+        out.push_str(&format!("claim = {}\n", toml_quote(&c.claim)));
+        out.push_str(&format!("rating = {}\n", toml_quote(&c.rating)));
         if let Some(r) = &c.reviewed_by {
-            out.push_str(&format!("reviewed_by = {}\n", quote(r)));
+            out.push_str(&format!("reviewed_by = {}\n", toml_quote(r)));
         }
         if let Some(u) = &c.url {
-            out.push_str(&format!("url = {}\n", quote(u)));
+            out.push_str(&format!("url = {}\n", toml_quote(u)));
         }
         if let Some(d) = c.date {
             out.push_str(&format!("date = {d}\n"));

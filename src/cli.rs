@@ -67,6 +67,19 @@ pub enum ClaimsCommand {
     /// (printed on standard output).
     #[command(after_help = "Example:\n  copydesk claims import reviews.jsonld > data/claims.toml")]
     Import(ImportArgs),
+    /// Print the claims that drafts mark false ("the false claim that X") as
+    /// claims TOML entries, for review before adding them to a database.
+    #[command(
+        after_help = "Example:\n  copydesk claims harvest drafts/ archive/ > data/harvested-claims.toml"
+    )]
+    Harvest(HarvestArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HarvestArgs {
+    /// Drafts, or folders searched for *.md, *.markdown and *.txt.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -26,6 +26,8 @@
 
 pub mod changed;
 pub mod check;
+pub mod claim_words;
+pub mod claims_harvest;
 pub mod claims_import;
 pub mod cli;
 pub mod commands;

@@ -22,6 +22,9 @@ fn main() -> ExitCode {
             copydesk::claims_import::command(&args)
         }
         Command::Lsp(_) => copydesk::lsp::serve(),
+        Command::Claims(copydesk::cli::ClaimsCommand::Harvest(args)) => {
+            copydesk::claims_harvest::command(&args)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

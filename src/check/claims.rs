@@ -8,13 +8,18 @@
 //! (once, lazily) and run their own regexes to find where.
 //!
 //! A claim is a [`KnownClaim`]: its references (rating, reviewer, URL) and a
-//! [`Matcher`]. Claims from the database match by regexes; claims harvested
-//! from other drafts can be added as another kind of matcher, and share the
-//! marker rule and the one-finding-per-claim-per-sentence rule.
+//! [`Matcher`]. Claims from the database match by regexes. Claims harvested
+//! from the drafts of the run and the archive ([`super::harvest`]) are
+//! learned in the first pass and compiled in `prepare`; they share the
+//! marker rule. A sentence gets one finding per claim; a harvested claim
+//! that matches the same words as another claim of the sentence (from the
+//! database, or harvested in other words) joins its finding: one more note
+//! and a label on the sentence that marked it false.
 
-use super::{Check, Context, Data, finding};
+use super::harvest::{Harvested, Harvester, Hit, Index};
+use super::{Check, Context, Data, Learned, finding};
 use crate::draft::Draft;
-use crate::finding::Finding;
+use crate::finding::{FileId, Finding, Label};
 use crate::rules::claims::{self, Claim};
 use crate::rules::{LoadError, Pack, Rule};
 use rayon::prelude::*;
@@ -44,6 +49,8 @@ pub struct ClaimCheck {
     regexes: Vec<OnceLock<Regex>>,
     sets: Vec<RegexSet>,
     markers: Option<Regex>,
+    harvester: Option<Harvester>,
+    harvested: Index,
 }
 
 pub fn build(
@@ -53,11 +60,12 @@ pub fn build(
 ) -> Result<Option<Box<dyn Check>>, Vec<LoadError>> {
     let Some(rule) = rule else { return Ok(None) };
     let loaded = claims::load_all(&data.claims)?;
-    Ok(Some(Box::new(ClaimCheck::new(
-        rule.clone(),
-        pack.words("claim-markers"),
-        loaded,
-    ))))
+    let mut check = ClaimCheck::new(rule.clone(), pack.words("claim-markers"), loaded);
+    let harvester = Harvester::new(pack);
+    if !harvester.is_empty() {
+        check.harvester = Some(harvester);
+    }
+    Ok(Some(Box::new(check)))
 }
 
 /// A case-insensitive alternation of phrases, as whole words.
@@ -108,6 +116,8 @@ impl ClaimCheck {
             regexes,
             sets,
             markers: phrase_regex(markers),
+            harvester: None,
+            harvested: Index::default(),
         }
     }
 
@@ -144,16 +154,87 @@ impl ClaimCheck {
         if let Some(url) = &claim.url {
             f.notes.push(format!("fact check: {url}"));
         }
-        f.notes.push(
-            "help: say in this sentence or the next that the claim is false, or cut it".to_string(),
-        );
+        f.notes.push(HELP.to_string());
         f
+    }
+
+    /// A finding for a harvested claim alone.
+    fn harvested_finding(&self, cx: &Context, claim: &Harvested, span: Range<usize>) -> Finding {
+        let mut f = finding(
+            &self.rule,
+            cx,
+            span,
+            format!(
+                "repeats a claim marked false in {}: {}",
+                claim.path,
+                claim.display()
+            ),
+        );
+        f.notes.push(HELP.to_string());
+        f
+    }
+
+    /// Adds a harvested claim's reference to a finding: a note (before the
+    /// help) and a label on the marking sentence, once per marking draft.
+    fn add_reference(&self, f: &mut Finding, hit: &Hit) {
+        let entry = &self.harvested.claims[hit.claim];
+        let h = &entry.first;
+        if f.labels
+            .iter()
+            .any(|l| l.file == h.file && l.span == h.sentence)
+        {
+            return;
+        }
+        let others = entry.markers.len() - 1;
+        let also = if others > 0 {
+            format!(
+                " (and in {others} other draft{})",
+                if others == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        let at = f.notes.len() - usize::from(f.notes.last().is_some_and(|n| n == HELP));
+        f.notes
+            .insert(at, format!("marked false in {}:{}{also}", h.path, h.line));
+        f.labels.push(Label {
+            file: h.file,
+            span: h.sentence.clone(),
+            message: "marked false here".to_string(),
+        });
     }
 }
 
+const HELP: &str = "help: say in this sentence or the next that the claim is false, or cut it";
+
+/// Whether a harvested hit matched the same words as a finding's: at least
+/// half of the smaller of the two sets of words.
+fn same_claim(matched: &[Range<usize>], hit: &Hit) -> bool {
+    let shared = hit
+        .words
+        .iter()
+        .filter(|w| matched.iter().any(|m| m.start <= w.start && w.end <= m.end))
+        .count();
+    shared > 0 && 2 * shared >= hit.words.len().min(matched.len())
+}
+
 impl Check for ClaimCheck {
+    fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
+        let found = self.harvester.as_ref()?.harvest(draft, cx.file);
+        (!found.is_empty()).then(|| Box::new(found) as Learned)
+    }
+
+    fn prepare(&mut self, learned: Vec<(FileId, Learned)>) {
+        let all: Vec<Harvested> = learned
+            .into_iter()
+            .filter_map(|(_, l)| l.downcast::<Vec<Harvested>>().ok())
+            .flat_map(|v| *v)
+            .collect();
+        self.harvested = Index::new(all);
+    }
+
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
-        if self.sets.is_empty() {
+        if self.sets.is_empty() && self.harvested.is_empty() {
             return;
         }
         let mut hits = vec![false; self.patterns.len()];
@@ -170,39 +251,57 @@ impl Check for ClaimCheck {
                 }
                 any |= m.matched_any();
             }
-            if !any {
+            let harvested = self.harvested.matches(text, cx.file);
+            if !any && harvested.is_empty() {
                 continue;
             }
+            let marked = || {
+                self.marked(text)
+                    || draft
+                        .next_in_paragraph(i)
+                        .is_some_and(|n| self.marked(draft.prose(n.span.clone())))
+            };
+            // Findings of this sentence, with the words each matched
+            // (relative to the sentence).
+            let mut found: Vec<(Finding, Vec<Range<usize>>)> = Vec::new();
             let mut checked_markers = None;
-            for known in &self.claims {
+            for known in self.claims.iter().filter(|_| any) {
                 let Matcher::Regexes(ids) = &known.matcher;
                 if !ids.clone().all(|r| hits[r]) {
                     continue;
                 }
-                let marked = *checked_markers.get_or_insert_with(|| {
-                    self.marked(text)
-                        || draft
-                            .next_in_paragraph(i)
-                            .is_some_and(|n| self.marked(draft.prose(n.span.clone())))
-                });
-                if marked {
+                if *checked_markers.get_or_insert_with(marked) {
                     break;
                 }
-                let mut start = usize::MAX;
-                let mut end = 0;
-                for r in ids.clone() {
-                    if let Some(m) = self.regex(r).find(text) {
-                        start = start.min(m.start());
-                        end = end.max(m.end());
-                    }
-                }
+                let matched: Vec<Range<usize>> = ids
+                    .clone()
+                    .filter_map(|r| self.regex(r).find(text).map(|m| m.range()))
+                    .collect();
+                let start = matched.iter().map(|m| m.start).min().unwrap_or(0);
+                let end = matched.iter().map(|m| m.end).max().unwrap_or(0);
                 let span = if start < end {
                     sentence.span.start + start..sentence.span.start + end
                 } else {
                     sentence.span.clone()
                 };
-                out.push(self.finding_for(cx, &known.claim, span));
+                found.push((self.finding_for(cx, &known.claim, span), matched));
             }
+            if !harvested.is_empty() && !*checked_markers.get_or_insert_with(marked) {
+                for hit in &harvested {
+                    if let Some((f, _)) = found.iter_mut().find(|(_, m)| same_claim(m, hit)) {
+                        self.add_reference(f, hit);
+                        continue;
+                    }
+                    let start = hit.words.first().map_or(0, |w| w.start);
+                    let end = hit.words.last().map_or(0, |w| w.end);
+                    let span = sentence.span.start + start..sentence.span.start + end;
+                    let mut f =
+                        self.harvested_finding(cx, &self.harvested.claims[hit.claim].first, span);
+                    self.add_reference(&mut f, hit);
+                    found.push((f, hit.words.clone()));
+                }
+            }
+            out.extend(found.into_iter().map(|(f, _)| f));
         }
     }
 }

@@ -9,6 +9,7 @@
 pub mod claims;
 pub mod examples;
 pub mod figures;
+pub mod harvest;
 pub mod literal_index;
 pub mod pattern;
 pub mod titles;

@@ -1,0 +1,586 @@
+//! Claims learned from the newsroom's own drafts (spec section 4, "Debunked
+//! elsewhere"): a draft that says a claim is false in a standard
+//! construction (`the false claim that X`, `falsely said that X`, `X, which
+//! is false,`) teaches the claim X; a sentence of any other draft that
+//! repeats X is then a `debunked-claim` finding.
+//!
+//! The constructions are lexicons of `rules/claims.toml`:
+//! `claim-harvest-adjectives` × `claim-harvest-nouns` (`the bogus rumor
+//! that X`), `claim-harvest-verbs` (`falsely claimed [on Tuesday] that X`),
+//! `claim-harvest-after` (`X — a claim that has been debunked`). X runs to
+//! the end of its clause: the sentence's end, `;`, a dash, a parenthesis, a
+//! comma before a word of `claim-harvest-clause-stops`, or the next
+//! construction. Before an `after` construction, X starts after the last
+//! reporting verb (`claim-harvest-reporting`) of its clause.
+//!
+//! [`Harvester`] finds the claims of one draft (the `learn` pass);
+//! [`Index`] holds every claim of the run, compiled once (`prepare`) into
+//! hash maps from a word (name or number) or a stem (content word) to the
+//! claims that use it, so that matching a sentence is one lookup per word
+//! and a check of the few claims that share a word with it.
+
+use crate::claim_words::{self, ClaimWords, is_capitalized, stem, strip_possessive, tokens};
+use crate::draft::Draft;
+use crate::finding::FileId;
+use crate::rules::Pack;
+use regex::{Regex, RegexBuilder};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// A claim with fewer required words than this says too little to be
+/// recognised in another sentence (`the false claim that Kim resigned`).
+const MIN_WORDS: usize = 3;
+/// Nor is a clause with more words than this a claim one could repeat.
+const MAX_WORDS: usize = 48;
+
+/// Pronouns that, leading X, stand for the subject of the marking sentence.
+const PRONOUNS: [&str; 3] = ["he", "she", "they"];
+
+/// A claim marked false in a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Harvested {
+    /// The clause X as written (white space collapsed).
+    pub claim: String,
+    /// The subject of the marking sentence, when one was found.
+    pub subject: Option<String>,
+    /// The marking draft.
+    pub file: FileId,
+    pub path: String,
+    /// The marking sentence.
+    pub sentence: Range<usize>,
+    /// Its 1-based line.
+    pub line: usize,
+    /// The draft's date, from front matter.
+    pub date: Option<crate::date::Date>,
+    pub words: ClaimWords,
+}
+
+impl Harvested {
+    /// The claim as a reader would state it: a leading pronoun replaced by
+    /// the subject of the marking sentence (`she closed …` → `Senator Ruth
+    /// Alden closed …`).
+    pub fn display(&self) -> String {
+        if let Some(subject) = &self.subject
+            && !PRONOUNS.contains(&subject.to_lowercase().as_str())
+            && let Some((first, rest)) = self.claim.split_once(' ')
+            && PRONOUNS.contains(&first.to_lowercase().as_str())
+        {
+            return format!("{subject} {rest}");
+        }
+        self.claim.clone()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    /// X follows the construction.
+    Before,
+    /// X precedes it.
+    After,
+}
+
+/// Finds the claims a draft marks false.
+pub struct Harvester {
+    constructions: Vec<(Regex, Side)>,
+    clause_stop: Option<Regex>,
+    reporting: Option<Regex>,
+    stop: HashSet<String>,
+}
+
+fn alternation(words: &[String]) -> Option<String> {
+    let mut words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    Some(format!("(?:{})", alts.join("|")))
+}
+
+fn build(pattern: &str) -> Option<Regex> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .ok()
+}
+
+impl Harvester {
+    pub fn new(pack: &Pack) -> Harvester {
+        let mut constructions = Vec::new();
+        if let (Some(adj), Some(noun)) = (
+            alternation(pack.words("claim-harvest-adjectives")),
+            alternation(pack.words("claim-harvest-nouns")),
+        ) {
+            // `the false and baseless claim that`
+            let p = format!(r"\b{adj}(?:\s*(?:,|and|or)\s*{adj})*\s+{noun}\s+that\b");
+            constructions.extend(build(&p).map(|r| (r, Side::Before)));
+        }
+        if let Some(verb) = alternation(pack.words("claim-harvest-verbs")) {
+            // `falsely claimed that`, `falsely said on Tuesday that`, or
+            // `falsely claimed` alone.
+            let p = format!(
+                r"\b{verb}\b(?:(?:\s+(?:on|in|at|during|to|last|earlier|this|again|repeatedly|publicly|online)\b[^,;:.!?“”\x22]{{0,40}}?)?\s+that\b)?"
+            );
+            constructions.extend(build(&p).map(|r| (r, Side::Before)));
+        }
+        if let Some(after) = alternation(pack.words("claim-harvest-after")) {
+            // The separator before the phrase is checked by hand: a regex
+            // that starts with `,` would stop at every comma.
+            let p = format!(r"\b{after}\b");
+            constructions.extend(build(&p).map(|r| (r, Side::After)));
+        }
+        let reporting_alts = alternation(pack.words("claim-harvest-reporting"));
+        let mut stops = vec![r"[;:(\[—–]|\s--".to_string(), r",\s*$".to_string()];
+        if let Some(w) = alternation(pack.words("claim-harvest-clause-stops")) {
+            stops.push(format!(r",\s+{w}\b"));
+        }
+        if let Some(r) = &reporting_alts {
+            // `…, the mayor's office said.`
+            stops.push(format!(r#",(?:\s+[\w’'.-]+){{1,4}}\s+{r}\s*[.!?"”’]*\s*$"#));
+        }
+        let clause_stop = build(&stops.join("|"));
+        let reporting = reporting_alts.and_then(|r| build(&format!(r"\b{r}\b(?:\s+that\b)?")));
+        let stop = pack
+            .words("claim-stop-words")
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        Harvester {
+            constructions,
+            clause_stop,
+            reporting,
+            stop,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.constructions.is_empty()
+    }
+
+    pub fn stop_words(&self) -> &HashSet<String> {
+        &self.stop
+    }
+
+    /// The claims `draft` (file `file`) marks false, in order.
+    pub fn harvest(&self, draft: &Draft, file: FileId) -> Vec<Harvested> {
+        let mut found: Vec<(Range<usize>, Side, usize)> = Vec::new();
+        for (re, side) in &self.constructions {
+            for m in re.find_iter(&draft.prose) {
+                let mut m = m.range();
+                if *side == Side::After {
+                    let before = draft.prose[..m.start].trim_end();
+                    let Some(sep) = ["--", ",", "—", "–"]
+                        .iter()
+                        .find(|sep| before.ends_with(**sep))
+                    else {
+                        continue;
+                    };
+                    m.start = before[..before.len() - sep.len()].trim_end().len();
+                }
+                if let Some(s) = draft.sentence_at(m.start)
+                    && draft.sentences[s].span.end >= m.end
+                {
+                    found.push((m, *side, s));
+                }
+            }
+        }
+        if found.is_empty() {
+            return Vec::new();
+        }
+        found.sort_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)));
+        // A construction inside another (`falsely said` in `falsely said
+        // that`) is the same one.
+        found.dedup_by(|b, a| b.0.start < a.0.end);
+        let mut out = Vec::new();
+        for (k, (m, side, s)) in found.iter().enumerate() {
+            let sentence = draft.sentences[*s].span.clone();
+            let prev_end = found[..k]
+                .iter()
+                .rev()
+                .find(|(_, _, t)| t == s)
+                .map_or(sentence.start, |(r, _, _)| r.end);
+            let next_start = found[k + 1..]
+                .iter()
+                .find(|(_, _, t)| t == s)
+                .map_or(sentence.end, |(r, _, _)| r.start);
+            let x = match side {
+                Side::Before => self.clause_after(&draft.prose, m.end..next_start),
+                Side::After => self.clause_before(&draft.prose, prev_end..m.start),
+            };
+            let Some(x) = x else { continue };
+            let text = collapse(&draft.prose[x.clone()]);
+            let initial = draft.prose[sentence.start..x.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            let words = ClaimWords::of(&text, &self.stop, initial);
+            if words.len() < MIN_WORDS || words.len() > MAX_WORDS || words.content.is_empty() {
+                continue;
+            }
+            let subject = match side {
+                Side::Before => subject(&draft.prose[sentence.start..m.start]),
+                Side::After => None,
+            };
+            out.push(Harvested {
+                claim: text,
+                subject,
+                file,
+                path: draft.path.clone(),
+                line: draft.text[..sentence.start].matches('\n').count() + 1,
+                sentence,
+                date: draft.date(),
+                words,
+            });
+        }
+        out
+    }
+
+    /// X after a construction: to the end of its clause within `within`.
+    fn clause_after(&self, prose: &str, within: Range<usize>) -> Option<Range<usize>> {
+        let text = &prose[within.clone()];
+        let end = self
+            .clause_stop
+            .as_ref()
+            .and_then(|r| r.find(text))
+            .map_or(text.len(), |m| m.start());
+        trim(prose, within.start..within.start + end)
+    }
+
+    /// X before an `after` construction: from the start of its clause, or
+    /// after its last reporting verb.
+    fn clause_before(&self, prose: &str, within: Range<usize>) -> Option<Range<usize>> {
+        let text = &prose[within.clone()];
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if matches!(c, ';' | ':' | '—' | '–' | '(' | ')') {
+                start = i + c.len_utf8();
+            }
+        }
+        if let Some(r) = &self.reporting
+            && let Some(m) = r.find_iter(&text[start..]).last()
+        {
+            start += m.end();
+        }
+        trim(prose, within.start + start..within.end)
+    }
+}
+
+/// `span` without surrounding white space, quotation marks and punctuation;
+/// `None` when nothing is left.
+fn trim(prose: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let text = &prose[span.clone()];
+    let junk = |c: char| c.is_whitespace() || "\"'“”‘’,.;:!?*_".contains(c);
+    let left = text.len() - text.trim_start_matches(junk).len();
+    let right = text.trim_end_matches(junk).len();
+    (left < right).then(|| span.start + left..span.start + right)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The subject of a marking sentence, from the words before the
+/// construction: a pronoun, a run of capitalized words (`Council President
+/// Dev Anand`), or a determiner and its noun (`the president`).
+fn subject(before: &str) -> Option<String> {
+    // After an introductory phrase (`In an interview, the president …`).
+    let clause = before
+        .rsplit_once(", ")
+        .map_or(before, |(_, tail)| tail)
+        .trim();
+    let ws: Vec<&str> = clause.split_whitespace().collect();
+    let first = *ws.first()?;
+    let lower = first.to_lowercase();
+    if PRONOUNS.contains(&lower.as_str()) || lower == "it" {
+        return Some(first.to_string());
+    }
+    let name: Vec<&str> = if is_capitalized(first) && !matches!(lower.as_str(), "the" | "a" | "an")
+    {
+        ws.iter()
+            .take_while(|w| is_capitalized(w) || matches!(**w, "of" | "de" | "van" | "von"))
+            .copied()
+            .collect()
+    } else if matches!(lower.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
+        let mut v = vec![first];
+        for w in &ws[1..] {
+            let l = w.to_lowercase();
+            let verbish = l.ends_with("ed")
+                || l.ends_with("ly")
+                || matches!(
+                    l.as_str(),
+                    "has" | "had" | "have" | "is" | "was" | "were" | "again" | "also" | "repeats"
+                );
+            if verbish || v.len() >= 4 {
+                break;
+            }
+            v.push(w);
+        }
+        v
+    } else {
+        return None;
+    };
+    let s = name
+        .join(" ")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    (!s.is_empty() && s.split(' ').count() <= 6).then_some(s)
+}
+
+/// A claim of the index: the first draft that marked it, and every draft
+/// that did (those are never flagged for it).
+pub struct Entry {
+    pub first: Harvested,
+    pub markers: Vec<FileId>,
+    /// Bits of the names and numbers: all must be found.
+    required: u64,
+    /// Bits of the content words, of which `needed` must be found.
+    content: u64,
+    needed: u32,
+}
+
+/// A harvested claim found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Index::claims`].
+    pub claim: usize,
+    /// The matched words, relative to the sentence, in order.
+    pub words: Vec<Range<usize>>,
+}
+
+/// A claim that uses a word, and the word's bit in the claim.
+type Posting = (u32, u8);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Name,
+    Number,
+    Content,
+}
+
+/// Every harvested claim of a run, compiled for matching.
+#[derive(Default)]
+pub struct Index {
+    pub claims: Vec<Entry>,
+    /// Lower-case last words of names → (claim, bit).
+    names: HashMap<String, Vec<Posting>>,
+    numbers: HashMap<String, Vec<Posting>>,
+    /// Stems of content words → (claim, bit).
+    stems: HashMap<String, Vec<Posting>>,
+}
+
+impl Index {
+    /// Compiles `harvested` (in file order). The same claim (same names,
+    /// numbers and content words) marked in several drafts is one entry.
+    pub fn new(harvested: Vec<Harvested>) -> Index {
+        let mut index = Index::default();
+        let mut seen: HashMap<ClaimWords, usize> = HashMap::new();
+        for h in harvested {
+            if let Some(&i) = seen.get(&h.words) {
+                let e: &mut Entry = &mut index.claims[i];
+                if !e.markers.contains(&h.file) {
+                    e.markers.push(h.file);
+                }
+                continue;
+            }
+            let id = index.claims.len();
+            seen.insert(h.words.clone(), id);
+            let mut bit = 0u8;
+            let (mut required, mut content) = (0u64, 0u64);
+            let w = &h.words;
+            for (slot, list, map) in [
+                (Slot::Name, &w.names, &mut index.names),
+                (Slot::Number, &w.numbers, &mut index.numbers),
+                (Slot::Content, &w.content, &mut index.stems),
+            ] {
+                for word in list {
+                    map.entry(word.clone()).or_default().push((id as u32, bit));
+                    if slot == Slot::Content {
+                        content |= 1 << bit;
+                    } else {
+                        required |= 1 << bit;
+                    }
+                    bit += 1;
+                }
+            }
+            index.claims.push(Entry {
+                needed: w.content_needed() as u32,
+                markers: vec![h.file],
+                first: h,
+                required,
+                content,
+            });
+        }
+        index
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty()
+    }
+
+    /// The harvested claims that `sentence` (of draft `file`) repeats.
+    pub fn matches(&self, sentence: &str, file: FileId) -> Vec<Hit> {
+        if self.claims.is_empty() {
+            return Vec::new();
+        }
+        let toks = tokens(sentence);
+        let mut found: HashMap<u32, u64> = HashMap::new();
+        let mut lower = String::new();
+        let mut each = |toks: &[(Range<usize>, &str)], f: &mut dyn FnMut(usize, &[Posting])| {
+            for (t, (_, w)) in toks.iter().enumerate() {
+                let w = strip_possessive(w);
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if is_capitalized(w)
+                    && let Some(v) = self.names.get(lower.as_str())
+                {
+                    f(t, v);
+                }
+                if claim_words::is_number(w) {
+                    if let Some(v) = self.numbers.get(lower.as_str()) {
+                        f(t, v);
+                    }
+                } else if let Some(v) = self.stems.get(stem(&lower)) {
+                    f(t, v);
+                }
+            }
+        };
+        each(&toks, &mut |_, v| {
+            for &(c, b) in v {
+                *found.entry(c).or_default() |= 1 << b;
+            }
+        });
+        let mut ok: Vec<u32> = found
+            .into_iter()
+            .filter(|&(c, bits)| {
+                let e = &self.claims[c as usize];
+                bits & e.required == e.required
+                    && (bits & e.content).count_ones() >= e.needed
+                    && !e.markers.contains(&file)
+            })
+            .map(|(c, _)| c)
+            .collect();
+        if ok.is_empty() {
+            return Vec::new();
+        }
+        ok.sort_unstable();
+        // Where: the first occurrence of each of the claim's words.
+        let mut hits: Vec<(u32, u64, Vec<Range<usize>>)> =
+            ok.iter().map(|&c| (c, 0, Vec::new())).collect();
+        each(&toks, &mut |t, v| {
+            for &(c, b) in v {
+                if let Ok(k) = hits.binary_search_by_key(&c, |h| h.0) {
+                    let h = &mut hits[k];
+                    if h.1 & (1 << b) == 0 {
+                        h.1 |= 1 << b;
+                        h.2.push(toks[t].0.clone());
+                    }
+                }
+            }
+        });
+        hits.into_iter()
+            .map(|(c, _, mut words)| {
+                words.sort_by_key(|r| r.start);
+                words.dedup();
+                Hit {
+                    claim: c as usize,
+                    words,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn harvest(text: &str) -> Vec<Harvested> {
+        let pack = Pack::builtin().unwrap();
+        let d = Draft::parse("a.md", text, &pack.language());
+        Harvester::new(&pack).harvest(&d, 0)
+    }
+
+    fn claims(text: &str) -> Vec<String> {
+        harvest(text).into_iter().map(|h| h.claim).collect()
+    }
+
+    #[test]
+    fn constructions() {
+        assert_eq!(
+            claims(
+                "Council member Ivo Brandt repeated the false claim that the Orlen Canal bridges were built without permits. Records show otherwise."
+            ),
+            vec!["the Orlen Canal bridges were built without permits"]
+        );
+        assert_eq!(
+            claims(
+                "In a post, the senator falsely claimed on Monday that she had shut the Kessel coal mine in 2019; her office did not reply."
+            ),
+            vec!["she had shut the Kessel coal mine in 2019"]
+        );
+        assert_eq!(
+            claims(
+                "Posts said the Varna dam was sabotaged by 40 engineers — a claim that has been debunked."
+            ),
+            vec!["the Varna dam was sabotaged by 40 engineers"]
+        );
+        assert_eq!(
+            claims(
+                "The Varna dam was sabotaged by 40 engineers, which is false, and the posts spread."
+            ),
+            vec!["The Varna dam was sabotaged by 40 engineers"]
+        );
+        assert_eq!(
+            claims(
+                "He spread the bogus rumor that the Tessel mayor sold 300 city buses, which officials denied."
+            ),
+            vec!["the Tessel mayor sold 300 city buses"]
+        );
+        // Too little to recognise.
+        assert!(claims("She denied the false rumor that Kim resigned.").is_empty());
+    }
+
+    #[test]
+    fn subjects_and_display() {
+        let h = harvest(
+            "Senator Ruth Alden falsely claimed that she had shut the Kessel coal mine in 2019.",
+        );
+        assert_eq!(h[0].subject.as_deref(), Some("Senator Ruth Alden"));
+        assert_eq!(
+            h[0].display(),
+            "Senator Ruth Alden had shut the Kessel coal mine in 2019"
+        );
+        assert_eq!(h[0].words.names, vec!["kessel"]);
+        let h = harvest(
+            "In an interview, the president falsely said that he had ended the Omir strike in 2023.",
+        );
+        assert_eq!(h[0].subject.as_deref(), Some("the president"));
+    }
+
+    #[test]
+    fn index_matches_by_names_numbers_and_two_thirds_of_stems() {
+        let h = harvest(
+            "Ivo Brandt repeated the false claim that the Orlen Canal bridges were built without permits.",
+        );
+        let index = Index::new(h);
+        let m = |s: &str, f: FileId| index.matches(s, f);
+        let s =
+            "A neighbour said the bridges over the Orlen Canal had been built without any permit.";
+        let hits = m(s, 1);
+        assert_eq!(hits.len(), 1);
+        let words: Vec<&str> = hits[0].words.iter().map(|r| &s[r.clone()]).collect();
+        assert_eq!(words, vec!["bridges", "Canal", "built", "permit"]);
+        // Not in the marking draft.
+        assert!(m(s, 0).is_empty());
+        // The name is required, and two of three content words.
+        assert!(m("The bridges were built without permits.", 1).is_empty());
+        assert!(m("The Orlen Canal bridges need repairs.", 1).is_empty());
+        assert_eq!(m("The Orlen Canal bridges lacked permits.", 1).len(), 1);
+    }
+}
