@@ -1,11 +1,12 @@
 //! `debunked-claim` (spec section 4): a sentence that repeats a claim
 //! fact-checkers rated false, without marking it false.
 //!
-//! Every regex of every claim is compiled once into `RegexSet`s (in chunks,
-//! built in parallel: one set of 15,000 Unicode-aware patterns takes a
-//! minute to build, 60 sets of 256 take a second), run once per sentence as
-//! a prefilter: only the claims whose regexes all matched there compile
-//! (once, lazily) and run their own regexes to find where.
+//! The literals every claim's regexes can start with go into one
+//! Aho-Corasick automaton ([`LiteralIndex`]), scanned once per sentence:
+//! only claims anchored on a literal of the sentence, whose other regexes
+//! also have a literal there, compile their regexes (once, lazily, with
+//! ASCII word boundaries) and run them. 5,000 claims cost one automaton scan
+//! per sentence, not 15,000 regexes.
 //!
 //! A claim is a [`KnownClaim`]: its references (rating, reviewer, URL) and a
 //! [`Matcher`]. Claims from the database match by regexes. Claims harvested
@@ -17,18 +18,15 @@
 //! and a label on the sentence that marked it false.
 
 use super::harvest::{Harvested, Harvester, Hit, Index};
+use super::literal_index::LiteralIndex;
 use super::{Check, Context, Data, Learned, finding};
 use crate::draft::Draft;
 use crate::finding::{FileId, Finding, Label};
 use crate::rules::claims::{self, Claim};
 use crate::rules::{LoadError, Pack, Rule};
-use rayon::prelude::*;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::OnceLock;
-
-/// Patterns per `RegexSet`.
-const CHUNK: usize = 256;
 
 /// How a claim is recognised in a sentence.
 enum Matcher {
@@ -46,8 +44,9 @@ pub struct ClaimCheck {
     rule: Rule,
     claims: Vec<KnownClaim>,
     patterns: Vec<String>,
-    regexes: Vec<OnceLock<Regex>>,
-    sets: Vec<RegexSet>,
+    regexes: Vec<OnceLock<Option<Regex>>>,
+    /// Claim `g` of [`ClaimCheck::claims`] is group `g`.
+    index: LiteralIndex,
     markers: Option<Regex>,
     harvester: Option<Harvester>,
     harvested: Index,
@@ -97,33 +96,38 @@ impl ClaimCheck {
                 claim,
             });
         }
-        let sets = patterns
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                RegexSetBuilder::new(chunk)
-                    .case_insensitive(true)
-                    .size_limit(1 << 26)
-                    .dfa_size_limit(1 << 26)
-                    .build()
-                    .expect("each regex compiled when loaded")
+        let groups: Vec<Vec<String>> = claims
+            .iter()
+            .map(|k| {
+                let Matcher::Regexes(ids) = &k.matcher;
+                patterns[ids.clone()].to_vec()
             })
             .collect();
+        let index = LiteralIndex::new(&groups);
         let regexes = patterns.iter().map(|_| OnceLock::new()).collect();
         ClaimCheck {
             rule,
             claims,
             patterns,
             regexes,
-            sets,
+            index,
             markers: phrase_regex(markers),
             harvester: None,
             harvested: Index::default(),
         }
     }
 
-    fn regex(&self, i: usize) -> &Regex {
+    /// Claim regex `i`, compiled on first use (with ASCII word boundaries,
+    /// for speed). `None` if it does not compile (a size limit the loader's
+    /// syntax check cannot see): then it matches nothing.
+    fn regex(&self, i: usize) -> Option<&Regex> {
         self.regexes[i]
-            .get_or_init(|| claims::compile(&self.patterns[i]).expect("validated when loaded"))
+            .get_or_init(|| {
+                claims::compile(&crate::rules::ascii_boundaries(&self.patterns[i]))
+                    .or_else(|_| claims::compile(&self.patterns[i]))
+                    .ok()
+            })
+            .as_ref()
     }
 
     fn marked(&self, text: &str) -> bool {
@@ -234,25 +238,19 @@ impl Check for ClaimCheck {
     }
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
-        if self.sets.is_empty() && self.harvested.is_empty() {
+        if self.claims.is_empty() && self.harvested.is_empty() {
             return;
         }
-        let mut hits = vec![false; self.patterns.len()];
+        let mut scratch = self.index.scratch();
+        let mut candidates: Vec<u32> = Vec::new();
         for (i, sentence) in draft.sentences.iter().enumerate() {
             let text = draft.prose(sentence.span.clone());
-            let mut any = false;
-            for (k, set) in self.sets.iter().enumerate() {
-                let m = set.matches(text);
-                for (j, hit) in hits[k * CHUNK..(k * CHUNK + set.len())]
-                    .iter_mut()
-                    .enumerate()
-                {
-                    *hit = m.matched(j);
-                }
-                any |= m.matched_any();
+            candidates.clear();
+            if !self.claims.is_empty() {
+                self.index.candidates(text, &mut scratch, &mut candidates);
             }
             let harvested = self.harvested.matches(text, cx.file);
-            if !any && harvested.is_empty() {
+            if candidates.is_empty() && harvested.is_empty() {
                 continue;
             }
             let marked = || {
@@ -265,9 +263,12 @@ impl Check for ClaimCheck {
             // (relative to the sentence).
             let mut found: Vec<(Finding, Vec<Range<usize>>)> = Vec::new();
             let mut checked_markers = None;
-            for known in self.claims.iter().filter(|_| any) {
+            for known in candidates.iter().map(|&g| &self.claims[g as usize]) {
                 let Matcher::Regexes(ids) = &known.matcher;
-                if !ids.clone().all(|r| hits[r]) {
+                if !ids
+                    .clone()
+                    .all(|r| self.regex(r).is_some_and(|re| re.is_match(text)))
+                {
                     continue;
                 }
                 if *checked_markers.get_or_insert_with(marked) {
@@ -275,7 +276,11 @@ impl Check for ClaimCheck {
                 }
                 let matched: Vec<Range<usize>> = ids
                     .clone()
-                    .filter_map(|r| self.regex(r).find(text).map(|m| m.range()))
+                    .filter_map(|r| {
+                        self.regex(r)
+                            .and_then(|re| re.find(text))
+                            .map(|m| m.range())
+                    })
                     .collect();
                 let start = matched.iter().map(|m| m.start).min().unwrap_or(0);
                 let end = matched.iter().map(|m| m.end).max().unwrap_or(0);

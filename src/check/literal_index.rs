@@ -111,8 +111,11 @@ impl LiteralIndex {
             }
         }
         let ac = (!words.is_empty()).then(|| {
+            // A contiguous NFA: builds in milliseconds for tens of thousands
+            // of literals, where a DFA takes a second.
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::Standard)
                 .build(&words)
                 .expect("literal automaton")

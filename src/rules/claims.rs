@@ -109,7 +109,8 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
         let id = c.id.get_ref().trim().to_string();
         if id.is_empty() {
             errors.push(LoadError::at(path, &text, c.id.span(), "empty claim id"));
-        } else if let Some(line) = ids.get(&id) {
+        } else if let Some(&at) = ids.get(&id) {
+            let line = text[..at].matches('\n').count() + 1;
             errors.push(
                 LoadError::at(
                     path,
@@ -122,10 +123,9 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
                 )),
             );
         } else {
-            ids.insert(
-                id.clone(),
-                text[..c.id.span().start].matches('\n').count() + 1,
-            );
+            // The offset, not the line: counting lines for every claim would
+            // be quadratic in the file's size.
+            ids.insert(id.clone(), c.id.span().start);
         }
         for (s, what) in [(&c.claim, "claim"), (&c.rating, "rating")] {
             if s.get_ref().trim().is_empty() {
@@ -174,11 +174,13 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
             source: path.to_string(),
         });
     }
-    // Compiled here (in parallel: a database may hold thousands) so that a
-    // bad regex is reported at load time with its place.
+    // Parsed here so that a bad regex is reported at load time with its
+    // place. Parsing, not compiling: a database may hold thousands of
+    // regexes and most never get to run (the check compiles on first use).
     errors.par_extend(patterns.par_iter().filter_map(|(p, span)| {
-        compile(p).err().map(|e| {
-            LoadError::at(path, &text, span.clone(), format!("invalid regular expression: {}", regex_error(&e)))
+        let parsed = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(p);
+        parsed.err().map(|e| {
+            LoadError::at(path, &text, span.clone(), format!("invalid regular expression: {}", regex_error(&e.to_string())))
                 .with_help("copydesk uses Rust regex syntax (https://docs.rs/regex); look-around and back-references are not supported")
         })
     }));
@@ -189,12 +191,11 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
     }
 }
 
-fn regex_error(e: &regex::Error) -> String {
-    let s = e.to_string();
+fn regex_error(s: &str) -> String {
     s.lines()
         .rev()
         .find(|l| l.starts_with("error:"))
-        .unwrap_or(s.lines().next().unwrap_or(&s))
+        .unwrap_or(s.lines().next().unwrap_or(s))
         .trim_start_matches("error: ")
         .to_string()
 }
