@@ -26,7 +26,8 @@ use crate::finding::{FileId, Finding, Label};
 use crate::rules::people::{self, Person};
 use crate::rules::{LoadError, Pack, Rule};
 use mention::{Class, Lexicon, Mention, Status};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Drafts further apart than this are not compared.
@@ -121,7 +122,7 @@ struct DraftTitles {
 
 impl TitleCheck {
     fn new(rule: Rule, lex: Lexicon, people: Vec<Person>) -> TitleCheck {
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::default();
         let mut clash = Vec::new();
         for (i, p) in people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.aliases) {
@@ -146,8 +147,8 @@ impl TitleCheck {
             lex,
             people,
             by_key,
-            cross: HashMap::new(),
-            found: HashMap::new(),
+            cross: HashMap::default(),
+            found: HashMap::default(),
         }
     }
 

@@ -14,7 +14,7 @@
 use crate::draft::{BlockKind, Draft};
 use crate::rules::Pack;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -315,9 +315,9 @@ impl Lexicon {
             .collect();
         let mut offices = Seqs::default();
         let mut office_canon = Vec::new();
-        let mut canon = HashMap::new();
-        let mut office_words = HashSet::new();
-        let mut first_words = HashSet::new();
+        let mut canon = HashMap::default();
+        let mut office_words = HashSet::default();
+        let mut first_words = HashSet::default();
         for o in pack.words("title-offices") {
             if let Some(w) = o.split_whitespace().next() {
                 first_words.insert(w.trim_end_matches('.').to_lowercase());
@@ -388,7 +388,7 @@ impl Lexicon {
                 .filter_map(|w| w.strip_suffix('.'))
                 .map(str::to_string)
                 .collect(),
-            office_filter: ascii_ci_automaton(first_words, None),
+            office_filter: lower_automaton(first_words, None),
         }
     }
 
@@ -690,12 +690,14 @@ impl Lexicon {
         let mut scratch = Scratch::default();
         let heading =
             |s: &crate::draft::Sentence| draft.paragraphs[s.paragraph].kind == BlockKind::Heading;
+        // The filters search the prose in ASCII lower case.
+        let lower = draft.prose.to_ascii_lowercase();
         for s in &draft.sentences {
             let text = draft.prose(s.span.clone());
             if self
                 .office_filter
                 .as_ref()
-                .is_some_and(|f| f.is_match(text))
+                .is_some_and(|f| f.is_match(&lower[s.span.clone()]))
             {
                 let toks = self.tokenize(text, s.span.start, &mut scratch);
                 self.sentence(&toks, heading(s), &mut raws);
@@ -720,10 +722,10 @@ impl Lexicon {
             })
             .collect();
         // Built for every draft: an NFA is much quicker to build than a DFA.
-        if let Some(filter) = ascii_ci_automaton(needles, Some(AhoCorasickKind::ContiguousNFA)) {
+        if let Some(filter) = lower_automaton(needles, Some(AhoCorasickKind::ContiguousNFA)) {
             for s in &draft.sentences {
                 let text = draft.prose(s.span.clone());
-                if filter.is_match(text) {
+                if filter.is_match(&lower[s.span.clone()]) {
                     let toks = self.tokenize(text, s.span.start, &mut scratch);
                     self.introductions(&toks, heading(s), &mut intros);
                 }
@@ -979,16 +981,20 @@ impl Lexicon {
     }
 }
 
-/// An ASCII-case-insensitive automaton over `words`, if there are any.
-fn ascii_ci_automaton(
-    words: HashSet<String>,
-    kind: Option<AhoCorasickKind>,
-) -> Option<AhoCorasick> {
-    let mut words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+/// An automaton over `words` in ASCII lower case, if there are any, for
+/// searching text in ASCII lower case: it finds what an ASCII-case-insensitive
+/// search of the text would, and can use the SIMD prefilters such a search
+/// cannot.
+fn lower_automaton(words: HashSet<String>, kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
+    let mut words: Vec<String> = words
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
     words.sort();
+    words.dedup();
     (!words.is_empty()).then(|| {
         AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .kind(kind)
             .build(&words)
             .expect("word automaton")
