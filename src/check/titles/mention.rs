@@ -13,7 +13,7 @@
 
 use crate::draft::{BlockKind, Draft};
 use crate::rules::Pack;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Span, packed};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -105,6 +105,29 @@ struct Scratch {
 }
 
 impl Scratch {
+    /// Tokens `range`, borrowed from the scratch and from `text`, which
+    /// starts at byte `base` of the draft, into `out` (cleared).
+    fn borrow<'a>(
+        &'a self,
+        text: &'a str,
+        base: usize,
+        range: Range<usize>,
+        out: &mut Vec<Tok<'a>>,
+    ) {
+        out.clear();
+        out.extend(self.toks[range].iter().map(|t| {
+            let word = &text[t.start - base..t.end - base];
+            Tok {
+                start: t.start,
+                end: t.end,
+                word,
+                lower: t.lower.clone().map_or(word, |r| &self.lower[r]),
+                dot: t.dot,
+                punct: t.punct,
+            }
+        }));
+    }
+
     /// Where `s.to_lowercase()` is found: `None` when it is `s` itself.
     fn lower(&mut self, s: &str) -> Option<Range<usize>> {
         let from = self.lower.len();
@@ -112,7 +135,8 @@ impl Scratch {
             if !s.bytes().any(|b| b.is_ascii_uppercase()) {
                 return None;
             }
-            self.lower.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+            self.lower.push_str(s);
+            self.lower[from..].make_ascii_lowercase();
         } else {
             let l = s.to_lowercase();
             if l == s {
@@ -263,7 +287,7 @@ pub struct Lexicon {
     not_names_dotted: HashSet<String>,
     /// The first word of every office: a sentence without one holds no
     /// titled mention and is not tokenized.
-    office_filter: Option<AhoCorasick>,
+    office_filter: Option<WordFilter>,
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
@@ -388,7 +412,7 @@ impl Lexicon {
                 .filter_map(|w| w.strip_suffix('.'))
                 .map(str::to_string)
                 .collect(),
-            office_filter: lower_automaton(first_words, None),
+            office_filter: WordFilter::new(first_words, None),
         }
     }
 
@@ -420,6 +444,16 @@ impl Lexicon {
     fn tokenize<'a>(&self, text: &'a str, base: usize, scratch: &'a mut Scratch) -> Vec<Tok<'a>> {
         scratch.toks.clear();
         scratch.lower.clear();
+        let range = self.tokenize_into(text, base, scratch);
+        let mut toks = Vec::new();
+        scratch.borrow(text, base, range, &mut toks);
+        toks
+    }
+
+    /// Adds the tokens of `text`, which starts at byte `base` of the draft,
+    /// to the scratch: the range of them.
+    fn tokenize_into(&self, text: &str, base: usize, scratch: &mut Scratch) -> Range<usize> {
+        let first = scratch.toks.len();
         let word_char = |c: char| {
             if c.is_ascii() {
                 c.is_ascii_alphanumeric()
@@ -460,20 +494,7 @@ impl Lexicon {
             self.push_word(scratch, word, base + i, dot);
             i = j + usize::from(dot);
         }
-        let Scratch { toks, lower } = &*scratch;
-        toks.iter()
-            .map(|t| {
-                let word = &text[t.start - base..t.end - base];
-                Tok {
-                    start: t.start,
-                    end: t.end,
-                    word,
-                    lower: t.lower.clone().map_or(word, |r| &lower[r]),
-                    dot: t.dot,
-                    punct: t.punct,
-                }
-            })
-            .collect()
+        first..scratch.toks.len()
     }
 
     /// Adds a word token, splitting `ex-President` and `President-elect`.
@@ -537,12 +558,13 @@ impl Lexicon {
             return NameTok::Suffix;
         }
         // How many letters, and whether all are capitals.
-        let (letters, all_upper) = t
-            .word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
-        if letters == 1 && t.cap() && t.dot {
+        let letters = || {
+            t.word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()))
+        };
+        if t.dot && t.cap() && letters().0 == 1 {
             return NameTok::Initial;
         }
         if self.particles.contains(t.lower) {
@@ -570,7 +592,7 @@ impl Lexicon {
         if self.not_names.contains(bare) || t.dot && self.not_names_dotted.contains(bare) {
             return NameTok::No;
         }
-        if letters >= 2 && all_upper {
+        if let (2.., true) = letters() {
             return NameTok::No;
         }
         if strict && (self.office_words.contains(t.lower) || self.honorifics.contains_word(t)) {
@@ -687,22 +709,32 @@ impl Lexicon {
         registry: &dyn Fn(&str) -> Option<usize>,
     ) -> Vec<Mention> {
         let mut raws = Vec::new();
-        let mut scratch = Scratch::default();
         let heading =
             |s: &crate::draft::Sentence| draft.paragraphs[s.paragraph].kind == BlockKind::Heading;
         // The filters search the prose in ASCII lower case.
         let lower = draft.prose.to_ascii_lowercase();
-        for s in &draft.sentences {
-            let text = draft.prose(s.span.clone());
+        // Every sentence is tokenized at most once, onto one scratch: the
+        // range of its tokens there.
+        let mut scratch = Scratch::default();
+        let mut tokenized: Vec<Option<Range<usize>>> = vec![None; draft.sentences.len()];
+        for (k, s) in draft.sentences.iter().enumerate() {
             if self
                 .office_filter
                 .as_ref()
-                .is_some_and(|f| f.is_match(&lower[s.span.clone()]))
+                .is_some_and(|f| f.is_match(&lower, s.span.clone()))
             {
-                let toks = self.tokenize(text, s.span.start, &mut scratch);
+                let text = draft.prose(s.span.clone());
+                tokenized[k] = Some(self.tokenize_into(text, s.span.start, &mut scratch));
+            }
+        }
+        let mut toks = Vec::new();
+        for (k, s) in draft.sentences.iter().enumerate() {
+            if let Some(range) = tokenized[k].clone() {
+                scratch.borrow(&draft.prose, 0, range, &mut toks);
                 self.sentence(&toks, heading(s), &mut raws);
             }
         }
+        drop(toks);
         // Introductions (full names) resolve surnames and confirm heading
         // names; only sentences holding a form of a mention's last name word
         // can introduce one, so only those are tokenized.
@@ -722,13 +754,21 @@ impl Lexicon {
             })
             .collect();
         // Built for every draft: an NFA is much quicker to build than a DFA.
-        if let Some(filter) = lower_automaton(needles, Some(AhoCorasickKind::ContiguousNFA)) {
-            for s in &draft.sentences {
-                let text = draft.prose(s.span.clone());
-                if filter.is_match(&lower[s.span.clone()]) {
-                    let toks = self.tokenize(text, s.span.start, &mut scratch);
-                    self.introductions(&toks, heading(s), &mut intros);
+        if let Some(filter) = WordFilter::new(needles, Some(AhoCorasickKind::ContiguousNFA)) {
+            let mut wanted = Vec::new();
+            for (k, s) in draft.sentences.iter().enumerate() {
+                if filter.is_match(&lower, s.span.clone()) {
+                    let range = tokenized[k].clone().unwrap_or_else(|| {
+                        let text = draft.prose(s.span.clone());
+                        self.tokenize_into(text, s.span.start, &mut scratch)
+                    });
+                    wanted.push((range, heading(s)));
                 }
+            }
+            let mut toks = Vec::new();
+            for (range, heading) in wanted {
+                scratch.borrow(&draft.prose, 0, range, &mut toks);
+                self.introductions(&toks, heading, &mut intros);
             }
         }
         let mut out: Vec<Mention> = Vec::new();
@@ -981,24 +1021,46 @@ impl Lexicon {
     }
 }
 
-/// An automaton over `words` in ASCII lower case, if there are any, for
-/// searching text in ASCII lower case: it finds what an ASCII-case-insensitive
-/// search of the text would, and can use the SIMD prefilters such a search
-/// cannot.
-fn lower_automaton(words: HashSet<String>, kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
-    let mut words: Vec<String> = words
-        .into_iter()
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    words.sort();
-    words.dedup();
-    (!words.is_empty()).then(|| {
-        AhoCorasick::builder()
+/// Words searched for in text in ASCII lower case, in ASCII lower case
+/// themselves: it finds what an ASCII-case-insensitive search of the text
+/// would, and can use SIMD searchers such a search cannot.
+enum WordFilter {
+    /// Teddy, when the words allow it.
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl WordFilter {
+    /// A filter for `words`, if there are any: Teddy if it takes them, else
+    /// an automaton of `kind`.
+    fn new(words: HashSet<String>, kind: Option<AhoCorasickKind>) -> Option<WordFilter> {
+        let mut words: Vec<String> = words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        words.sort();
+        words.dedup();
+        if words.is_empty() {
+            return None;
+        }
+        if let Some(s) = packed::Config::new().builder().extend(&words).build() {
+            return Some(WordFilter::Packed(s));
+        }
+        let a = AhoCorasick::builder()
             .kind(kind)
             .build(&words)
-            .expect("word automaton")
-    })
+            .expect("word automaton");
+        Some(WordFilter::Automaton(a))
+    }
+
+    /// Whether `text[span]` holds one of the words.
+    fn is_match(&self, text: &str, span: Range<usize>) -> bool {
+        match self {
+            WordFilter::Packed(s) => s.find_in(text, Span::from(span)).is_some(),
+            WordFilter::Automaton(a) => a.is_match(&text[span]),
+        }
+    }
 }
 
 fn surname_forms(s: &str, prefixes: &[String]) -> Vec<String> {
