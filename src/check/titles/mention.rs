@@ -461,7 +461,10 @@ impl Lexicon {
                 c.is_alphanumeric() || is_combining_mark(c)
             }
         };
-        let char_at = |at: usize| text[at..].chars().next();
+        let char_at = |at: usize| match *text.as_bytes().get(at)? {
+            b if b.is_ascii() => Some(char::from(b)),
+            _ => text[at..].chars().next(),
+        };
         let mut i = 0;
         while let Some(c) = char_at(i) {
             if c.is_whitespace() {
