@@ -26,7 +26,8 @@ use crate::finding::{FileId, Finding, Label};
 use crate::rules::people::{self, Person};
 use crate::rules::{LoadError, Pack, Rule};
 use mention::{Class, Lexicon, Mention, Status};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Drafts further apart than this are not compared.
@@ -64,6 +65,16 @@ pub struct TitleCheck {
     by_key: HashMap<String, usize>,
     /// Cross-draft findings decided in `prepare`, by file.
     cross: HashMap<FileId, Vec<CrossFlag>>,
+    /// The mentions `learn` found in each checked draft, kept by `prepare`
+    /// so that `check` does not find them again.
+    found: HashMap<FileId, Found>,
+}
+
+/// A draft's mentions as `learn` found them, with what identifies the draft.
+struct Found {
+    path: String,
+    len: usize,
+    mentions: Vec<Mention>,
 }
 
 /// What the registry says of one mention.
@@ -104,11 +115,14 @@ struct DraftTitles {
     dated: bool,
     checked: bool,
     mentions: Vec<Kept>,
+    /// Every mention of the draft, for `check`.
+    found: Vec<Mention>,
+    len: usize,
 }
 
 impl TitleCheck {
     fn new(rule: Rule, lex: Lexicon, people: Vec<Person>) -> TitleCheck {
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::default();
         let mut clash = Vec::new();
         for (i, p) in people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.aliases) {
@@ -133,7 +147,8 @@ impl TitleCheck {
             lex,
             people,
             by_key,
-            cross: HashMap::new(),
+            cross: HashMap::default(),
+            found: HashMap::default(),
         }
     }
 
@@ -263,19 +278,19 @@ fn conflicts(a_office: &str, a: Class, b_office: &str, b: Class) -> bool {
 
 impl Check for TitleCheck {
     fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
-        let mentions = self
-            .mentions(draft)
-            .into_iter()
+        let found = self.mentions(draft);
+        let mentions = found
+            .iter()
             .filter_map(|m| {
                 let class = m.status.class()?;
-                let judged = self.judge(&m, cx.date) != Verdict::Unknown;
+                let judged = self.judge(m, cx.date) != Verdict::Unknown;
                 Some(Kept {
                     line: line_of(&draft.text, m.span.start),
                     title: m.title(),
-                    span: m.span,
-                    person: m.person,
-                    name: m.name,
-                    office: m.office,
+                    span: m.span.clone(),
+                    person: m.person.clone(),
+                    name: m.name.clone(),
+                    office: m.office.clone(),
                     class,
                     judged,
                 })
@@ -287,16 +302,29 @@ impl Check for TitleCheck {
             dated: draft.date().is_some(),
             checked: cx.checked,
             mentions,
+            found,
+            len: draft.text.len(),
         }))
     }
 
     fn prepare(&mut self, learned: Vec<(FileId, Learned)>) {
         self.cross.clear();
-        let drafts: Vec<(FileId, DraftTitles)> = learned
+        self.found.clear();
+        let mut drafts: Vec<(FileId, DraftTitles)> = learned
             .into_iter()
             .filter_map(|(f, l)| l.downcast::<DraftTitles>().ok().map(|d| (f, *d)))
             .filter(|(_, d)| d.checked)
             .collect();
+        for (f, d) in &mut drafts {
+            self.found.insert(
+                *f,
+                Found {
+                    path: d.path.clone(),
+                    len: d.len,
+                    mentions: std::mem::take(&mut d.found),
+                },
+            );
+        }
         // person -> (office, class) -> drafts carrying it (first mention).
         let mut by_person: ByPerson = BTreeMap::new();
         for (di, (_, d)) in drafts.iter().enumerate() {
@@ -380,7 +408,15 @@ impl Check for TitleCheck {
     }
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
-        let mentions = self.mentions(draft);
+        // The mentions `learn` found, unless it did not see this draft.
+        let fresh;
+        let mentions = match self.found.get(&cx.file) {
+            Some(f) if f.path == draft.path && f.len == draft.text.len() => &f.mentions,
+            _ => {
+                fresh = self.mentions(draft);
+                &fresh
+            }
+        };
         let cross = self.cross.get(&cx.file);
         for (j, m) in mentions.iter().enumerate() {
             let Some(class) = m.status.class() else {

@@ -13,8 +13,8 @@
 
 use crate::draft::{BlockKind, Draft};
 use crate::rules::Pack;
-use aho_corasick::AhoCorasick;
-use std::collections::{HashMap, HashSet};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Span, packed};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -73,18 +73,82 @@ impl Mention {
     }
 }
 
-#[derive(Clone, Debug)]
-struct Tok {
+/// A token of a sentence, borrowed from the text and from the [`Scratch`]
+/// that holds the lower-case forms differing from the word.
+#[derive(Clone, Copy, Debug)]
+struct Tok<'a> {
     start: usize,
     /// End of the word, without a trailing dot.
     end: usize,
-    word: String,
-    lower: String,
+    word: &'a str,
+    lower: &'a str,
     dot: bool,
     punct: bool,
 }
 
-impl Tok {
+/// A token before its strings are borrowed: `lower` is a range of
+/// [`Scratch::lower`], or `None` when the word is its own lower case.
+#[derive(Clone, Debug)]
+struct RawTok {
+    start: usize,
+    end: usize,
+    lower: Option<Range<usize>>,
+    dot: bool,
+    punct: bool,
+}
+
+/// Buffers reused by every sentence a draft tokenizes.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<RawTok>,
+    lower: String,
+}
+
+impl Scratch {
+    /// Tokens `range`, borrowed from the scratch and from `text`, which
+    /// starts at byte `base` of the draft, into `out` (cleared).
+    fn borrow<'a>(
+        &'a self,
+        text: &'a str,
+        base: usize,
+        range: Range<usize>,
+        out: &mut Vec<Tok<'a>>,
+    ) {
+        out.clear();
+        out.extend(self.toks[range].iter().map(|t| {
+            let word = &text[t.start - base..t.end - base];
+            Tok {
+                start: t.start,
+                end: t.end,
+                word,
+                lower: t.lower.clone().map_or(word, |r| &self.lower[r]),
+                dot: t.dot,
+                punct: t.punct,
+            }
+        }));
+    }
+
+    /// Where `s.to_lowercase()` is found: `None` when it is `s` itself.
+    fn lower(&mut self, s: &str) -> Option<Range<usize>> {
+        let from = self.lower.len();
+        if s.is_ascii() {
+            if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
+            self.lower.push_str(s);
+            self.lower[from..].make_ascii_lowercase();
+        } else {
+            let l = s.to_lowercase();
+            if l == s {
+                return None;
+            }
+            self.lower.push_str(&l);
+        }
+        Some(from..self.lower.len())
+    }
+}
+
+impl Tok<'_> {
     fn cap(&self) -> bool {
         self.word.chars().next().is_some_and(char::is_uppercase)
     }
@@ -115,7 +179,9 @@ impl Tok {
 #[derive(Default)]
 struct Seqs {
     by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
-    entries: Vec<Vec<String>>,
+    count: usize,
+    /// One-token entries: without a trailing dot, and with one (dot cut).
+    words: Words,
 }
 
 impl Seqs {
@@ -129,20 +195,23 @@ impl Seqs {
 
     fn add(&mut self, w: &str) -> usize {
         let toks: Vec<String> = w.split_whitespace().map(|t| t.to_lowercase()).collect();
-        let id = self.entries.len();
+        let id = self.count;
         if let Some(first) = toks.first() {
             let key = first.trim_end_matches('.').to_string();
             let list = self.by_first.entry(key).or_default();
             list.push((toks.clone(), id));
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
-        self.entries.push(toks);
+        if let [w] = toks.as_slice() {
+            self.words.add(w);
+        }
+        self.count += 1;
         id
     }
 
     /// The longest entry starting at token `i`: (length, entry id).
     fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
-        let list = self.by_first.get(&toks.get(i)?.lower)?;
+        let list = self.by_first.get(toks.get(i)?.lower)?;
         list.iter()
             .find(|(e, _)| {
                 i + e.len() <= toks.len()
@@ -161,7 +230,36 @@ impl Seqs {
     }
 
     fn contains_word(&self, t: &Tok) -> bool {
-        self.entries.iter().any(|e| e.len() == 1 && t.is(&e[0]))
+        self.words.matches(t)
+    }
+}
+
+/// Lower-case lexicon words, matched as [`Tok::is`] matches one.
+#[derive(Default)]
+struct Words {
+    plain: HashSet<String>,
+    /// Words written with a trailing dot, without it.
+    dotted: HashSet<String>,
+}
+
+impl Words {
+    fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Words {
+        let mut w = Words::default();
+        for x in words {
+            w.add(x);
+        }
+        w
+    }
+
+    fn add(&mut self, w: &str) {
+        match w.strip_suffix('.') {
+            Some(d) => self.dotted.insert(d.to_string()),
+            None => self.plain.insert(w.to_string()),
+        };
+    }
+
+    fn matches(&self, t: &Tok) -> bool {
+        self.plain.contains(t.lower) || (t.dot && self.dotted.contains(t.lower))
     }
 }
 
@@ -183,11 +281,13 @@ pub struct Lexicon {
     honorifics: Seqs,
     particles: HashSet<String>,
     particle_prefixes: Vec<String>,
-    suffixes: HashSet<String>,
+    suffixes: Words,
     not_names: HashSet<String>,
+    /// The not-names written with a trailing dot, without it.
+    not_names_dotted: HashSet<String>,
     /// The first word of every office: a sentence without one holds no
     /// titled mention and is not tokenized.
-    office_filter: Option<AhoCorasick>,
+    office_filter: Option<WordFilter>,
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
@@ -239,9 +339,9 @@ impl Lexicon {
             .collect();
         let mut offices = Seqs::default();
         let mut office_canon = Vec::new();
-        let mut canon = HashMap::new();
-        let mut office_words = HashSet::new();
-        let mut first_words = HashSet::new();
+        let mut canon = HashMap::default();
+        let mut office_words = HashSet::default();
+        let mut first_words = HashSet::default();
         for o in pack.words("title-offices") {
             if let Some(w) = o.split_whitespace().next() {
                 first_words.insert(w.trim_end_matches('.').to_lowercase());
@@ -304,9 +404,15 @@ impl Lexicon {
                 .into_iter()
                 .filter(|p| !p.ends_with('-'))
                 .collect(),
-            suffixes: lower_set(pack.words("title-name-suffixes")),
+            suffixes: Words::new(&lower_set(pack.words("title-name-suffixes"))),
             not_names: pack.words("title-not-names").iter().cloned().collect(),
-            office_filter: ascii_ci_automaton(first_words),
+            not_names_dotted: pack
+                .words("title-not-names")
+                .iter()
+                .filter_map(|w| w.strip_suffix('.'))
+                .map(str::to_string)
+                .collect(),
+            office_filter: WordFilter::new(first_words, None),
         }
     }
 
@@ -320,108 +426,151 @@ impl Lexicon {
 
     /// The key a name is known by: folded words, no initials or suffixes.
     pub fn key_of(&self, name: &str) -> String {
-        let toks = self.tokenize(name, 0);
-        let words: Vec<String> = toks
+        let mut scratch = Scratch::default();
+        let toks = self.tokenize(name, 0, &mut scratch);
+        let words: Vec<&str> = toks
             .iter()
             .filter(|t| {
                 matches!(self.name_tok(t, false), NameTok::Word | NameTok::Particle)
                     || (!t.punct && !t.cap())
             })
             .filter(|t| !(t.punct || t.word.chars().count() == 1 && t.cap()))
-            .map(|t| t.word.clone())
+            .map(|t| t.word)
             .collect();
         key(&words)
     }
 
-    fn tokenize(&self, text: &str, base: usize) -> Vec<Tok> {
-        let mut out = Vec::new();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let word_char = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    /// The tokens of `text`, which starts at byte `base` of the draft.
+    fn tokenize<'a>(&self, text: &'a str, base: usize, scratch: &'a mut Scratch) -> Vec<Tok<'a>> {
+        scratch.toks.clear();
+        scratch.lower.clear();
+        let range = self.tokenize_into(text, base, scratch);
+        let mut toks = Vec::new();
+        scratch.borrow(text, base, range, &mut toks);
+        toks
+    }
+
+    /// Adds the tokens of `text`, which starts at byte `base` of the draft,
+    /// to the scratch: the range of them.
+    fn tokenize_into(&self, text: &str, base: usize, scratch: &mut Scratch) -> Range<usize> {
+        let first = scratch.toks.len();
+        let word_char = |c: char| {
+            if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric() || is_combining_mark(c)
+            }
+        };
+        let char_at = |at: usize| match *text.as_bytes().get(at)? {
+            b if b.is_ascii() => Some(char::from(b)),
+            _ => text[at..].chars().next(),
+        };
         let mut i = 0;
-        while i < chars.len() {
-            let (at, c) = chars[i];
+        while let Some(c) = char_at(i) {
             if c.is_whitespace() {
-                i += 1;
+                i += c.len_utf8();
                 continue;
             }
             if !word_char(c) {
-                out.push(Tok {
-                    start: base + at,
-                    end: base + at + c.len_utf8(),
-                    word: c.to_string(),
-                    lower: c.to_string(),
+                scratch.toks.push(RawTok {
+                    start: base + i,
+                    end: base + i + c.len_utf8(),
+                    lower: None,
                     dot: false,
                     punct: true,
                 });
-                i += 1;
+                i += c.len_utf8();
                 continue;
             }
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                let next_word = chars.get(j + 1).is_some_and(|&(_, n)| word_char(n));
-                if word_char(d) || (matches!(d, '-' | '\'' | '’' | '.' | '‐') && next_word) {
-                    j += 1;
+            let mut j = i + c.len_utf8();
+            while let Some(d) = char_at(j) {
+                let next_word = || char_at(j + d.len_utf8()).is_some_and(word_char);
+                if word_char(d) || (matches!(d, '-' | '\'' | '’' | '.' | '‐') && next_word()) {
+                    j += d.len_utf8();
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
-            let word = &text[at..end];
+            let word = &text[i..j];
             // A possessive plural (`ministers'`) keeps its apostrophe.
-            let mut dot = false;
-            let mut after = j;
-            if chars.get(j).is_some_and(|&(_, d)| d == '.') {
-                dot = true;
-                after = j + 1;
-            }
-            self.push_word(&mut out, word, base + at, dot);
-            i = after;
+            let dot = char_at(j) == Some('.');
+            self.push_word(scratch, word, base + i, dot);
+            i = j + usize::from(dot);
         }
-        out
+        first..scratch.toks.len()
     }
 
     /// Adds a word token, splitting `ex-President` and `President-elect`.
-    fn push_word(&self, out: &mut Vec<Tok>, word: &str, start: usize, dot: bool) {
-        let mk = |w: &str, s: usize, dot: bool| Tok {
-            start: s,
-            end: s + w.len(),
-            word: w.to_string(),
-            lower: w.to_lowercase(),
-            dot,
-            punct: false,
+    fn push_word(&self, scratch: &mut Scratch, word: &str, start: usize, dot: bool) {
+        let mut mk = |w: &str, s: usize, dot: bool| {
+            let lower = scratch.lower(w);
+            scratch.toks.push(RawTok {
+                start: s,
+                end: s + w.len(),
+                lower,
+                dot,
+                punct: false,
+            });
         };
-        let lower = word.to_lowercase();
+        // Lower-case comparisons; an ASCII word is compared in place.
+        let owned;
+        let lower = if word.is_ascii() {
+            None
+        } else {
+            owned = word.to_lowercase();
+            Some(owned.as_str())
+        };
+        let len = lower.map_or(word.len(), str::len);
+        let starts_with = |p: &str| match lower {
+            Some(l) => l.starts_with(p),
+            None => word
+                .as_bytes()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes())),
+        };
+        let ends_with = |p: &str| match lower {
+            Some(l) => l.ends_with(p),
+            None => word
+                .len()
+                .checked_sub(p.len())
+                .is_some_and(|at| word.as_bytes()[at..].eq_ignore_ascii_case(p.as_bytes())),
+        };
         for p in &self.split_prefixes {
-            if lower.starts_with(p.as_str()) && lower.len() > p.len() {
-                out.push(mk(&word[..p.len()], start, false));
-                self.push_word(out, &word[p.len()..], start + p.len(), dot);
+            if starts_with(p) && len > p.len() {
+                mk(&word[..p.len()], start, false);
+                self.push_word(scratch, &word[p.len()..], start + p.len(), dot);
                 return;
             }
         }
         for s in &self.elect_suffixes {
-            if lower.ends_with(s.as_str()) && lower.len() > s.len() {
+            if ends_with(s) && len > s.len() {
                 let cut = word.len() - s.len();
-                out.push(mk(&word[..cut], start, false));
-                out.push(mk(&word[cut..], start + cut, dot));
+                mk(&word[..cut], start, false);
+                mk(&word[cut..], start + cut, dot);
                 return;
             }
         }
-        out.push(mk(word, start, dot));
+        mk(word, start, dot);
     }
 
     fn name_tok(&self, t: &Tok, strict: bool) -> NameTok {
         if t.punct {
             return NameTok::No;
         }
-        if self.suffixes.iter().any(|s| t.is(s)) {
+        if self.suffixes.matches(t) {
             return NameTok::Suffix;
         }
-        let letters: Vec<char> = t.word.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() == 1 && t.cap() && t.dot {
+        // How many letters, and whether all are capitals.
+        let letters = || {
+            t.word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()))
+        };
+        if t.dot && t.cap() && letters().0 == 1 {
             return NameTok::Initial;
         }
-        if self.particles.contains(&t.lower) {
+        if self.particles.contains(t.lower) {
             return NameTok::Particle;
         }
         if let Some(p) = self
@@ -442,16 +591,14 @@ impl Lexicon {
         if !t.cap() {
             return NameTok::No;
         }
-        let bare = t
-            .possessive()
-            .map_or(t.word.as_str(), |e| &t.word[..e - t.start]);
-        if self.not_names.contains(bare) || self.not_names.contains(&format!("{bare}.")) && t.dot {
+        let bare = t.possessive().map_or(t.word, |e| &t.word[..e - t.start]);
+        if self.not_names.contains(bare) || t.dot && self.not_names_dotted.contains(bare) {
             return NameTok::No;
         }
-        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        if let (2.., true) = letters() {
             return NameTok::No;
         }
-        if strict && (self.office_words.contains(&t.lower) || self.honorifics.contains_word(t)) {
+        if strict && (self.office_words.contains(t.lower) || self.honorifics.contains_word(t)) {
             return NameTok::No;
         }
         NameTok::Word
@@ -475,10 +622,7 @@ impl Lexicon {
         while k > 0 {
             let t = &toks[k - 1];
             if t.punct {
-                if matches!(t.word.as_str(), "-" | "–" | "—")
-                    && k >= 2
-                    && toks[k - 2].lower == "then"
-                {
+                if matches!(t.word, "-" | "–" | "—") && k >= 2 && toks[k - 2].lower == "then" {
                     status = status.max(Status::Then);
                     k -= 2;
                     first = k;
@@ -500,7 +644,7 @@ impl Lexicon {
                 seen = true;
                 continue;
             }
-            if t.cap() && t.possessive().is_some() && !self.not_names.contains(&t.word) {
+            if t.cap() && t.possessive().is_some() && !self.not_names.contains(t.word) {
                 k -= 1;
                 first = k;
                 seen = true;
@@ -518,7 +662,7 @@ impl Lexicon {
 
     /// The name after token `j`: (end token, name words, whether it ended
     /// the way a name does).
-    fn name_after(&self, toks: &[Tok], mut j: usize) -> (usize, Vec<String>, usize) {
+    fn name_after<'a>(&self, toks: &[Tok<'a>], mut j: usize) -> (usize, Vec<&'a str>, usize) {
         let mut words = Vec::new();
         let mut end_byte = 0;
         let start = j;
@@ -528,13 +672,13 @@ impl Lexicon {
                 NameTok::Word => {
                     j += 1;
                     if let Some(e) = t.possessive() {
-                        words.push(t.word[..e - t.start].to_string());
+                        words.push(&t.word[..e - t.start]);
                         end_byte = e;
                         break;
                     }
-                    words.push(t.word.clone());
+                    words.push(t.word);
                     end_byte = t.end;
-                    if t.dot && !self.suffixes.iter().any(|s| t.is(s)) {
+                    if t.dot && !self.suffixes.matches(t) {
                         break;
                     }
                 }
@@ -547,7 +691,7 @@ impl Lexicon {
                         .get(j + 1)
                         .is_some_and(|n| matches!(self.name_tok(n, true), NameTok::Word)) =>
                 {
-                    words.push(t.word.clone());
+                    words.push(t.word);
                     j += 1;
                 }
                 NameTok::Suffix if j > start && !words.is_empty() => {
@@ -570,16 +714,30 @@ impl Lexicon {
         let mut raws = Vec::new();
         let heading =
             |s: &crate::draft::Sentence| draft.paragraphs[s.paragraph].kind == BlockKind::Heading;
-        for s in &draft.sentences {
-            let text = draft.prose(s.span.clone());
+        // The filters search the prose in ASCII lower case.
+        let lower = draft.prose.to_ascii_lowercase();
+        // Every sentence is tokenized at most once, onto one scratch: the
+        // range of its tokens there.
+        let mut scratch = Scratch::default();
+        let mut tokenized: Vec<Option<Range<usize>>> = vec![None; draft.sentences.len()];
+        for (k, s) in draft.sentences.iter().enumerate() {
             if self
                 .office_filter
                 .as_ref()
-                .is_some_and(|f| f.is_match(text))
+                .is_some_and(|f| f.is_match(&lower, s.span.clone()))
             {
-                self.sentence(&self.tokenize(text, s.span.start), heading(s), &mut raws);
+                let text = draft.prose(s.span.clone());
+                tokenized[k] = Some(self.tokenize_into(text, s.span.start, &mut scratch));
             }
         }
+        let mut toks = Vec::new();
+        for (k, s) in draft.sentences.iter().enumerate() {
+            if let Some(range) = tokenized[k].clone() {
+                scratch.borrow(&draft.prose, 0, range, &mut toks);
+                self.sentence(&toks, heading(s), &mut raws);
+            }
+        }
+        drop(toks);
         // Introductions (full names) resolve surnames and confirm heading
         // names; only sentences holding a form of a mention's last name word
         // can introduce one, so only those are tokenized.
@@ -598,12 +756,22 @@ impl Lexicon {
                 v
             })
             .collect();
-        if let Some(filter) = ascii_ci_automaton(needles) {
-            for s in &draft.sentences {
-                let text = draft.prose(s.span.clone());
-                if filter.is_match(text) {
-                    self.introductions(&self.tokenize(text, s.span.start), heading(s), &mut intros);
+        // Built for every draft: an NFA is much quicker to build than a DFA.
+        if let Some(filter) = WordFilter::new(needles, Some(AhoCorasickKind::ContiguousNFA)) {
+            let mut wanted = Vec::new();
+            for (k, s) in draft.sentences.iter().enumerate() {
+                if filter.is_match(&lower, s.span.clone()) {
+                    let range = tokenized[k].clone().unwrap_or_else(|| {
+                        let text = draft.prose(s.span.clone());
+                        self.tokenize_into(text, s.span.start, &mut scratch)
+                    });
+                    wanted.push((range, heading(s)));
                 }
+            }
+            let mut toks = Vec::new();
+            for (range, heading) in wanted {
+                scratch.borrow(&draft.prose, 0, range, &mut toks);
+                self.introductions(&toks, heading, &mut intros);
             }
         }
         let mut out: Vec<Mention> = Vec::new();
@@ -703,7 +871,7 @@ impl Lexicon {
             // `Deputy Foreign Minister` is another office.
             let mut office = self.office_canon[id].clone();
             let mut start = i;
-            if i > 0 && toks[i - 1].cap() && self.prefixes.contains(&toks[i - 1].lower) {
+            if i > 0 && toks[i - 1].cap() && self.prefixes.contains(toks[i - 1].lower) {
                 office = format!("{} {office}", toks[i - 1].word);
                 start = i - 1;
             }
@@ -729,7 +897,7 @@ impl Lexicon {
         let mut status = Status::Current;
         if toks
             .get(j)
-            .is_some_and(|t| self.elect_suffixes.contains(&t.lower))
+            .is_some_and(|t| self.elect_suffixes.iter().any(|s| s.as_str() == t.lower))
         {
             status = Status::Elect;
             j += 1;
@@ -747,7 +915,10 @@ impl Lexicon {
         while let Some((l, _)) = self.honorifics.at(toks, j) {
             j += l;
         }
-        let honor: Vec<String> = toks[hon_start..j].iter().map(|t| t.word.clone()).collect();
+        let honor: Vec<String> = toks[hon_start..j]
+            .iter()
+            .map(|t| t.word.to_string())
+            .collect();
         let (_, words, end_byte) = self.name_after(toks, j);
         let caps = words
             .iter()
@@ -765,7 +936,7 @@ impl Lexicon {
         }
         Some(Raw {
             span: toks[first].start..end_byte,
-            words,
+            words: words.into_iter().map(str::to_string).collect(),
             honor,
             office: office.to_string(),
             status,
@@ -786,7 +957,7 @@ impl Lexicon {
         let mut elect = false;
         if toks
             .get(j)
-            .is_some_and(|t| self.elect_suffixes.contains(&t.lower))
+            .is_some_and(|t| self.elect_suffixes.iter().any(|s| s.as_str() == t.lower))
         {
             elect = true;
             j += 1;
@@ -808,7 +979,7 @@ impl Lexicon {
         if first < 2 {
             return None;
         }
-        let article = &toks[first - 1].lower;
+        let article = toks[first - 1].lower;
         if !(article == "the" || ((article == "a" || article == "an") && status == Status::Former))
         {
             return None;
@@ -844,7 +1015,7 @@ impl Lexicon {
         let _ = i;
         Some(Raw {
             span: toks[k].start..toks[j - 1].end,
-            words,
+            words: words.into_iter().map(str::to_string).collect(),
             honor: Vec::new(),
             office: office.to_string(),
             status,
@@ -853,16 +1024,46 @@ impl Lexicon {
     }
 }
 
-/// An ASCII-case-insensitive automaton over `words`, if there are any.
-fn ascii_ci_automaton(words: HashSet<String>) -> Option<AhoCorasick> {
-    let mut words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
-    words.sort();
-    (!words.is_empty()).then(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+/// Words searched for in text in ASCII lower case, in ASCII lower case
+/// themselves: it finds what an ASCII-case-insensitive search of the text
+/// would, and can use SIMD searchers such a search cannot.
+enum WordFilter {
+    /// Teddy, when the words allow it.
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl WordFilter {
+    /// A filter for `words`, if there are any: Teddy if it takes them, else
+    /// an automaton of `kind`.
+    fn new(words: HashSet<String>, kind: Option<AhoCorasickKind>) -> Option<WordFilter> {
+        let mut words: Vec<String> = words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        words.sort();
+        words.dedup();
+        if words.is_empty() {
+            return None;
+        }
+        if let Some(s) = packed::Config::new().builder().extend(&words).build() {
+            return Some(WordFilter::Packed(s));
+        }
+        let a = AhoCorasick::builder()
+            .kind(kind)
             .build(&words)
-            .expect("word automaton")
-    })
+            .expect("word automaton");
+        Some(WordFilter::Automaton(a))
+    }
+
+    /// Whether `text[span]` holds one of the words.
+    fn is_match(&self, text: &str, span: Range<usize>) -> bool {
+        match self {
+            WordFilter::Packed(s) => s.find_in(text, Span::from(span)).is_some(),
+            WordFilter::Automaton(a) => a.is_match(&text[span]),
+        }
+    }
 }
 
 fn surname_forms(s: &str, prefixes: &[String]) -> Vec<String> {
@@ -873,8 +1074,12 @@ fn surname_forms(s: &str, prefixes: &[String]) -> Vec<String> {
     v
 }
 
-fn key(words: &[String]) -> String {
-    words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ")
+fn key(words: &[impl AsRef<str>]) -> String {
+    words
+        .iter()
+        .map(|w| fold(w.as_ref()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn title_case(k: &str) -> String {
