@@ -239,6 +239,9 @@ impl FigureCheck {
         let Scratch { caveats, other, .. } = s;
         caveats[para].get_or_insert_with(|| {
             let span = draft.paragraphs[para].span.clone();
+            if !self.lex.may_hold_caveat(&draft.prose[span.clone()]) {
+                return Vec::new();
+            }
             other.tokenize(
                 &draft.prose[span.clone()],
                 span.start,
