@@ -36,10 +36,19 @@ impl Hasher for WordHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
         }
+        // The last one to seven bytes, read without a copy: two words that
+        // may overlap, or the first, middle and last byte.
         let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ bytes.len() as u64);
+        let n = rest.len();
+        let word = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().expect("four bytes")));
+        let last = if n >= 4 {
+            word(&rest[..4]) | word(&rest[n - 4..]) << 32
+        } else if n > 0 {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        } else {
+            0
+        };
+        self.add(last ^ (bytes.len() as u64) << 56);
     }
 
     #[inline]
@@ -280,6 +289,8 @@ pub struct Lexicons {
     /// without one of them holds no caveat. `None` when a word is not ASCII
     /// (then every stretch is read).
     pub caveat_filter: Option<aho_corasick::AhoCorasick>,
+    /// The most tokens a caveat or negated caveat spans, adverbs included.
+    pub caveat_reach: usize,
 }
 
 /// A kind of source whose casualty figures need a caveat.
@@ -366,7 +377,7 @@ impl Lexicons {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&pre)
             .expect("plain literals");
-        let caveat_filter = caveat_filter(pack, &mut Tokens::default());
+        let (caveat_filter, caveat_reach) = caveat_filter(pack, &mut Tokens::default());
         Lexicons {
             number_words: lex("number-words", false),
             range_words: lex("range-words", false),
@@ -428,19 +439,24 @@ impl Lexicons {
             negations: lex("negations", false),
             prefilter,
             caveat_filter,
+            caveat_reach,
             vocab,
             common_nouns,
         }
     }
 
-    /// Whether a stretch of prose may hold a caveat: it holds the last word
+    /// Where a stretch of prose may hold a caveat: it holds the last word
     /// of one, in any ASCII case (a token whose lowercase is that word is
     /// written that way, or with `’` for `'`, or with the Kelvin sign for
     /// `k`, which the automaton also looks for).
-    pub fn may_hold_caveat(&self, text: &str) -> bool {
-        self.caveat_filter
-            .as_ref()
-            .is_none_or(|ac| ac.is_match(text))
+    /// Returns the byte where the first such word starts; 0 when there is
+    /// no filter.
+    pub fn first_caveat_word(&self, text: &str) -> Option<usize> {
+        match &self.caveat_filter {
+            // Leftmost: the match that starts first.
+            Some(ac) => ac.find(text).map(|m| m.start()),
+            None => Some(0),
+        }
     }
 
     /// Whether a sentence may hold a figure: a digit, or a number, count or
@@ -462,17 +478,21 @@ impl Lexicons {
     }
 }
 
-/// The automaton of [`Lexicons::may_hold_caveat`].
-fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> Option<aho_corasick::AhoCorasick> {
+/// The automaton of [`Lexicons::first_caveat_word`].
+/// Also returns the most tokens an entry spans, with one adverb between
+/// every two words.
+fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> (Option<aho_corasick::AhoCorasick>, usize) {
     let mut words: Vec<String> = Vec::new();
+    let mut reach = 1;
+    let mut ascii = true;
     for name in ["figure-caveats", "figure-negated-caveats"] {
         for entry in pack.words(name) {
-            let Some(last) = entry_words(entry, scratch).pop() else {
+            let mut entry = entry_words(entry, scratch);
+            reach = reach.max((2 * entry.len()).saturating_sub(1));
+            let Some(last) = entry.pop() else {
                 continue;
             };
-            if !last.is_ascii() {
-                return None;
-            }
+            ascii &= last.is_ascii();
             // Every way of writing its apostrophes.
             let mut forms = vec![String::new()];
             for c in last.chars() {
@@ -490,13 +510,15 @@ fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> Option<aho_corasick::AhoC
     }
     // The Kelvin sign lowercases to `k`.
     words.push("\u{212A}".to_string());
-    Some(
+    let ac = ascii.then(|| {
         aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
-            .expect("plain literals"),
-    )
+            .expect("plain literals")
+    });
+    (ac, reach)
 }
 
 #[cfg(test)]
@@ -533,9 +555,13 @@ mod tests {
             "None of the claims could be CONFIRMED.",
             "The figures are unverified.",
         ] {
-            assert!(lex.may_hold_caveat(text), "{text}");
+            assert!(lex.first_caveat_word(text).is_some(), "{text}");
         }
-        assert!(!lex.may_hold_caveat("The army said 40 fighters were killed."));
+        assert_eq!(
+            lex.first_caveat_word("The army said 40 fighters were killed."),
+            None
+        );
+        assert_eq!(lex.first_caveat_word("Unconfirmed: 40 died."), Some(0));
     }
 
     #[test]

@@ -114,9 +114,14 @@ impl Tokens {
             while let Some(d) = char_at(text, j) {
                 let d_len = d.len_utf8();
                 if d.is_alphanumeric() {
-                    end = j + d_len;
+                    j += d_len;
                     seg_len += 1;
-                    j = end;
+                    // The ASCII letters and digits that follow, a byte at a time.
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                        seg_len += 1;
+                    }
+                    end = j;
                     continue;
                 }
                 let next = char_at(text, j + d_len);
