@@ -24,6 +24,11 @@ fn count(bytes: &[u8]) -> (usize, usize) {
     (chars, chars + astral)
 }
 
+/// The Unicode scalar values in `bytes` (the first half of [`count`]).
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
 /// A 1-based line and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
@@ -89,7 +94,13 @@ impl SourceFile {
         }
         let line = self.line_index(at);
         let start = self.line_starts[line];
-        let column = self.prefix(at).0 - self.prefix(start).0 + 1;
+        // Counting the line itself is cheaper than counting from two
+        // checkpoints unless the line is long.
+        let column = if at - start <= CHECKPOINT {
+            chars(&self.text.as_bytes()[start..at]) + 1
+        } else {
+            self.prefix(at).0 - self.prefix(start).0 + 1
+        };
         Position {
             byte: at,
             line: line + 1,

@@ -1,43 +1,116 @@
 //! `--format json`: the contract in `spec/interfaces.md`.
+//!
+//! The document is serialized straight from borrowed views of the report:
+//! the fields of every object are declared in alphabetical order, the order
+//! the contract (and a `serde_json::Value` map) prints them in.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Label};
 use crate::run::Report;
-use crate::source::SourceFile;
-use serde_json::{Value, json};
+use crate::source::{Position, SourceFile};
+use serde::Serialize;
 use std::ops::Range;
 
-fn range(file: &SourceFile, span: &Range<usize>) -> Value {
-    let (s, e) = file.range(span);
-    json!({
-        "start": {"byte": s.byte, "line": s.line, "column": s.column},
-        "end": {"byte": e.byte, "line": e.line, "column": e.column},
-    })
+#[derive(Serialize)]
+struct Point {
+    byte: usize,
+    column: usize,
+    line: usize,
 }
 
-pub fn diagnostic(report: &Report, f: &Finding) -> Value {
+impl From<Position> for Point {
+    fn from(p: Position) -> Point {
+        Point {
+            byte: p.byte,
+            column: p.column,
+            line: p.line,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Span {
+    end: Point,
+    start: Point,
+}
+
+fn range(file: &SourceFile, span: &Range<usize>) -> Span {
+    let (s, e) = file.range(span);
+    Span {
+        end: e.into(),
+        start: s.into(),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    message: &'a str,
+    path: &'a str,
+    range: Span,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    range: Span,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    fix: Option<JsonFix<'a>>,
+    kind: &'a str,
+    labels: Vec<JsonLabel<'a>>,
+    message: &'a str,
+    notes: &'a [String],
+    path: &'a str,
+    range: Span,
+    rule: &'a str,
+    severity: &'a str,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    diagnostics: Vec<Diagnostic<'a>>,
+    files_checked: usize,
+    version: u32,
+}
+
+fn label<'a>(report: &'a Report, l: &'a Label) -> JsonLabel<'a> {
+    let lf = &report.files[l.file];
+    JsonLabel {
+        message: &l.message,
+        path: &lf.path,
+        range: range(lf, &l.span),
+    }
+}
+
+fn diagnostic<'a>(report: &'a Report, f: &'a Finding) -> Diagnostic<'a> {
     let file = &report.files[f.file];
-    json!({
-        "path": file.path,
-        "kind": f.kind,
-        "rule": f.rule,
-        "severity": f.severity.as_str(),
-        "message": f.message,
-        "range": range(file, &f.span),
-        "labels": f.labels.iter().map(|l| {
-            let lf = &report.files[l.file];
-            json!({"range": range(lf, &l.span), "path": lf.path, "message": l.message})
-        }).collect::<Vec<_>>(),
-        "notes": f.notes,
-        "fix": f.fix.as_ref().map(|x| json!({"replacement": x.replacement, "range": range(file, &x.span)})),
-    })
+    Diagnostic {
+        fix: f.fix.as_ref().map(|x| JsonFix {
+            range: range(file, &x.span),
+            replacement: &x.replacement,
+        }),
+        kind: f.kind,
+        labels: f.labels.iter().map(|l| label(report, l)).collect(),
+        message: &f.message,
+        notes: &f.notes,
+        path: &file.path,
+        range: range(file, &f.span),
+        rule: &f.rule,
+        severity: f.severity.as_str(),
+    }
 }
 
 pub fn render(report: &Report) -> String {
-    let doc = json!({
-        "version": 1,
-        "files_checked": report.files_checked,
-        "diagnostics": report.findings.iter().map(|f| diagnostic(report, f)).collect::<Vec<_>>(),
-    });
+    let doc = Document {
+        diagnostics: report
+            .findings
+            .iter()
+            .map(|f| diagnostic(report, f))
+            .collect(),
+        files_checked: report.files_checked,
+        version: 1,
+    };
     let mut s = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
     s.push('\n');
     s

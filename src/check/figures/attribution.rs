@@ -320,6 +320,9 @@ pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
     }
 }
 
+/// How many tokens before a verification a negation may stand.
+pub const NEGATION_REACH: usize = 8;
+
 /// The byte offsets of the caveats in a stretch of prose.
 pub fn caveats(lex: &Lexicons, t: &Tokens, out: &mut Vec<usize>) {
     let mut i = 0;
@@ -328,7 +331,7 @@ pub fn caveats(lex: &Lexicons, t: &Tokens, out: &mut Vec<usize>) {
         // negation a few words before denies.
         let negated = || {
             lex.negated_caveats.at(t, i).filter(|_| {
-                let from = i.saturating_sub(8);
+                let from = i.saturating_sub(NEGATION_REACH);
                 (from..i)
                     .rev()
                     .take_while(|&j| !boundary(lex, t, j))

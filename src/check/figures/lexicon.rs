@@ -9,44 +9,86 @@ use crate::rules::Pack;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: lexicon words are short, and SipHash dominated the profile.
+/// A multiplicative hash that reads eight bytes at a time (the scheme of
+/// `rustc-hash`): lexicon words are short, and SipHash, then byte-wise
+/// FNV-1a, dominated the profile.
 #[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+pub struct WordHasher(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+const SEED: u64 = 0xf135_7aea_2e62_a9c5;
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(SEED);
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+impl Hasher for WordHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        // The last one to seven bytes, read without a copy: two words that
+        // may overlap, or the first, middle and last byte.
+        let rest = chunks.remainder();
+        let n = rest.len();
+        let word = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().expect("four bytes")));
+        let last = if n >= 4 {
+            word(&rest[..4]) | word(&rest[n - 4..]) << 32
+        } else if n > 0 {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        } else {
+            0
+        };
+        self.add(last ^ (bytes.len() as u64) << 56);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Every lowercase word of every lexicon, with an id.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    ids: FnvMap<String, u32>,
+    ids: WordMap<String, u32>,
+    /// The longest word, in bytes: a longer token is in no lexicon.
+    max_len: usize,
 }
 
 impl Vocab {
+    #[inline]
     pub fn id(&self, lower: &str) -> u32 {
+        if lower.len() > self.max_len {
+            return UNKNOWN;
+        }
         self.ids.get(lower).copied().unwrap_or(UNKNOWN)
     }
 
     fn add(&mut self, lower: &str) -> u32 {
         let next = self.ids.len() as u32;
+        self.max_len = self.max_len.max(lower.len());
         *self.ids.entry(lower.to_string()).or_insert(next)
     }
 }
@@ -87,7 +129,7 @@ pub struct Lex {
     /// Ids that start an entry of several words.
     starts: Bits,
     /// Entries of several words by their first id, longest first.
-    phrases: FnvMap<u32, Vec<Vec<u32>>>,
+    phrases: WordMap<u32, Vec<Vec<u32>>>,
     /// Let one adverb in `-ly` stand between the words of a phrase.
     adverbs: bool,
 }
@@ -243,6 +285,12 @@ pub struct Lexicons {
     /// Words of the prefilter: a sentence with none of these and no digit
     /// cannot hold a figure.
     pub prefilter: aho_corasick::AhoCorasick,
+    /// The last word of every caveat and negated caveat: a stretch of prose
+    /// without one of them holds no caveat. `None` when a word is not ASCII
+    /// (then every stretch is read).
+    pub caveat_filter: Option<aho_corasick::AhoCorasick>,
+    /// The most tokens a caveat or negated caveat spans, adverbs included.
+    pub caveat_reach: usize,
 }
 
 /// A kind of source whose casualty figures need a caveat.
@@ -329,6 +377,7 @@ impl Lexicons {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&pre)
             .expect("plain literals");
+        let (caveat_filter, caveat_reach) = caveat_filter(pack, &mut Tokens::default());
         Lexicons {
             number_words: lex("number-words", false),
             range_words: lex("range-words", false),
@@ -389,8 +438,24 @@ impl Lexicons {
             negated_caveats: lex("negated-caveats", true),
             negations: lex("negations", false),
             prefilter,
+            caveat_filter,
+            caveat_reach,
             vocab,
             common_nouns,
+        }
+    }
+
+    /// Where a stretch of prose may hold a caveat: it holds the last word
+    /// of one, in any ASCII case (a token whose lowercase is that word is
+    /// written that way, or with `’` for `'`, or with the Kelvin sign for
+    /// `k`, which the automaton also looks for).
+    /// Returns the byte where the first such word starts; 0 when there is
+    /// no filter.
+    pub fn first_caveat_word(&self, text: &str) -> Option<usize> {
+        match &self.caveat_filter {
+            // Leftmost: the match that starts first.
+            Some(ac) => ac.find(text).map(|m| m.start()),
+            None => Some(0),
         }
     }
 
@@ -411,6 +476,49 @@ impl Lexicons {
             !alpha || (!word(a.chars().next_back()) && !word(b.chars().next()))
         })
     }
+}
+
+/// The automaton of [`Lexicons::first_caveat_word`].
+/// Also returns the most tokens an entry spans, with one adverb between
+/// every two words.
+fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> (Option<aho_corasick::AhoCorasick>, usize) {
+    let mut words: Vec<String> = Vec::new();
+    let mut reach = 1;
+    let mut ascii = true;
+    for name in ["figure-caveats", "figure-negated-caveats"] {
+        for entry in pack.words(name) {
+            let mut entry = entry_words(entry, scratch);
+            reach = reach.max((2 * entry.len()).saturating_sub(1));
+            let Some(last) = entry.pop() else {
+                continue;
+            };
+            ascii &= last.is_ascii();
+            // Every way of writing its apostrophes.
+            let mut forms = vec![String::new()];
+            for c in last.chars() {
+                if c == '\'' {
+                    forms = forms
+                        .into_iter()
+                        .flat_map(|f| [format!("{f}'"), format!("{f}’")])
+                        .collect();
+                } else {
+                    forms.iter_mut().for_each(|f| f.push(c));
+                }
+            }
+            words.extend(forms);
+        }
+    }
+    // The Kelvin sign lowercases to `k`.
+    words.push("\u{212A}".to_string());
+    let ac = ascii.then(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .expect("plain literals")
+    });
+    (ac, reach)
 }
 
 #[cfg(test)]
@@ -437,6 +545,23 @@ mod tests {
         assert_eq!(l.at(&t, 0), Some(2));
         assert_eq!(l.find_in(&v, &t, 1, t.len()), Some((4, 9)));
         assert!(!l.word(&t, 1));
+    }
+
+    #[test]
+    fn caveat_prefilter_keeps_every_caveat() {
+        let lex = super::super::finder::tests::lexicons();
+        for text in [
+            "The toll could not be independently verified.",
+            "None of the claims could be CONFIRMED.",
+            "The figures are unverified.",
+        ] {
+            assert!(lex.first_caveat_word(text).is_some(), "{text}");
+        }
+        assert_eq!(
+            lex.first_caveat_word("The army said 40 fighters were killed."),
+            None
+        );
+        assert_eq!(lex.first_caveat_word("Unconfirmed: 40 died."), Some(0));
     }
 
     #[test]

@@ -239,16 +239,46 @@ impl FigureCheck {
         let Scratch { caveats, other, .. } = s;
         caveats[para].get_or_insert_with(|| {
             let span = draft.paragraphs[para].span.clone();
-            other.tokenize(
-                &draft.prose[span.clone()],
-                span.start,
-                Some(&self.lex.vocab),
-            );
+            let text = &draft.prose[span.clone()];
+            let Some(first) = self.lex.first_caveat_word(text) else {
+                return Vec::new();
+            };
+            // No caveat ends before the first possible last word of one, so
+            // none starts more than its reach before it, and a negation
+            // stands at most `NEGATION_REACH` tokens before that: the tokens
+            // of a few more words before it are enough. Whitespace is never
+            // inside a token, so from a whitespace character on the tokens
+            // are those of the whole paragraph.
+            let words = self.lex.caveat_reach + attribution::NEGATION_REACH + 2;
+            let from = words_back(text, first, words);
+            other.tokenize(&text[from..], span.start + from, Some(&self.lex.vocab));
             let mut found = Vec::new();
             attribution::caveats(&self.lex, other, &mut found);
             found
         })
     }
+}
+
+/// The start of the whitespace character before the `n`th run of
+/// non-whitespace that ends before byte `at` (the run holding `at` counts),
+/// or 0.
+fn words_back(text: &str, at: usize, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[..at].char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
 }
 
 /// The text of a span on one line, for a message.
@@ -336,5 +366,21 @@ fn lower_first(lex: &Lexicons, s: &str) -> String {
         format!("{lower}{}", &s[first.len()..])
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_back;
+
+    #[test]
+    fn words_back_stops_at_whitespace() {
+        let text = "One two  three four";
+        let at = text.find("four").unwrap();
+        assert_eq!(words_back(text, at, 1), text.find("  three").unwrap() + 1);
+        assert_eq!(words_back(text, at, 2), text.find(" two").unwrap());
+        assert_eq!(words_back(text, at, 3), 0);
+        // Inside a word, its start counts as a word.
+        assert_eq!(words_back(text, at + 2, 1), text.find(" four").unwrap());
     }
 }

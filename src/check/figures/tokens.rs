@@ -88,13 +88,16 @@ impl Tokens {
         self.toks.clear();
         self.lower.clear();
         let bytes = text.as_bytes();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            let len = c.len_utf8();
             if c.is_whitespace() {
+                i += len;
                 continue;
             }
             if !c.is_alphanumeric() {
-                self.push(text, base, i, i + c.len_utf8(), TokKind::Punct, vocab);
+                self.push(text, base, i, i + len, TokKind::Punct, vocab);
+                i += len;
                 continue;
             }
             let kind = if c.is_ascii_digit() {
@@ -102,16 +105,26 @@ impl Tokens {
             } else {
                 TokKind::Word
             };
-            let mut end = i + c.len_utf8();
+            let mut end = i + len;
             let mut seg_len = 1usize; // letters since the last `.` (for `U.S`)
-            while let Some(&(j, d)) = chars.peek() {
+            // `j` is the next character to read; it is `end` whenever the
+            // loop stops, as a joining mark is always followed by a letter
+            // or digit.
+            let mut j = end;
+            while let Some(d) = char_at(text, j) {
+                let d_len = d.len_utf8();
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
+                    j += d_len;
                     seg_len += 1;
-                    chars.next();
+                    // The ASCII letters and digits that follow, a byte at a time.
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                        seg_len += 1;
+                    }
+                    end = j;
                     continue;
                 }
-                let next = text[j + d.len_utf8()..].chars().next();
+                let next = char_at(text, j + d_len);
                 let prev_digit = bytes[j - 1].is_ascii_digit();
                 let next_alnum = next.is_some_and(char::is_alphanumeric);
                 let next_digit = next.is_some_and(|n| n.is_ascii_digit());
@@ -137,18 +150,18 @@ impl Tokens {
                     break;
                 }
                 seg_len = if d == '.' { 0 } else { seg_len };
-                chars.next();
+                j += d_len;
             }
             // `U.S.`, `a.m.`: an abbreviation keeps its final full stop.
             if kind == TokKind::Word
                 && seg_len == 1
-                && text[i..end].contains('.')
                 && bytes.get(end) == Some(&b'.')
+                && bytes[i..end].contains(&b'.')
             {
                 end += 1;
-                chars.next();
             }
             self.push(text, base, i, end, kind, vocab);
+            i = end;
         }
     }
 
@@ -163,9 +176,13 @@ impl Tokens {
     ) {
         let s = &text[start..end];
         let from = self.lower.len();
+        let (cap, upper);
         if s.is_ascii() {
             self.lower.push_str(s);
             self.lower[from..].make_ascii_lowercase();
+            let b = s.as_bytes();
+            cap = b[0].is_ascii_uppercase();
+            upper = cap && !b.iter().any(u8::is_ascii_lowercase);
         } else {
             for c in s.chars() {
                 match c {
@@ -173,9 +190,9 @@ impl Tokens {
                     c => self.lower.extend(c.to_lowercase()),
                 }
             }
+            cap = s.chars().next().is_some_and(char::is_uppercase);
+            upper = cap && !s.chars().any(char::is_lowercase);
         }
-        let cap = s.chars().next().is_some_and(char::is_uppercase);
-        let upper = cap && !s.chars().any(char::is_lowercase);
         // Numbers are read from their digits, never looked up.
         let id = match vocab {
             Some(v) if kind != TokKind::Number => v.id(&self.lower[from..]),
@@ -189,6 +206,16 @@ impl Tokens {
             id,
             lower: from..self.lower.len(),
         });
+    }
+}
+
+/// The character at byte `i` of `text` (a character boundary), if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
     }
 }
 
