@@ -78,10 +78,13 @@ pub fn phrase_regex(words: &[String]) -> Option<Regex> {
         .iter()
         .map(|w| regex::escape(w.trim()).replace(' ', r"\s+"))
         .collect();
-    RegexBuilder::new(&format!(r"\b(?:{})\b", alts.join("|")))
-        .case_insensitive(true)
-        .build()
-        .ok()
+    RegexBuilder::new(&crate::rules::ascii_boundaries(&format!(
+        r"\b(?:{})\b",
+        alts.join("|")
+    )))
+    .case_insensitive(true)
+    .build()
+    .ok()
 }
 
 impl ClaimCheck {

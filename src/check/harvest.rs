@@ -104,8 +104,10 @@ fn alternation(words: &[String]) -> Option<String> {
     Some(format!("(?:{})", alts.join("|")))
 }
 
+/// Compiled with ASCII word boundaries: a Unicode `\b` sends the engine to
+/// its slowest path on any draft with an em dash or a curly quote.
 fn build(pattern: &str) -> Option<Regex> {
-    RegexBuilder::new(pattern)
+    RegexBuilder::new(&crate::rules::ascii_boundaries(pattern))
         .case_insensitive(true)
         .build()
         .ok()
