@@ -420,11 +420,27 @@ fn head_word(
             && !lex.function_words.word(t, j + 1)
             && !lex.casualty_words.word(t, j + 1)
             && !lex.auxiliaries.word(t, j + 1);
-        if right_after_number && !next_is_noun {
+        // `more` and `others` stand for people only when the sentence is
+        // about people: `and two more are expected` after `three convoys`
+        // counts convoys.
+        if right_after_number && !next_is_noun && about_people(lex, t, j) {
             return Some((j + 1, Class::People));
         }
     }
     None
+}
+
+/// Whether the sentence around token `skip` names people or casualties:
+/// a people, group or casualty noun, or a casualty word.
+fn about_people(lex: &Lexicons, t: &Tokens, skip: usize) -> bool {
+    (0..t.len())
+        .filter(|&i| i != skip && t.is_word(i))
+        .any(|i| {
+            lex.people.at(t, i).is_some()
+                || lex.group_nouns.at(t, i).is_some()
+                || lex.casualty_nouns.at(t, i).is_some()
+                || lex.casualty_words.word(t, i)
+        })
 }
 
 /// A bare number counted by a casualty word: `36 killed`, `nineteen
@@ -640,6 +656,18 @@ pub mod tests {
             &["30 dead children", "12 wounded"],
         );
         assert_figures("The army said 45 rebels killed.", &["45 rebels"]);
+    }
+
+    #[test]
+    fn more_after_a_count_of_things_is_not_people() {
+        assert_figures(
+            "Three aid convoys reached the town, and two more are expected.",
+            &[],
+        );
+        assert_figures(
+            "Three people were rescued, and two more are expected to be found.",
+            &["Three people", "two more"],
+        );
     }
 
     #[test]
