@@ -430,17 +430,32 @@ fn head_word(
     None
 }
 
-/// Whether the sentence around token `skip` names people or casualties:
-/// a people, group or casualty noun, or a casualty word.
-fn about_people(lex: &Lexicons, t: &Tokens, skip: usize) -> bool {
-    (0..t.len())
-        .filter(|&i| i != skip && t.is_word(i))
-        .any(|i| {
-            lex.people.at(t, i).is_some()
-                || lex.group_nouns.at(t, i).is_some()
-                || lex.casualty_nouns.at(t, i).is_some()
-                || lex.casualty_words.word(t, i)
-        })
+/// Whether `more`/`others` at `j` can stand for people: not when the last
+/// count before it in the sentence counts things (`three aid convoys …, and
+/// two more`). With no count before it, the referent is in an earlier
+/// sentence and is taken to be people, as the spec's `260 more` reads.
+fn about_people(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
+    let Some(n) = (0..j.saturating_sub(1))
+        .rev()
+        .find_map(|i| number_at(lex, t, i).map(|n| (i, n)))
+    else {
+        return true;
+    };
+    let (_, number) = n;
+    let mut k = number.end;
+    // Skip modifiers (`aid`, `armed`) up to the noun the count counts.
+    while k < j && t.is_word(k) && !lex.function_words.word(t, k) {
+        if lex.people.at(t, k).is_some()
+            || lex.group_nouns.at(t, k).is_some()
+            || lex.casualty_nouns.at(t, k).is_some()
+            || lex.casualty_words.word(t, k)
+        {
+            return true;
+        }
+        k += 1;
+    }
+    // A count of nothing (`killed five and wounded 23 others`) is of people.
+    k == number.end
 }
 
 /// A bare number counted by a casualty word: `36 killed`, `nineteen
