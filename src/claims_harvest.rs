@@ -9,7 +9,7 @@
 //! database cannot say "two of these three", so it takes the first ones.
 
 use crate::check::harvest::{Harvested, Harvester};
-use crate::claim_words::{pattern, slug, toml_quote};
+use crate::claim_words::{pattern, slug};
 use crate::claims_import::{Imported, unique_ids};
 use crate::cli::HarvestArgs;
 use crate::draft::Draft;
@@ -142,22 +142,7 @@ pub fn to_toml(harvested: &[Harvested], stop: &HashSet<String>, sources: &[Strin
             out.push_str(f);
             out.push('\n');
         }
-        out.push_str("[[claim]]\n");
-        if let Some(who) = &c.claimant {
-            out.push_str(&format!("# claimant: {}\n", who.replace('\n', " ")));
-        }
-        out.push_str(&format!("id = {}\n", toml_quote(&c.id)));
-        out.push_str(&format!("claim = {}\n", toml_quote(&c.claim)));
-        out.push_str(&format!("rating = {}\n", toml_quote(&c.rating)));
-        if let Some(r) = &c.reviewed_by {
-            out.push_str(&format!("reviewed_by = {}\n", toml_quote(r)));
-        }
-        if let Some(d) = c.date {
-            out.push_str(&format!("date = {d}\n"));
-        }
-        // No regex holds a single quote (apostrophes are a class).
-        let all: Vec<String> = c.all.iter().map(|r| format!("'{r}'")).collect();
-        out.push_str(&format!("all = [{}]\n", all.join(", ")));
+        crate::claims_import::push_entry(&mut out, c);
     }
     out
 }

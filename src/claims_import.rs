@@ -538,28 +538,34 @@ pub fn to_toml(claims: &[Imported], sources: &[String]) -> String {
         sources.join(", ")
     );
     for c in claims {
-        out.push_str("\n[[claim]]\n");
-        if let Some(who) = &c.claimant {
-            out.push_str(&format!("# claimant: {}\n", who.replace('\n', " ")));
-        }
-        out.push_str(&format!("id = {}\n", toml_quote(&c.id)));
-        out.push_str(&format!("claim = {}\n", toml_quote(&c.claim)));
-        out.push_str(&format!("rating = {}\n", toml_quote(&c.rating)));
-        if let Some(r) = &c.reviewed_by {
-            out.push_str(&format!("reviewed_by = {}\n", toml_quote(r)));
-        }
-        if let Some(u) = &c.url {
-            out.push_str(&format!("url = {}\n", toml_quote(u)));
-        }
-        if let Some(d) = c.date {
-            out.push_str(&format!("date = {d}\n"));
-        }
-        // Regexes hold no single quotes (apostrophes are a class), so TOML
-        // literal strings keep their backslashes as they are.
-        let all: Vec<String> = c.all.iter().map(|r| format!("'{r}'")).collect();
-        out.push_str(&format!("all = [{}]\n", all.join(", ")));
+        out.push('\n');
+        push_entry(&mut out, c);
     }
     out
+}
+
+/// Appends one `[[claim]]` entry (shared with `claims harvest`).
+pub fn push_entry(out: &mut String, c: &Imported) {
+    out.push_str("[[claim]]\n");
+    if let Some(who) = &c.claimant {
+        out.push_str(&format!("# claimant: {}\n", who.replace('\n', " ")));
+    }
+    out.push_str(&format!("id = {}\n", toml_quote(&c.id)));
+    out.push_str(&format!("claim = {}\n", toml_quote(&c.claim)));
+    out.push_str(&format!("rating = {}\n", toml_quote(&c.rating)));
+    if let Some(r) = &c.reviewed_by {
+        out.push_str(&format!("reviewed_by = {}\n", toml_quote(r)));
+    }
+    if let Some(u) = &c.url {
+        out.push_str(&format!("url = {}\n", toml_quote(u)));
+    }
+    if let Some(d) = c.date {
+        out.push_str(&format!("date = {d}\n"));
+    }
+    // Regexes hold no single quotes (apostrophes are a class), so TOML
+    // literal strings keep their backslashes as they are.
+    let all: Vec<String> = c.all.iter().map(|r| format!("'{r}'")).collect();
+    out.push_str(&format!("all = [{}]\n", all.join(", ")));
 }
 
 #[cfg(test)]

@@ -180,7 +180,7 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
     errors.par_extend(patterns.par_iter().filter_map(|(p, span)| {
         let parsed = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(p);
         parsed.err().map(|e| {
-            LoadError::at(path, &text, span.clone(), format!("invalid regular expression: {}", regex_error(&e.to_string())))
+            LoadError::at(path, &text, span.clone(), format!("invalid regular expression: {}", super::regex_message(&e.to_string())))
                 .with_help("copydesk uses Rust regex syntax (https://docs.rs/regex); look-around and back-references are not supported")
         })
     }));
@@ -189,15 +189,6 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
     } else {
         Err(errors)
     }
-}
-
-fn regex_error(s: &str) -> String {
-    s.lines()
-        .rev()
-        .find(|l| l.starts_with("error:"))
-        .unwrap_or(s.lines().next().unwrap_or(s))
-        .trim_start_matches("error: ")
-        .to_string()
 }
 
 #[cfg(test)]

@@ -474,7 +474,7 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
                 .size_limit(1 << 22)
                 .build()
             {
-                errors.push(origin.error(p.span.clone(), format!("invalid regular expression: {}", first_line(&e.to_string()))).with_help(
+                errors.push(origin.error(p.span.clone(), format!("invalid regular expression: {}", regex_message(&e.to_string()))).with_help(
                     "copydesk uses Rust regex syntax (https://docs.rs/regex); look-around and back-references are not supported",
                 ));
             }
@@ -500,9 +500,9 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
     })
 }
 
-fn first_line(s: &str) -> String {
-    // The regex crate's errors repeat the pattern with a caret; the caret in
-    // our own output points into the TOML file instead.
+/// The message of a regex error without the pattern and caret the regex
+/// crate repeats: our own output points into the TOML file instead.
+pub(crate) fn regex_message(s: &str) -> String {
     s.lines()
         .rev()
         .find(|l| l.starts_with("error:"))
