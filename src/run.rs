@@ -129,6 +129,19 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
+/// The drafts of the config's archive folders. Archive drafts only teach; a
+/// broken one is skipped quietly, as it is not what the user asked to check.
+pub fn read_archive(config: &Config, lang: &Language) -> Vec<Draft> {
+    walk::archive(&config.archive)
+        .par_iter()
+        .filter_map(|t: &Target| {
+            read_draft(&t.path)
+                .ok()
+                .map(|text| Draft::parse(t.shown.clone(), text, lang))
+        })
+        .collect()
+}
+
 /// Checks the drafts named by `options` with `engine`.
 pub fn run(engine: &mut Engine, config: &Config, options: &Options) -> Report {
     run_fixing(engine, config, options).0
@@ -201,16 +214,7 @@ pub fn run_fixing(
         }
     }
     report.files_checked = is_reported.iter().filter(|&&r| r).count();
-    // Archive drafts only teach; a broken one is skipped quietly, as it is
-    // not what the user asked to check.
-    let archive: Vec<Draft> = walk::archive(&config.archive)
-        .par_iter()
-        .filter_map(|t: &Target| {
-            read_draft(&t.path)
-                .ok()
-                .map(|text| Draft::parse(t.shown.clone(), text, lang))
-        })
-        .collect();
+    let archive = read_archive(config, lang);
 
     let default_date = options.date.unwrap_or_else(Date::today);
     if let Some(b) = &bar {

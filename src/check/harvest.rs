@@ -127,9 +127,11 @@ impl Harvester {
         if let Some(verb) = alternation(pack.words("claim-harvest-verbs")) {
             // `falsely claimed that`, `falsely said on Tuesday that`, or
             // `falsely claimed` alone.
-            let p = format!(
-                r"\b{verb}\b(?:(?:\s+(?:on|in|at|during|to|last|earlier|this|again|repeatedly|publicly|online)\b[^,;:.!?“”\x22]{{0,40}}?)?\s+that\b)?"
-            );
+            let fillers = alternation(pack.words("claim-harvest-verb-fillers"));
+            let between = fillers
+                .map(|f| format!(r"(?:\s+{f}\b[^,;:.!?“”\x22]{{0,40}}?)?"))
+                .unwrap_or_default();
+            let p = format!(r"\b{verb}\b(?:{between}\s+that\b)?");
             constructions.extend(build(&p).map(|r| (r, Side::Before)));
         }
         if let Some(after) = alternation(pack.words("claim-harvest-after")) {

@@ -130,14 +130,7 @@ impl Workspace {
             .iter()
             .map(|(p, _)| canonical(p))
             .collect();
-        self.archive = walk::archive(&self.config.archive)
-            .iter()
-            .filter_map(|t| {
-                run::read_draft(&t.path)
-                    .ok()
-                    .map(|text| Draft::parse(t.shown.clone(), text, &lang))
-            })
-            .collect();
+        self.archive = run::read_archive(&self.config, &lang);
     }
 
     pub fn index(&self, id: &str) -> Option<usize> {
@@ -249,14 +242,7 @@ impl Workspace {
 
     pub fn reload_archive(&mut self) {
         let lang = self.language();
-        self.archive = walk::archive(&self.config.archive)
-            .iter()
-            .filter_map(|t| {
-                run::read_draft(&t.path)
-                    .ok()
-                    .map(|text| Draft::parse(t.shown.clone(), text, &lang))
-            })
-            .collect();
+        self.archive = run::read_archive(&self.config, &lang);
     }
 }
 
