@@ -101,7 +101,7 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
         }
         Format::Json => {
             report::human::print_file_errors(&report, &mut stderr(args.color))?;
-            out.write_all(report::json::render(&report).as_bytes())?;
+            report::json::write(&report, &mut out)?;
         }
         Format::Sarif => {
             report::human::print_file_errors(&report, &mut stderr(args.color))?;

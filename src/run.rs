@@ -155,6 +155,262 @@ pub fn run_fixing(
     config: &Config,
     options: &Options,
 ) -> (Report, Vec<crate::fix::Fixed>) {
+    if options.fix {
+        run_in_memory(engine, config, options)
+    } else {
+        (run_streaming(engine, config, options), Vec::new())
+    }
+}
+
+/// Whether a target's findings are reported (`--changed-since`).
+fn is_reported(options: &Options, t: &Target) -> bool {
+    match &options.changed {
+        None => true,
+        Some(changed) => std::fs::canonicalize(&t.path).is_ok_and(|p| changed.contains(&p)),
+    }
+}
+
+/// What the first pass keeps of one draft: never the draft itself.
+struct Read {
+    source: SourceFile,
+    findings: Vec<Finding>,
+    /// What each check learned, in check order.
+    learned: Vec<Option<Learned>>,
+    suppressions: Vec<crate::draft::Suppression>,
+    date: Date,
+}
+
+/// A run over files on disk that holds no draft longer than it takes to
+/// check it, so memory does not grow with the archive:
+///
+/// 1. each draft is read, parsed, taught to every check, and checked by the
+///    checks that need nothing but the draft; then only its position index
+///    and findings are kept (reporters read the text back to show words);
+/// 2. the checks that compare drafts [`Check::prepare`] with what all of
+///    them taught and add their findings, from what they learned
+///    ([`Check::check_learned`]) or, failing that, from the draft read and
+///    parsed again.
+fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Report {
+    let mut report = Report::default();
+    let (targets, walk_errors) = if options.stdin.is_some() {
+        (Vec::new(), Vec::new())
+    } else {
+        walk::targets(&options.paths, options.implicit_paths, config)
+    };
+    report
+        .errors
+        .extend(walk_errors.into_iter().map(|e| FileError {
+            path: e.shown,
+            message: e.message,
+        }));
+    let archive = walk::archive(&config.archive);
+    let default_date = options.date.unwrap_or_else(Date::today);
+    let lang = &engine.language;
+
+    // File ids: standard input, the targets, then the archive.
+    enum Input<'a> {
+        Stdin(&'a str, &'a str),
+        File(&'a Target, bool),
+        Archive(&'a Target),
+    }
+    let mut inputs: Vec<Input> = Vec::new();
+    if let Some((name, text)) = &options.stdin {
+        inputs.push(Input::Stdin(name, text));
+    }
+    inputs.extend(
+        targets
+            .iter()
+            .map(|t| Input::File(t, is_reported(options, t))),
+    );
+    let drafts = inputs.len();
+    inputs.extend(archive.iter().map(Input::Archive));
+
+    let bar = progress_bar(options, inputs.len());
+    let checks = &engine.checks;
+    let first = |i: usize, input: &Input| -> Result<Read, FileError> {
+        let (draft, origin, reported) = match input {
+            Input::Stdin(name, text) => (Draft::parse(*name, *text, lang), None, true),
+            Input::File(t, reported) => match read_draft(&t.path) {
+                Ok(text) => (
+                    Draft::parse(t.shown.clone(), text, lang),
+                    Some(&t.path),
+                    *reported,
+                ),
+                Err(message) => {
+                    return Err(FileError {
+                        path: t.shown.clone(),
+                        message,
+                    });
+                }
+            },
+            Input::Archive(t) => match read_draft(&t.path) {
+                Ok(text) => (
+                    Draft::parse(t.shown.clone(), text, lang),
+                    Some(&t.path),
+                    false,
+                ),
+                // A broken archive draft is skipped quietly: it is not what
+                // the user asked to check.
+                Err(message) => {
+                    return Err(FileError {
+                        path: String::new(),
+                        message,
+                    });
+                }
+            },
+        };
+        let cx = Context {
+            file: i,
+            date: draft.date().unwrap_or(default_date),
+            checked: i < drafts,
+        };
+        let learned = checks.iter().map(|c| c.learn(&draft, &cx)).collect();
+        let mut findings = Vec::new();
+        if cx.checked && reported {
+            for c in checks.iter().filter(|c| !c.needs_run()) {
+                c.check(&draft, &cx, &mut findings);
+            }
+            findings.retain(|f| !draft.is_suppressed(&f.rule, f.kind, f.span.start));
+        }
+        let Draft {
+            path,
+            text,
+            suppressions,
+            ..
+        } = draft;
+        let mut source = SourceFile::new(path, text);
+        if let Some(origin) = origin {
+            source.drop_text(origin.clone());
+        }
+        Ok(Read {
+            source,
+            findings,
+            learned,
+            suppressions,
+            date: cx.date,
+        })
+    };
+    let read: Vec<Result<Read, FileError>> = inputs
+        .par_iter()
+        .enumerate()
+        .inspect(|_| {
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        })
+        .map(|(i, input)| first(i, input))
+        .collect();
+    if let Some(b) = &bar {
+        b.set_prefix("comparing");
+        b.set_message("");
+    }
+
+    // Between the passes: every check learns what every draft taught.
+    let mut learned: Vec<Vec<(FileId, Learned)>> =
+        (0..engine.checks.len()).map(|_| Vec::new()).collect();
+    let mut files = Vec::with_capacity(read.len());
+    let mut findings = Vec::new();
+    // Per file: (date, suppressions) of drafts whose findings are reported.
+    let mut second: Vec<Option<(Date, Vec<crate::draft::Suppression>)>> = Vec::new();
+    for (i, (r, input)) in read.into_iter().zip(&inputs).enumerate() {
+        let reported = match input {
+            Input::Stdin(..) => true,
+            Input::File(_, reported) => *reported,
+            Input::Archive(_) => false,
+        };
+        match r {
+            Ok(r) => {
+                for (c, l) in r.learned.into_iter().enumerate() {
+                    if let Some(l) = l {
+                        learned[c].push((i, l));
+                    }
+                }
+                findings.extend(r.findings);
+                files.push(r.source);
+                second.push((i < drafts && reported).then_some((r.date, r.suppressions)));
+                if i < drafts && reported {
+                    report.files_checked += 1;
+                }
+            }
+            Err(e) => {
+                if reported && i < drafts {
+                    report.errors.push(e);
+                }
+                // Keeps file ids aligned; nothing points into it.
+                let path = match input {
+                    Input::File(t, _) | Input::Archive(t) => t.shown.clone(),
+                    Input::Stdin(name, _) => name.to_string(),
+                };
+                files.push(SourceFile::new(path, ""));
+                second.push(None);
+            }
+        }
+    }
+    for (check, l) in engine.checks.iter_mut().zip(learned) {
+        check.prepare(l);
+    }
+
+    let run_checks: Vec<&dyn Check> = engine
+        .checks
+        .iter()
+        .filter(|c| c.needs_run())
+        .map(|c| c.as_ref())
+        .collect();
+    if !run_checks.is_empty() {
+        let found: Vec<Finding> = second
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.as_ref().map(|s| (i, s)))
+            .flat_map_iter(|(i, (date, suppressions))| {
+                let cx = Context {
+                    file: i,
+                    date: *date,
+                    checked: true,
+                };
+                let mut out = Vec::new();
+                let mut with_draft = Vec::new();
+                for c in &run_checks {
+                    if !c.check_learned(&cx, &mut out) {
+                        with_draft.push(*c);
+                    }
+                }
+                if !with_draft.is_empty() {
+                    // Read again: the draft must be the one the first pass
+                    // read, or the findings would not fit it.
+                    if let Ok(text) = files[i].load() {
+                        let draft = Draft::parse(files[i].path.clone(), text.into_owned(), lang);
+                        for c in with_draft {
+                            c.check(&draft, &cx, &mut out);
+                        }
+                    }
+                }
+                out.retain(|f| {
+                    !suppressions
+                        .iter()
+                        .any(|s| s.covers(&f.rule, f.kind, f.span.start))
+                });
+                out
+            })
+            .collect();
+        findings.extend(found);
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    report.findings = findings;
+    report.files = files;
+    report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    report
+}
+
+/// [`run_fixing`] with every draft held in memory, as fixing needs.
+fn run_in_memory(
+    engine: &mut Engine,
+    config: &Config,
+    options: &Options,
+) -> (Report, Vec<crate::fix::Fixed>) {
     let mut report = Report::default();
     let mut fixed = Vec::new();
     let (targets, walk_errors) = if options.stdin.is_some() {
@@ -177,10 +433,7 @@ pub fn run_fixing(
         drafts.push(Draft::parse(name.clone(), text.clone(), lang));
         paths.push(None);
     }
-    let reported = |t: &Target| match &options.changed {
-        None => true,
-        Some(changed) => std::fs::canonicalize(&t.path).is_ok_and(|p| changed.contains(&p)),
-    };
+    let reported = |t: &Target| is_reported(options, t);
     let bar = progress_bar(options, targets.len());
     let read: Vec<(Result<Draft, FileError>, bool)> = targets
         .par_iter()

@@ -1,32 +1,47 @@
-//! A file's text with a line index: turns byte offsets into 1-based lines and
-//! columns (in Unicode scalar values, or UTF-16 code units for editors).
+//! A file's text with a position index: turns byte offsets into 1-based
+//! lines and columns (in Unicode scalar values, or UTF-16 code units for
+//! editors).
+//!
+//! The index does not need the text: it records where lines start and where
+//! the (in English copy, few) non-ASCII characters are. So a run over an
+//! archive can drop each draft's text once the draft is checked, and read
+//! it again ([`SourceFile::load`]) only to show a snippet.
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::path::PathBuf;
 
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
+    /// The text, unless it was dropped ([`SourceFile::drop_text`]); then it
+    /// is empty and [`SourceFile::load`] reads it again.
     pub text: String,
+    len: usize,
     line_starts: Vec<usize>,
-    /// Characters and UTF-16 units before every `CHECKPOINT`-th byte, so a
-    /// column on a 10 MB line costs at most `CHECKPOINT` bytes of counting.
-    checkpoints: Vec<(usize, usize)>,
+    wide: Vec<Wide>,
+    /// Where to read a dropped text from, and its hash to know it is the
+    /// text that was checked.
+    origin: Option<(PathBuf, u64)>,
 }
 
-const CHECKPOINT: usize = 1024;
-
-/// (Unicode scalar values, UTF-16 code units) in `bytes`, which starts on a
-/// character boundary: every byte that is not a continuation byte starts a
-/// character, and four-byte characters take two UTF-16 units.
-fn count(bytes: &[u8]) -> (usize, usize) {
-    let chars = bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
-    (chars, chars + astral)
+/// A non-ASCII character: where it starts, its UTF-8 length, and the bytes
+/// beyond one character (UTF-8) and beyond its UTF-16 units in every wide
+/// character before it.
+#[derive(Clone, Copy, Debug)]
+struct Wide {
+    at: u32,
+    len: u8,
+    extra_utf8: u32,
+    extra_utf16: u32,
 }
 
-/// The Unicode scalar values in `bytes` (the first half of [`count`]).
-fn chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+impl Wide {
+    /// (UTF-8 bytes beyond one, UTF-8 bytes beyond its UTF-16 units).
+    fn extra(self) -> (usize, usize) {
+        let len = usize::from(self.len);
+        (len - 1, len - if len == 4 { 2 } else { 1 })
+    }
 }
 
 /// A 1-based line and column.
@@ -37,34 +52,111 @@ pub struct Position {
     pub column: usize,
 }
 
+fn hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text.as_bytes())
+}
+
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
         let text = text.into();
+        let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
             .collect();
-        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
-        let mut total = (0, 0);
-        checkpoints.push(total);
-        for chunk in text.as_bytes().chunks(CHECKPOINT) {
-            let (c, u) = count(chunk);
-            total = (total.0 + c, total.1 + u);
-            checkpoints.push(total);
+        let mut wide = Vec::new();
+        let (mut extra_utf8, mut extra_utf16) = (0u32, 0u32);
+        let mut i = 0;
+        while let Some(k) = bytes[i..].iter().position(|&b| b >= 0x80) {
+            let at = i + k;
+            let len: u8 = match bytes[at] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            let w = Wide {
+                // Drafts are at most `run::MAX_FILE_BYTES` (256 MB).
+                at: at as u32,
+                len,
+                extra_utf8,
+                extra_utf16,
+            };
+            let (e8, e16) = w.extra();
+            extra_utf8 += e8 as u32;
+            extra_utf16 += e16 as u32;
+            wide.push(w);
+            i = (at + usize::from(len)).min(bytes.len());
         }
         SourceFile {
             path: path.into(),
+            len: text.len(),
             text,
             line_starts,
-            checkpoints,
+            wide,
+            origin: None,
         }
     }
 
-    /// (characters, UTF-16 units) in `text[..at]`; `at` is a char boundary.
-    fn prefix(&self, at: usize) -> (usize, usize) {
-        let k = at / CHECKPOINT;
-        let (c, u) = self.checkpoints[k];
-        let (c2, u2) = count(&self.text.as_bytes()[k * CHECKPOINT..at]);
-        (c + c2, u + u2)
+    /// Frees the text, which `load` reads again from `origin` when a
+    /// reporter needs it; positions need only the index.
+    pub fn drop_text(&mut self, origin: PathBuf) {
+        self.origin = Some((origin, hash(&self.text)));
+        self.text = String::new();
+    }
+
+    /// The text: in memory, or read again from disk. An error says the file
+    /// changed or vanished since it was checked.
+    pub fn load(&self) -> Result<Cow<'_, str>, String> {
+        let Some((path, expected)) = &self.origin else {
+            return Ok(Cow::Borrowed(&self.text));
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: {}", self.path, crate::rules::io_message(&e)))?;
+        if text.len() != self.len || hash(&text) != *expected {
+            return Err(format!("{}: changed while it was being checked", self.path));
+        }
+        Ok(Cow::Owned(text))
+    }
+
+    /// The text's length in bytes (also once the text was dropped).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Wide characters starting before byte `at`.
+    fn wide_before(&self, at: usize) -> usize {
+        self.wide.partition_point(|w| (w.at as usize) < at)
+    }
+
+    /// (UTF-8 bytes beyond one per character, UTF-8 bytes beyond the UTF-16
+    /// units) of every wide character before `at`, a character boundary.
+    fn extra(&self, at: usize) -> (usize, usize) {
+        let k = self.wide_before(at);
+        match (self.wide.get(k), self.wide.last()) {
+            (Some(w), _) => (w.extra_utf8 as usize, w.extra_utf16 as usize),
+            (None, Some(last)) => {
+                let (e8, e16) = last.extra();
+                (
+                    last.extra_utf8 as usize + e8,
+                    last.extra_utf16 as usize + e16,
+                )
+            }
+            (None, None) => (0, 0),
+        }
+    }
+
+    /// `at`, clamped to the text and moved back to a character's start.
+    pub fn floor_boundary(&self, at: usize) -> usize {
+        let at = at.min(self.len);
+        let k = self.wide_before(at + 1);
+        match k.checked_sub(1).map(|k| self.wide[k]) {
+            Some(w) if at < w.at as usize + usize::from(w.len) => w.at as usize,
+            _ => at,
+        }
     }
 
     /// The 0-based line holding byte `at`.
@@ -75,10 +167,7 @@ impl SourceFile {
     }
 
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len())
+        self.line_starts.get(line).copied().unwrap_or(self.len)
     }
 
     pub fn line_count(&self) -> usize {
@@ -88,19 +177,10 @@ impl SourceFile {
     /// Line and column of byte `at`, column counted in Unicode scalar values.
     /// An offset inside a character is moved back to its start.
     pub fn position(&self, at: usize) -> Position {
-        let mut at = at.min(self.text.len());
-        while !self.text.is_char_boundary(at) {
-            at -= 1;
-        }
+        let at = self.floor_boundary(at);
         let line = self.line_index(at);
         let start = self.line_starts[line];
-        // Counting the line itself is cheaper than counting from two
-        // checkpoints unless the line is long.
-        let column = if at - start <= CHECKPOINT {
-            chars(&self.text.as_bytes()[start..at]) + 1
-        } else {
-            self.prefix(at).0 - self.prefix(start).0 + 1
-        };
+        let column = (at - start) - (self.extra(at).0 - self.extra(start).0) + 1;
         Position {
             byte: at,
             line: line + 1,
@@ -112,11 +192,21 @@ impl SourceFile {
     pub fn utf16_position(&self, at: usize) -> (usize, usize) {
         let p = self.position(at);
         let start = self.line_starts[p.line - 1];
-        (p.line - 1, self.prefix(p.byte).1 - self.prefix(start).1)
+        let column = (p.byte - start) - (self.extra(p.byte).1 - self.extra(start).1);
+        (p.line - 1, column)
     }
 
     pub fn range(&self, span: &Range<usize>) -> (Position, Position) {
         (self.position(span.start), self.position(span.end))
+    }
+
+    /// The start of the last character inside `span` (its start when empty).
+    pub fn last_char_start(&self, span: &Range<usize>) -> usize {
+        if span.end > span.start {
+            self.floor_boundary(span.end - 1).max(span.start)
+        } else {
+            span.start
+        }
     }
 
     /// 0-based line and column of byte `at`, the column counted in `unit`s
@@ -239,6 +329,51 @@ mod tests {
         // Past the last line: the end of the text.
         assert_eq!(f.offset(9, 0, Unit::Utf8), text.len());
         assert_eq!(f.offset(2, 0, Unit::Utf8), text.len());
+    }
+
+    #[test]
+    fn positions_survive_dropping_the_text() {
+        let text = "Ünï “x”\n😀 é—a\nlast";
+        let f = SourceFile::new("a", text);
+        let mut dropped = f.clone();
+        dropped.drop_text(std::path::PathBuf::from("/nonexistent/copydesk/a.md"));
+        assert!(dropped.text.is_empty());
+        assert_eq!(dropped.len(), text.len());
+        for at in 0..=text.len() + 2 {
+            assert_eq!(dropped.position(at), f.position(at), "at {at}");
+            assert_eq!(dropped.utf16_position(at), f.utf16_position(at));
+            // Inside a character: back to its start.
+            let mut b = at.min(text.len());
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            assert_eq!(dropped.floor_boundary(at), b);
+        }
+        // Reading a vanished file back is an error, not a panic.
+        assert!(dropped.load().is_err());
+        assert_eq!(f.load().unwrap(), text);
+    }
+
+    #[test]
+    fn a_reloaded_text_must_be_the_checked_one() {
+        let dir = std::env::temp_dir().join(format!("copydesk-src-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("d.md");
+        std::fs::write(&path, "Kyiv said.\n").unwrap();
+        let mut f = SourceFile::new("d.md", "Kyiv said.\n");
+        f.drop_text(path.clone());
+        assert_eq!(f.load().unwrap(), "Kyiv said.\n");
+        std::fs::write(&path, "Kiev said.\n").unwrap();
+        assert!(f.load().unwrap_err().contains("changed"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn last_character_of_a_span() {
+        let f = SourceFile::new("a", "ab—c");
+        assert_eq!(f.last_char_start(&(0..5)), 2);
+        assert_eq!(f.last_char_start(&(0..2)), 1);
+        assert_eq!(f.last_char_start(&(3..3)), 3);
     }
 
     #[test]

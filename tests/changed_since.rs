@@ -203,6 +203,10 @@ impl Check for Spy {
             .collect();
     }
 
+    fn needs_run(&self) -> bool {
+        true
+    }
+
     fn check(&self, _draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
         out.push(Finding {
             file: cx.file,

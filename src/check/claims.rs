@@ -226,6 +226,11 @@ fn same_claim(matched: &[Range<usize>], hit: &Hit) -> bool {
 }
 
 impl Check for ClaimCheck {
+    /// Claims harvested from other drafts are known only after all are read.
+    fn needs_run(&self) -> bool {
+        self.harvester.is_some()
+    }
+
     fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
         let found = self.harvester.as_ref()?.harvest(draft, cx.file);
         (!found.is_empty()).then(|| Box::new(found) as Learned)

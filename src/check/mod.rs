@@ -48,6 +48,20 @@ pub trait Check: Send + Sync {
 
     /// Second pass: the findings for one draft.
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>);
+
+    /// Whether [`Check::check`] needs what [`Check::prepare`] gathered from
+    /// every draft. A run over files checks a draft with the other checks as
+    /// soon as it is read, and with these only once every draft was read.
+    fn needs_run(&self) -> bool {
+        false
+    }
+
+    /// For a check that [`Check::needs_run`]: the findings for the draft
+    /// `cx.file` from what `learn` kept of it, without the draft. False: the
+    /// check needs the draft, which is then read and parsed again.
+    fn check_learned(&self, _cx: &Context, _out: &mut Vec<Finding>) -> bool {
+        false
+    }
 }
 
 /// Data files named in `copydesk.toml`.

@@ -9,7 +9,7 @@ use super::{Check, Context, fill};
 use crate::draft::Draft;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Kind, Rule};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 struct StyleRule {
@@ -96,9 +96,12 @@ impl PatternCheck {
         let [(ci_words, ci_targets), (cs_words, cs_targets)] = lits;
         let automaton = |words: &[String], ci: bool| {
             (!words.is_empty()).then(|| {
+                // A DFA, even for hundreds of words: it is several times
+                // faster to search than the default NFA, and built once.
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(ci)
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(words)
                     .expect("literal automaton")
             })

@@ -277,6 +277,11 @@ fn conflicts(a_office: &str, a: Class, b_office: &str, b: Class) -> bool {
 }
 
 impl Check for TitleCheck {
+    /// Titles are compared across the drafts of the run.
+    fn needs_run(&self) -> bool {
+        true
+    }
+
     fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
         let found = self.mentions(draft);
         let mentions = found

@@ -253,6 +253,11 @@ fn blank_urls(text: &str, mask: &mut [u8], blocks: &[Block]) {
         let bytes = &text.as_bytes()[block.span.clone()];
         let mut i = 0;
         while i < bytes.len() {
+            // Every URL starts with `h` or `w`: jump between those.
+            match memchr::memchr2(b'h', b'w', &bytes[i..]) {
+                Some(k) => i += k,
+                None => break,
+            }
             let rest = &bytes[i..];
             let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
             let is_url = at_word_start

@@ -16,14 +16,27 @@ pub struct Quote {
 /// Finds the double-quoted quotations in one block of prose. Straight quotes
 /// alternate open/close; curly quotes say which they are.
 pub fn find(prose: &str, block: Range<usize>, out: &mut Vec<Quote>) {
+    let bytes = &prose.as_bytes()[..block.end];
     let mut open: Option<usize> = None;
-    for (i, c) in prose[block.clone()].char_indices() {
-        let at = block.start + i;
-        match (c, open) {
-            ('“', None) | ('"', None) => open = Some(at),
-            ('”', Some(start)) | ('"', Some(start)) => {
+    // Every quote mark is `"` or starts with 0xE2 (`“` E2 80 9C, `”` E2 80
+    // 9D): jump between those bytes instead of decoding every character.
+    let mut from = block.start;
+    while let Some(k) = memchr::memchr2(b'"', 0xE2, &bytes[from..]) {
+        let at = from + k;
+        from = at + 1;
+        let (opening, closing, len) = match bytes[at] {
+            b'"' => (true, true, 1),
+            _ => match bytes.get(at + 1..at + 3) {
+                Some([0x80, 0x9C]) => (true, false, 3),
+                Some([0x80, 0x9D]) => (false, true, 3),
+                _ => continue,
+            },
+        };
+        match open {
+            None if opening => open = Some(at),
+            Some(start) if closing => {
                 out.push(Quote {
-                    span: start..at + c.len_utf8(),
+                    span: start..at + len,
                     closed: true,
                 });
                 open = None;

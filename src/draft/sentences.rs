@@ -47,25 +47,20 @@ pub fn split(
     let text = &prose[block.clone()];
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !TERMINALS.contains(&c) {
-            continue;
-        }
+    let mut from = 0usize;
+    while let Some((i, c)) = next_terminal(text, from) {
         // Take the rest of the punctuation cluster and any closing marks.
         let mut j = i + c.len_utf8();
         let mut closed = false;
-        while let Some(&(k, d)) = chars.peek() {
-            if TERMINALS.contains(&d) {
-                j = k + d.len_utf8();
-            } else if CLOSERS.contains(&d) {
-                j = k + d.len_utf8();
-                closed = true;
-            } else {
+        for d in text[j..].chars() {
+            let closer = CLOSERS.contains(&d);
+            if !closer && !TERMINALS.contains(&d) {
                 break;
             }
-            chars.next();
+            closed |= closer;
+            j += d.len_utf8();
         }
+        from = j;
         let rest = &text[j..];
         let next_at = j + rest.len() - rest.trim_start().len();
         if next_at == j || next_at >= text.len() {
@@ -101,6 +96,28 @@ pub fn split(
     out
 }
 
+/// The first sentence-final mark at or after byte `from`, found by jumping
+/// between candidate bytes rather than decoding every character (`…` is
+/// E2 80 A6).
+fn next_terminal(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        let k =
+            at + memchr::memchr3(b'.', b'!', b'?', &bytes[at..]).map_or(bytes.len() - at, |k| k);
+        // An ellipsis character before the next ASCII mark wins.
+        if let Some(e) = memchr::memchr(0xE2, &bytes[at..k]) {
+            let e = at + e;
+            if bytes.get(e + 1..e + 3) == Some(&[0x80, 0xA6]) {
+                return Some((e, '…'));
+            }
+            at = e + 1;
+            continue;
+        }
+        return (k < bytes.len()).then(|| (k, bytes[k] as char));
+    }
+}
+
 /// A quotation *continues* the sentence when its closing mark is followed by
 /// a comma-led attribution (`," he said`) or the quotation itself ends with a
 /// comma (`... we left," said Ortiz`): then a full stop inside it is not the
@@ -126,8 +143,10 @@ fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -
     if lang.prefix_abbreviations.contains(word) {
         return false;
     }
-    let letters: Vec<char> = word.trim_end_matches('.').chars().collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    let mut letters = word.trim_end_matches('.').chars();
+    if let (Some(only), None) = (letters.next(), letters.next())
+        && only.is_uppercase()
+    {
         // An initial: `Donald J. Trump`.
         return false;
     }
@@ -138,11 +157,10 @@ fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -
             .all(|p| p.chars().count() == 1)
         && word.matches('.').count() >= 2;
     if lang.abbreviations.contains(word) || is_acronym {
-        let next_word: String = next
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '\'')
-            .collect();
-        return lang.sentence_starters.contains(&next_word);
+        let end = next
+            .find(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .unwrap_or(next.len());
+        return lang.sentence_starters.contains(&next[..end]);
     }
     true
 }

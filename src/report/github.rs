@@ -44,12 +44,7 @@ pub fn annotation(report: &Report, f: &Finding) -> String {
     let file = &report.files[f.file];
     let start = file.position(f.span.start);
     // The last character inside the span: GitHub's end column is inclusive.
-    let last = file
-        .text
-        .get(f.span.clone())
-        .and_then(|s| s.char_indices().last())
-        .map_or(f.span.start, |(i, _)| f.span.start + i);
-    let end = file.position(last);
+    let end = file.position(file.last_char_start(&f.span));
     let mut line = format!(
         "::{} file={},line={}",
         command(f.severity),

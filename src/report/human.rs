@@ -1,7 +1,7 @@
 //! Compiler-style output with codespan-reporting: severity, rule id, the
 //! words under a caret, secondary labels, notes and help.
 
-use super::FileTable;
+use super::{FileTable, Texts};
 use crate::finding::{Finding, Severity};
 use crate::rules::LoadError;
 use crate::run::Report;
@@ -35,10 +35,31 @@ pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
 
 /// Prints every finding, then the summary line.
 pub fn print(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
-    let files = FileTable(&report.files);
     let config = Config::default();
+    let mut texts = Texts::new(&report.files);
     for f in &report.findings {
-        term::emit_to_write_style(out, &config, &files, &diagnostic(f)).map_err(to_io)?;
+        match texts.focus(&Texts::of(f)) {
+            Ok(()) => {
+                let files = FileTable(&report.files, &texts);
+                term::emit_to_write_style(out, &config, &files, &diagnostic(f)).map_err(to_io)?;
+            }
+            // The draft changed or vanished since it was checked: no
+            // snippet to show, but still where and what.
+            Err(why) => {
+                let file = &report.files[f.file];
+                let p = file.position(f.span.start);
+                writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}]: {} (cannot show the text: {why})",
+                    file.path,
+                    p.line,
+                    p.column,
+                    f.severity.as_str(),
+                    f.rule,
+                    f.message
+                )?;
+            }
+        }
     }
     writeln!(out, "{}", super::summary(report))?;
     Ok(())

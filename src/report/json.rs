@@ -102,16 +102,25 @@ fn diagnostic<'a>(report: &'a Report, f: &'a Finding) -> Diagnostic<'a> {
 }
 
 pub fn render(report: &Report) -> String {
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes the document to `out` (which should be buffered) as it
+/// serializes, so a large report is never held twice in memory. Positions
+/// are computed in parallel.
+pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    use rayon::prelude::*;
     let doc = Document {
         diagnostics: report
             .findings
-            .iter()
+            .par_iter()
             .map(|f| diagnostic(report, f))
             .collect(),
         files_checked: report.files_checked,
         version: 1,
     };
-    let mut s = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }

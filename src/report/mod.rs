@@ -10,6 +10,7 @@ pub mod sarif;
 use crate::run::Report;
 use crate::source::SourceFile;
 use codespan_reporting::files::{Error as FilesError, Files};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The output formats of `copydesk check`.
@@ -23,8 +24,53 @@ pub enum Format {
     Github,
 }
 
-/// The run's file table, as codespan-reporting wants it.
-pub struct FileTable<'a>(pub &'a [SourceFile]);
+/// The texts of a report's files, for the reporters that show the words. A
+/// run over an archive drops each draft's text once it is checked, so they
+/// are read back one finding's files at a time.
+pub struct Texts<'a> {
+    files: &'a [SourceFile],
+    loaded: Vec<(usize, Cow<'a, str>)>,
+}
+
+impl<'a> Texts<'a> {
+    pub fn new(files: &'a [SourceFile]) -> Texts<'a> {
+        Texts {
+            files,
+            loaded: Vec::new(),
+        }
+    }
+
+    /// Holds the texts of `ids` (forgetting the others); an error says which
+    /// file could not be read back.
+    pub fn focus(&mut self, ids: &[usize]) -> Result<(), String> {
+        self.loaded.retain(|(id, _)| ids.contains(id));
+        for &id in ids {
+            if self.get(id).is_none() {
+                let file = self.files.get(id).ok_or("no such file")?;
+                self.loaded.push((id, file.load()?));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: usize) -> Option<&str> {
+        self.loaded
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, t)| t.as_ref())
+    }
+
+    /// The files a finding shows: its own and its labels'.
+    pub fn of(f: &crate::finding::Finding) -> Vec<usize> {
+        let mut ids = vec![f.file];
+        ids.extend(f.labels.iter().map(|l| l.file));
+        ids
+    }
+}
+
+/// The run's file table, as codespan-reporting wants it (with the texts
+/// [`Texts::focus`] loaded).
+pub struct FileTable<'a>(pub &'a [SourceFile], pub &'a Texts<'a>);
 
 impl<'a> Files<'a> for FileTable<'a> {
     type FileId = usize;
@@ -39,10 +85,7 @@ impl<'a> Files<'a> for FileTable<'a> {
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        self.0
-            .get(id)
-            .map(|f| f.text.as_str())
-            .ok_or(FilesError::FileMissing)
+        self.1.get(id).ok_or(FilesError::FileMissing)
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {

@@ -10,6 +10,7 @@
 //! not be read are tool execution notifications, and make the invocation
 //! unsuccessful.
 
+use super::Texts;
 use crate::finding::{Finding, Severity};
 use crate::rules::Rule;
 use crate::run::Report;
@@ -135,7 +136,9 @@ fn bare_descriptor(f: &Finding) -> Value {
     })
 }
 
-pub fn region(file: &SourceFile, span: &Range<usize>) -> Value {
+/// A region of `file`, with the words it covers when `text` (the file's
+/// text) is at hand.
+pub fn region(file: &SourceFile, text: Option<&str>, span: &Range<usize>) -> Value {
     let (s, e) = file.range(span);
     let mut region = json!({
         "startLine": s.line,
@@ -145,21 +148,22 @@ pub fn region(file: &SourceFile, span: &Range<usize>) -> Value {
         "byteOffset": s.byte,
         "byteLength": e.byte.saturating_sub(s.byte),
     });
-    if let Some(text) = file.text.get(s.byte..e.byte) {
+    if let Some(text) = text.and_then(|t| t.get(s.byte..e.byte)) {
         region["snippet"] = json!({"text": text});
     }
     region
 }
 
-fn location(file: &SourceFile, span: &Range<usize>) -> Value {
+fn location(file: &SourceFile, text: Option<&str>, span: &Range<usize>) -> Value {
     json!({
         "artifactLocation": {"uri": uri(&file.path)},
-        "region": region(file, span),
+        "region": region(file, text, span),
     })
 }
 
-fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
+fn result(report: &Report, texts: &Texts, f: &Finding, rule_index: usize) -> Value {
     let file = &report.files[f.file];
+    let words = texts.get(f.file);
     let mut text = f.message.clone();
     for note in &f.notes {
         text.push('\n');
@@ -170,7 +174,7 @@ fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
         "ruleIndex": rule_index,
         "level": level(f.severity),
         "message": {"text": text},
-        "locations": [{"physicalLocation": location(file, &f.span)}],
+        "locations": [{"physicalLocation": location(file, words, &f.span)}],
         "properties": {"kind": f.kind},
     });
     if !f.labels.is_empty() {
@@ -181,7 +185,7 @@ fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
             .map(|(i, l)| {
                 json!({
                     "id": i,
-                    "physicalLocation": location(&report.files[l.file], &l.span),
+                    "physicalLocation": location(&report.files[l.file], texts.get(l.file), &l.span),
                     "message": {"text": l.message},
                 })
             })
@@ -198,7 +202,7 @@ fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
             "artifactChanges": [{
                 "artifactLocation": {"uri": uri(&file.path)},
                 "replacements": [{
-                    "deletedRegion": region(file, &fix.span),
+                    "deletedRegion": region(file, words, &fix.span),
                     "insertedContent": {"text": fix.replacement},
                 }],
             }],
@@ -215,12 +219,15 @@ pub fn log(report: &Report, rules: &[Rule]) -> Value {
         index.entry(r.id.as_str()).or_insert(i);
     }
     let mut results = Vec::with_capacity(report.findings.len());
+    let mut texts = Texts::new(&report.files);
     for f in &report.findings {
+        // A text that cannot be read back only loses its snippets.
+        let _ = texts.focus(&Texts::of(f));
         let i = *index.entry(f.rule.as_str()).or_insert_with(|| {
             descriptors.push(bare_descriptor(f));
             descriptors.len() - 1
         });
-        results.push(result(report, f, i));
+        results.push(result(report, &texts, f, i));
     }
     let notifications: Vec<Value> = report
         .errors
