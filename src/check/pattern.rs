@@ -2,8 +2,11 @@
 //! flags a wrong form and carries the right one as a fix.
 //!
 //! Every literal of every style rule goes into one Aho-Corasick automaton,
-//! searched once per draft; regexes go into one `RegexSet` that says which
-//! rules can match a paragraph before any of them runs.
+//! searched once per draft. Regexes are found through the literals every
+//! match must start or end with (`unique` in `(very|really) unique`): one
+//! more automaton of those says which regexes can match which paragraphs,
+//! and only those run there. Regexes without such literals go into one
+//! `RegexSet` that says which of them can match a paragraph.
 
 use super::{Check, Context, fill};
 use crate::draft::Draft;
@@ -26,17 +29,70 @@ struct Target {
 
 pub struct PatternCheck {
     rules: Vec<StyleRule>,
-    /// Literals that match case-insensitively (ASCII) and case-sensitively.
-    literals: [(Option<AhoCorasick>, Vec<Target>); 2],
-    regex_set: Option<RegexSet>,
+    /// Every literal of the style rules and every anchor of their regexes,
+    /// in one automaton searched once per draft (ASCII case-insensitively,
+    /// overlapping: the leftmost-longest choice is made afterwards, per
+    /// group).
+    automaton: Option<AhoCorasick>,
+    /// What each pattern of `automaton` is, and its text.
+    hits: Vec<Hit>,
+    words: Vec<String>,
+    /// The literal targets (`Hit::Literal` indexes them).
+    targets: Vec<Target>,
+    /// The regexes without anchors, and their indices.
+    regex_set: Option<(RegexSet, Vec<usize>)>,
     regexes: Vec<(Regex, Target)>,
+}
+
+#[derive(Clone, Copy)]
+enum Hit {
+    /// A literal of `targets`, matched case-insensitively or not.
+    Literal { target: usize, ignore_case: bool },
+    /// An anchor of regex `regexes[i]`: one of the literals every match of
+    /// it starts or ends with (`unique` in `(very|really) unique`).
+    Anchor(usize),
+}
+
+/// Literals shorter than this say too little to be worth a prefilter.
+const MIN_ANCHOR: usize = 3;
+/// Nor are regexes with more alternatives than this anchored.
+const MAX_ANCHORS: usize = 64;
+
+/// Literals (lowercase) such that every match of `pattern` starts, or every
+/// match ends, with one of them; `None` when there are no good ones.
+fn anchor_literals(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .find_map(|kind| {
+            let mut ex = Extractor::new();
+            ex.kind(kind);
+            let seq = ex.extract(&hir);
+            let lits = seq.literals()?;
+            let mut words: Vec<String> = lits
+                .iter()
+                .map(|l| String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase())
+                .collect();
+            words.sort();
+            words.dedup();
+            let good = !words.is_empty()
+                && words.len() <= MAX_ANCHORS
+                && words.iter().all(|w| w.trim().len() >= MIN_ANCHOR);
+            good.then_some(words)
+        })
 }
 
 impl PatternCheck {
     /// Rules must have been validated by the loader (their regexes compile).
     pub fn new(rules: &[&Rule]) -> PatternCheck {
         let mut style = Vec::new();
-        let mut lits: [(Vec<String>, Vec<Target>); 2] = Default::default();
+        let mut words: Vec<String> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut targets: Vec<Target> = Vec::new();
         let mut regexes = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             style.push(StyleRule {
@@ -45,9 +101,12 @@ impl PatternCheck {
                 message: rule.message.clone().unwrap_or_default(),
             });
             let mut add_literal = |text: &str, replacement: Option<String>| {
-                let slot = usize::from(!rule.ignore_case);
-                lits[slot].0.push(text.to_string());
-                lits[slot].1.push(Target {
+                words.push(text.to_string());
+                hits.push(Hit::Literal {
+                    target: targets.len(),
+                    ignore_case: rule.ignore_case,
+                });
+                targets.push(Target {
                     rule: i,
                     replacement,
                 });
@@ -93,34 +152,45 @@ impl PatternCheck {
                 _ => {}
             }
         }
-        let [(ci_words, ci_targets), (cs_words, cs_targets)] = lits;
-        let automaton = |words: &[String], ci: bool| {
-            (!words.is_empty()).then(|| {
-                // A DFA, even for hundreds of words: it is several times
-                // faster to search than the default NFA, and built once.
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(ci)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(words)
-                    .expect("literal automaton")
-            })
-        };
-        let regex_set = (!regexes.is_empty()).then(|| {
-            let flagged = regexes.iter().map(|(r, t): &(Regex, Target)| {
-                let ci = rules[t.rule].ignore_case;
-                format!("{}(?:{})", if ci { "(?i)" } else { "" }, r.as_str())
+        let mut unanchored = Vec::new();
+        for (i, (re, t)) in regexes.iter().enumerate() {
+            match anchor_literals(re.as_str()) {
+                Some(anchors) => {
+                    hits.extend(std::iter::repeat_n(Hit::Anchor(i), anchors.len()));
+                    words.extend(anchors);
+                }
+                None => unanchored.push((i, rules[t.rule].ignore_case)),
+            }
+        }
+        // A DFA, even for hundreds of words: several times faster to search
+        // than the default NFA, and built once.
+        let automaton = (!words.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&words)
+                .expect("literal automaton")
+        });
+        let regex_set = (!unanchored.is_empty()).then(|| {
+            let flagged = unanchored.iter().map(|&(i, ci)| {
+                format!(
+                    "{}(?:{})",
+                    if ci { "(?i)" } else { "" },
+                    regexes[i].0.as_str()
+                )
             });
-            RegexSetBuilder::new(flagged)
+            let set = RegexSetBuilder::new(flagged)
                 .build()
-                .expect("patterns compiled one by one")
+                .expect("patterns compiled one by one");
+            (set, unanchored.iter().map(|&(i, _)| i).collect())
         });
         PatternCheck {
             rules: style,
-            literals: [
-                (automaton(&ci_words, true), ci_targets),
-                (automaton(&cs_words, false), cs_targets),
-            ],
+            automaton,
+            hits,
+            words,
+            targets,
             regex_set,
             regexes,
         }
@@ -160,33 +230,69 @@ impl PatternCheck {
 impl Check for PatternCheck {
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
         let prose = draft.prose.as_str();
-        for (automaton, targets) in &self.literals {
-            let Some(ac) = automaton else { continue };
-            for m in ac.find_iter(prose) {
-                if is_word_bounded(prose, m.start(), m.end()) {
-                    out.push(self.finding(
-                        cx,
-                        &targets[m.pattern().as_usize()],
-                        draft,
-                        m.start()..m.end(),
-                    ));
+        // Literal matches as (start, end, target), per case group.
+        let mut literals: [Vec<(usize, usize, usize)>; 2] = Default::default();
+        // (regex, paragraph) pairs worth running.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let paragraph_of = |at: usize| {
+            let p = draft.paragraphs.partition_point(|p| p.span.end <= at);
+            draft
+                .paragraphs
+                .get(p)
+                .is_some_and(|para| para.span.start <= at)
+                .then_some(p)
+        };
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(prose) {
+                match self.hits[m.pattern().as_usize()] {
+                    Hit::Literal {
+                        target,
+                        ignore_case,
+                    } => {
+                        // Case-sensitive words must match exactly.
+                        if ignore_case || prose[m.range()] == self.words[m.pattern().as_usize()] {
+                            literals[usize::from(!ignore_case)].push((m.start(), m.end(), target));
+                        }
+                    }
+                    Hit::Anchor(i) => runs.extend(paragraph_of(m.start()).map(|p| (i, p))),
                 }
             }
         }
-        if let Some(set) = &self.regex_set {
-            // The set says which patterns match a paragraph at all; only
-            // those run to find where.
-            for para in &draft.paragraphs {
-                let text = &prose[para.span.clone()];
-                let hits = set.matches(text);
-                for i in hits.iter() {
-                    let (re, target) = &self.regexes[i];
-                    for m in re.find_iter(text) {
-                        let span = para.span.start + m.start()..para.span.start + m.end();
-                        if !m.as_str().trim().is_empty() {
-                            out.push(self.finding(cx, target, draft, span));
-                        }
-                    }
+        for group in &mut literals {
+            // Leftmost-longest, as a search would choose: the earliest
+            // match, the longest there, then on after its end.
+            group.sort_unstable_by_key(|&(start, end, target)| {
+                (start, std::cmp::Reverse(end), target)
+            });
+            let mut from = 0;
+            for &(start, end, target) in group.iter() {
+                if start < from {
+                    continue;
+                }
+                from = end;
+                if is_word_bounded(prose, start, end) {
+                    out.push(self.finding(cx, &self.targets[target], draft, start..end));
+                }
+            }
+        }
+        if let Some((set, index)) = &self.regex_set {
+            // The set says which patterns match a paragraph at all.
+            for (p, para) in draft.paragraphs.iter().enumerate() {
+                for i in set.matches(&prose[para.span.clone()]).iter() {
+                    runs.push((index[i], p));
+                }
+            }
+        }
+        runs.sort_unstable();
+        runs.dedup();
+        for (i, p) in runs {
+            let (re, target) = &self.regexes[i];
+            let para = &draft.paragraphs[p];
+            let text = &prose[para.span.clone()];
+            for m in re.find_iter(text) {
+                let span = para.span.start + m.start()..para.span.start + m.end();
+                if !m.as_str().trim().is_empty() {
+                    out.push(self.finding(cx, target, draft, span));
                 }
             }
         }

@@ -107,8 +107,7 @@ pub fn render(report: &Report) -> String {
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// Writes the document to `out` (which should be buffered) as it
-/// serializes, so a large report is never held twice in memory. Positions
+/// Writes the document to `out` as it serializes, so a large report is never held twice in memory. Positions
 /// are computed in parallel.
 pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
     use rayon::prelude::*;
@@ -121,6 +120,9 @@ pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<
         files_checked: report.files_checked,
         version: 1,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")
+    // serde writes in small pieces: buffer them here, in one place.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
 }
