@@ -7,89 +7,149 @@
 use super::tokens::{TokKind, Tokens, UNKNOWN};
 use crate::rules::Pack;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A multiplicative hash that reads eight bytes at a time (the scheme of
-/// `rustc-hash`): lexicon words are short, and SipHash, then byte-wise
-/// FNV-1a, dominated the profile.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-const SEED: u64 = 0xf135_7aea_2e62_a9c5;
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        }
-        // The last one to seven bytes, read without a copy: two words that
-        // may overlap, or the first, middle and last byte.
-        let rest = chunks.remainder();
-        let n = rest.len();
-        let word = |b: &[u8]| u64::from(u32::from_le_bytes(b.try_into().expect("four bytes")));
-        let last = if n >= 4 {
-            word(&rest[..4]) | word(&rest[n - 4..]) << 32
-        } else if n > 0 {
-            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
-        } else {
-            0
-        };
-        self.add(last ^ (bytes.len() as u64) << 56);
-    }
-
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    #[inline]
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-}
-
-type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Every lowercase word of every lexicon, with an id.
-#[derive(Debug, Default)]
+///
+/// An open-addressing table whose slots hold the word's bytes inline (up
+/// to [`INLINE`] bytes), so that a look-up, which happens once per token of
+/// every sentence that may hold a figure, is one hash and a compare of two
+/// 16-byte keys, with no pointer to follow (a `HashMap<String, _>` look-up
+/// dominated the profile). Longer words go to a small side map.
+#[derive(Debug)]
 pub struct Vocab {
-    ids: WordMap<String, u32>,
+    slots: Vec<Slot>,
+    /// `slots.len() - 1` (a power of two minus one).
+    mask: usize,
+    long: HashMap<String, u32>,
+    count: u32,
     /// The longest word, in bytes: a longer token is in no lexicon.
     max_len: usize,
+}
+
+/// The bytes a slot keeps inline.
+const INLINE: usize = 16;
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The word as [`inline_key`] reads it; `len == 0` marks an empty slot.
+    key: (u64, u64),
+    len: u32,
+    id: u32,
+}
+
+impl Default for Vocab {
+    fn default() -> Vocab {
+        Vocab {
+            slots: vec![Slot::default(); 64],
+            mask: 63,
+            long: HashMap::new(),
+            count: 0,
+            max_len: 0,
+        }
+    }
+}
+
+/// A word of 1 to [`INLINE`] bytes as two numbers, read without a copy:
+/// two eight-byte (or four-byte) words that may overlap, or the first,
+/// middle and last byte. Among words of one length, the key covers every
+/// byte, so equal keys mean equal words.
+#[inline]
+fn inline_key(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    let u64_at = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().expect("eight bytes"));
+    let u32_at = |i: usize| {
+        u64::from(u32::from_le_bytes(
+            w[i..i + 4].try_into().expect("four bytes"),
+        ))
+    };
+    if n >= 8 {
+        (u64_at(0), u64_at(n - 8))
+    } else if n >= 4 {
+        (u32_at(0), u32_at(n - 4))
+    } else {
+        (
+            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+            0,
+        )
+    }
+}
+
+/// A multiplicative hash of a key and its length.
+#[inline]
+fn slot_hash((lo, hi): (u64, u64), len: usize) -> usize {
+    let h = (lo ^ (len as u64) << 56).wrapping_mul(0xf135_7aea_2e62_a9c5)
+        ^ hi.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h ^ (h >> 32)) as usize
 }
 
 impl Vocab {
     #[inline]
     pub fn id(&self, lower: &str) -> u32 {
-        if lower.len() > self.max_len {
+        let len = lower.len();
+        if len > self.max_len || len == 0 {
             return UNKNOWN;
         }
-        self.ids.get(lower).copied().unwrap_or(UNKNOWN)
+        if len > INLINE {
+            return self.long.get(lower).copied().unwrap_or(UNKNOWN);
+        }
+        let key = inline_key(lower.as_bytes());
+        let mut i = slot_hash(key, len) & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                return UNKNOWN;
+            }
+            if slot.len as usize == len && slot.key == key {
+                return slot.id;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     fn add(&mut self, lower: &str) -> u32 {
-        let next = self.ids.len() as u32;
+        let id = self.id(lower);
+        if id != UNKNOWN {
+            return id;
+        }
+        let id = self.count;
+        self.count += 1;
         self.max_len = self.max_len.max(lower.len());
-        *self.ids.entry(lower.to_string()).or_insert(next)
+        if lower.len() > INLINE {
+            self.long.insert(lower.to_string(), id);
+        } else if !lower.is_empty() {
+            // At most a quarter full: probes stay short.
+            if 4 * (self.count as usize) > self.slots.len() {
+                self.grow();
+            }
+            self.place(lower.as_bytes(), id);
+        }
+        id
+    }
+
+    fn place(&mut self, word: &[u8], id: u32) {
+        let key = inline_key(word);
+        let mut i = slot_hash(key, word.len()) & self.mask;
+        while self.slots[i].len != 0 {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = Slot {
+            key,
+            len: word.len() as u32,
+            id,
+        };
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        self.mask = self.slots.len() - 1;
+        for slot in old.iter().filter(|s| s.len != 0) {
+            let mut i = slot_hash(slot.key, slot.len as usize) & self.mask;
+            while self.slots[i].len != 0 {
+                i = (i + 1) & self.mask;
+            }
+            self.slots[i] = *slot;
+        }
     }
 }
 
@@ -128,8 +188,11 @@ pub struct Lex {
     single: Bits,
     /// Ids that start an entry of several words.
     starts: Bits,
-    /// Entries of several words by their first id, longest first.
-    phrases: WordMap<u32, Vec<Vec<u32>>>,
+    /// Entries of several words, grouped by their first id, longest first.
+    phrases: Vec<Vec<Vec<u32>>>,
+    /// The group in `phrases` of a first id (indexed by id; a plain array,
+    /// as the vocabulary is small and look-ups are hot).
+    group: Vec<u32>,
     /// Let one adverb in `-ly` stand between the words of a phrase.
     adverbs: bool,
 }
@@ -140,6 +203,7 @@ impl Lex {
             adverbs,
             ..Lex::default()
         };
+        let mut phrases: std::collections::BTreeMap<u32, Vec<Vec<u32>>> = Default::default();
         for words in entries {
             let ids: Vec<u32> = words.iter().map(|w| vocab.add(w)).collect();
             match ids.len() {
@@ -147,13 +211,18 @@ impl Lex {
                 1 => lex.single.set(ids[0]),
                 _ => {
                     lex.starts.set(ids[0]);
-                    lex.phrases.entry(ids[0]).or_default().push(ids);
+                    phrases.entry(ids[0]).or_default().push(ids);
                 }
             }
         }
-        for v in lex.phrases.values_mut() {
+        for (first, mut v) in phrases {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
             v.dedup();
+            if lex.group.len() <= first as usize {
+                lex.group.resize(first as usize + 1, 0);
+            }
+            lex.group[first as usize] = lex.phrases.len() as u32;
+            lex.phrases.push(v);
         }
         lex
     }
@@ -178,7 +247,7 @@ impl Lex {
             return None;
         }
         if self.starts.get(id) {
-            'entry: for p in &self.phrases[&id] {
+            'entry: for p in &self.phrases[self.group[id as usize] as usize] {
                 let mut j = i + 1;
                 for &w in &p[1..] {
                     if t.id(j) == w {
@@ -287,7 +356,7 @@ pub struct Lexicons {
     pub prefilter: aho_corasick::AhoCorasick,
     /// The last word of every caveat and negated caveat: a stretch of prose
     /// without one of them holds no caveat. `None` when a word is not ASCII
-    /// (then every stretch is read).
+    /// (then every stretch is read). See [`caveat_filter`].
     pub caveat_filter: Option<aho_corasick::AhoCorasick>,
     /// The most tokens a caveat or negated caveat spans, adverbs included.
     pub caveat_reach: usize,
@@ -445,20 +514,6 @@ impl Lexicons {
         }
     }
 
-    /// Where a stretch of prose may hold a caveat: it holds the last word
-    /// of one, in any ASCII case (a token whose lowercase is that word is
-    /// written that way, or with `’` for `'`, or with the Kelvin sign for
-    /// `k`, which the automaton also looks for).
-    /// Returns the byte where the first such word starts; 0 when there is
-    /// no filter.
-    pub fn first_caveat_word(&self, text: &str) -> Option<usize> {
-        match &self.caveat_filter {
-            // Leftmost: the match that starts first.
-            Some(ac) => ac.find(text).map(|m| m.start()),
-            None => Some(0),
-        }
-    }
-
     /// Whether a sentence may hold a figure: a digit, or a number, count or
     /// currency word somewhere in it.
     pub fn may_hold_figure(&self, text: &str) -> bool {
@@ -478,7 +533,10 @@ impl Lexicons {
     }
 }
 
-/// The automaton of [`Lexicons::first_caveat_word`].
+/// The automaton of [`Lexicons::caveat_filter`]: the last word of every
+/// caveat, in any ASCII case (a token whose lowercase is that word is
+/// written that way, or with `’` for `'`, or with the Kelvin sign for `k`,
+/// which the automaton also looks for).
 /// Also returns the most tokens an entry spans, with one adverb between
 /// every two words.
 fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> (Option<aho_corasick::AhoCorasick>, usize) {
@@ -550,18 +608,55 @@ mod tests {
     #[test]
     fn caveat_prefilter_keeps_every_caveat() {
         let lex = super::super::finder::tests::lexicons();
+        let first = |text: &str| {
+            lex.caveat_filter
+                .as_ref()
+                .expect("ASCII caveats")
+                .find(text)
+                .map(|m| m.start())
+        };
         for text in [
             "The toll could not be independently verified.",
             "None of the claims could be CONFIRMED.",
             "The figures are unverified.",
         ] {
-            assert!(lex.first_caveat_word(text).is_some(), "{text}");
+            assert!(first(text).is_some(), "{text}");
         }
-        assert_eq!(
-            lex.first_caveat_word("The army said 40 fighters were killed."),
-            None
-        );
-        assert_eq!(lex.first_caveat_word("Unconfirmed: 40 died."), Some(0));
+        assert_eq!(first("The army said 40 fighters were killed."), None);
+        assert_eq!(first("Unconfirmed: 40 died."), Some(0));
+    }
+
+    #[test]
+    fn vocab_tells_words_of_every_length_apart() {
+        let mut v = Vocab::default();
+        let words: Vec<String> = (1..=20)
+            .flat_map(|n| {
+                ["a", "b", "é"]
+                    .iter()
+                    .map(move |c| "x".repeat(n - 1) + c)
+                    .chain(std::iter::once(c_mid(n)))
+            })
+            .collect();
+        let ids: Vec<u32> = words.iter().map(|w| v.add(w)).collect();
+        for (w, id) in words.iter().zip(&ids) {
+            assert_eq!(v.id(w), *id, "{w}");
+        }
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), ids.len(), "one id per word");
+        for w in ["", "x", "xxxxxxxxxc", "ab", "xxxxxxxxxxxxxxxxxxxxxxxxa"] {
+            assert_eq!(v.id(w), UNKNOWN, "{w:?}");
+        }
+        assert_eq!(v.add("xa"), ids[4], "adding again keeps the id");
+    }
+
+    /// A word of `n` letters that differs from `x…xa` in its middle only.
+    fn c_mid(n: usize) -> String {
+        let mut w: Vec<u8> = "x".repeat(n - 1).into_bytes();
+        w.push(b'a');
+        w[n / 2] = b'm';
+        String::from_utf8(w).expect("ASCII")
     }
 
     #[test]

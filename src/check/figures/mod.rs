@@ -56,6 +56,12 @@ struct Scratch {
     attributions: Vec<Attribution>,
     /// Caveat offsets by paragraph, filled on first need.
     caveats: Vec<Option<Vec<usize>>>,
+    /// The sentence whose tokens `other` holds (the next one, read for a
+    /// pointer back), so that its turn swaps them in instead of reading
+    /// it again.
+    other_holds: Option<usize>,
+    /// The stretches of a paragraph that may hold a caveat.
+    windows: Vec<std::ops::Range<usize>>,
 }
 
 impl Check for FigureCheck {
@@ -67,7 +73,12 @@ impl Check for FigureCheck {
             if !lex.may_hold_figure(text) {
                 continue;
             }
-            s.toks.tokenize(text, sentence.span.start, Some(&lex.vocab));
+            if s.other_holds == Some(si) {
+                std::mem::swap(&mut s.toks, &mut s.other);
+            } else {
+                s.toks.tokenize(text, sentence.span.start, Some(&lex.vocab));
+            }
+            s.other_holds = None;
             s.figures.clear();
             finder::find(lex, &s.toks, &mut s.figures);
             if s.figures.is_empty() {
@@ -107,6 +118,7 @@ impl Check for FigureCheck {
                                 next.span.start,
                                 Some(&lex.vocab),
                             );
+                            s.other_holds = Some(si + 1);
                             attribution::pointer_back(lex, &s.other)
                                 .map(|a| attribution::source(lex, &s.other, &a))
                         })
@@ -179,6 +191,7 @@ impl FigureCheck {
         let lex = &self.lex;
         let start = draft.sentences[sentence].span.start;
         // The source's tokens went with its sentence's buffer: read them again.
+        s.other_holds = None;
         s.other.tokenize(
             &draft.prose[source.span.clone()],
             source.span.start,
@@ -236,26 +249,59 @@ impl FigureCheck {
         if s.caveats.len() < draft.paragraphs.len() {
             s.caveats.resize(draft.paragraphs.len(), None);
         }
-        let Scratch { caveats, other, .. } = s;
+        let Scratch {
+            caveats,
+            other,
+            windows,
+            other_holds,
+            ..
+        } = s;
         caveats[para].get_or_insert_with(|| {
             let span = draft.paragraphs[para].span.clone();
             let text = &draft.prose[span.clone()];
-            let Some(first) = self.lex.first_caveat_word(text) else {
-                return Vec::new();
-            };
-            // No caveat ends before the first possible last word of one, so
-            // none starts more than its reach before it, and a negation
-            // stands at most `NEGATION_REACH` tokens before that: the tokens
-            // of a few more words before it are enough. Whitespace is never
-            // inside a token, so from a whitespace character on the tokens
-            // are those of the whole paragraph.
+            // No caveat ends but at a possible last word of one, so none
+            // starts more than its reach before it, and a negation stands
+            // at most `NEGATION_REACH` tokens before that: the tokens of a
+            // few more words before each such word are enough. Windows that
+            // touch are merged, so a caveat never spans two of them, and
+            // the greedy scan reads the same matches as over the whole
+            // paragraph.
             let words = self.lex.caveat_reach + attribution::NEGATION_REACH + 2;
-            let from = words_back(text, first, words);
-            other.tokenize(&text[from..], span.start + from, Some(&self.lex.vocab));
+            caveat_windows(&self.lex, text, words, windows);
             let mut found = Vec::new();
-            attribution::caveats(&self.lex, other, &mut found);
+            *other_holds = None;
+            for w in windows.iter() {
+                other.tokenize(
+                    &text[w.clone()],
+                    span.start + w.start,
+                    Some(&self.lex.vocab),
+                );
+                attribution::caveats(&self.lex, other, &mut found);
+            }
             found
         })
+    }
+}
+
+/// The stretches of `text` that may hold a caveat, in order and apart: from
+/// `words` whitespace-separated words before each possible last word of a
+/// caveat to the whitespace after it. Whitespace is never inside a token,
+/// so the tokens of a stretch are those of the whole text there.
+fn caveat_windows(lex: &Lexicons, text: &str, words: usize, out: &mut Vec<std::ops::Range<usize>>) {
+    out.clear();
+    let Some(ac) = &lex.caveat_filter else {
+        out.push(0..text.len());
+        return;
+    };
+    for m in ac.find_iter(text) {
+        let start = words_back(text, m.start(), words);
+        let end = text[m.end()..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |e| m.end() + e);
+        match out.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
     }
 }
 
@@ -371,7 +417,64 @@ fn lower_first(lex: &Lexicons, s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::words_back;
+    use super::*;
+
+    /// The caveats of a paragraph read window by window, and over all of it.
+    fn caveats_both_ways(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let lex = finder::tests::lexicons();
+        let mut t = Tokens::default();
+        t.tokenize(text, 100, Some(&lex.vocab));
+        let mut whole = Vec::new();
+        attribution::caveats(lex, &t, &mut whole);
+        let mut windows = Vec::new();
+        let words = lex.caveat_reach + attribution::NEGATION_REACH + 2;
+        caveat_windows(lex, text, words, &mut windows);
+        for pair in windows.windows(2) {
+            assert!(pair[0].end < pair[1].start, "{windows:?}");
+        }
+        let mut windowed = Vec::new();
+        for w in &windows {
+            t.tokenize(&text[w.clone()], 100 + w.start, Some(&lex.vocab));
+            attribution::caveats(lex, &t, &mut windowed);
+        }
+        (whole, windowed)
+    }
+
+    #[test]
+    fn caveat_windows_find_what_the_whole_paragraph_holds() {
+        let filler = "The road was cut for most of the week and crews worked on it. ".repeat(6);
+        for text in [
+            format!(
+                "{filler}The toll could not be independently verified. {filler}None of the claims could be confirmed."
+            ),
+            format!(
+                "Unconfirmed reports. {filler}Officials confirmed it; nothing was verified, {filler}"
+            ),
+            format!(
+                "{filler}Neither figure could be verified — there was no way of verifying them."
+            ),
+            "Residents said 40 died. The toll has not been verified.".to_string(),
+            format!("{filler}{filler}"),
+        ] {
+            let (whole, windowed) = caveats_both_ways(&text);
+            assert_eq!(whole, windowed, "{text}");
+        }
+        let (whole, _) = caveats_both_ways(&format!(
+            "{filler}It could not be verified. {filler}Unverified."
+        ));
+        assert_eq!(whole.len(), 2);
+    }
+
+    #[test]
+    fn caveat_windows_stop_at_whitespace_and_merge() {
+        let lex = finder::tests::lexicons();
+        let mut w = Vec::new();
+        caveat_windows(lex, "It was verified, then confirmed. Later", 3, &mut w);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0], 0.."It was verified, then confirmed.".len());
+        caveat_windows(lex, "Nothing here at all.", 3, &mut w);
+        assert!(w.is_empty());
+    }
 
     #[test]
     fn words_back_stops_at_whitespace() {
