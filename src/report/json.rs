@@ -67,6 +67,8 @@ struct Diagnostic<'a> {
     severity: &'a str,
 }
 
+/// The whole document, as one value: what [`write`] writes piece by piece.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Document<'a> {
     diagnostics: Vec<Diagnostic<'a>>,
@@ -107,22 +109,117 @@ pub fn render(report: &Report) -> String {
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// Writes the document to `out` as it serializes, so a large report is never held twice in memory. Positions
-/// are computed in parallel.
+/// Writes the document to `out`. Diagnostics are serialized in parallel,
+/// each on its own, and written in order: the bytes are those of the whole
+/// document serialized at once.
 pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let doc = Document {
-        diagnostics: report
-            .findings
-            .par_iter()
-            .map(|f| diagnostic(report, f))
-            .collect(),
-        files_checked: report.files_checked,
-        version: 1,
+    use std::io::Write;
+    let serialize = |f: &Finding| {
+        let text =
+            serde_json::to_vec_pretty(&diagnostic(report, f)).expect("JSON values serialize");
+        // Two levels deeper than on its own: inside `diagnostics`.
+        let mut indented = Vec::with_capacity(text.len() + text.len() / 8);
+        indented.extend_from_slice(b"    ");
+        for &b in &text {
+            indented.push(b);
+            if b == b'\n' {
+                indented.extend_from_slice(b"    ");
+            }
+        }
+        indented
     };
-    // serde writes in small pieces: buffer them here, in one place.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, &doc)?;
-    std::io::Write::write_all(&mut out, b"\n")?;
-    std::io::Write::flush(&mut out)
+    if report.findings.is_empty() {
+        out.write_all(b"{\n  \"diagnostics\": [],\n")?;
+    } else {
+        out.write_all(b"{\n  \"diagnostics\": [\n")?;
+        // In chunks, so that the output is never all in memory at once.
+        for (c, chunk) in report.findings.chunks(CHUNK).enumerate() {
+            let parts: Vec<Vec<u8>> = chunk.par_iter().map(serialize).collect();
+            for (i, part) in parts.iter().enumerate() {
+                if c > 0 || i > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(part)?;
+            }
+        }
+        out.write_all(b"\n  ],\n")?;
+    }
+    writeln!(
+        out,
+        "  \"files_checked\": {},\n  \"version\": {VERSION}\n}}",
+        report.files_checked
+    )?;
+    out.flush()
+}
+
+/// Diagnostics serialized in parallel before they are written.
+const CHUNK: usize = 2048;
+
+/// The contract's version.
+const VERSION: u32 = 1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Fix, Severity};
+
+    fn finding(file: usize, span: Range<usize>, labels: Vec<Label>) -> Finding {
+        Finding {
+            file,
+            rule: "r".to_string(),
+            kind: "pattern",
+            severity: Severity::Warning,
+            message: "“quoted” \\ and \"escaped\"\nline".to_string(),
+            span: span.clone(),
+            labels,
+            notes: vec!["help: one".to_string(), "two".to_string()],
+            fix: Some(Fix {
+                span,
+                replacement: "é".to_string(),
+            }),
+        }
+    }
+
+    /// Writing diagnostic by diagnostic gives the bytes of serializing the
+    /// whole document at once.
+    #[test]
+    fn pieces_make_the_whole_document() {
+        let files = vec![
+            SourceFile::new("a é.md", "Ünïcode Mr Ng said.\nNext line.\n"),
+            SourceFile::new("b.md", "Minister Ng spoke.\n"),
+        ];
+        let label = Label {
+            file: 1,
+            span: 0..11,
+            message: "here".to_string(),
+        };
+        for findings in [
+            vec![],
+            vec![finding(0, 8..13, vec![])],
+            vec![
+                finding(0, 8..13, vec![label.clone()]),
+                finding(1, 0..8, vec![label]),
+            ],
+        ] {
+            let report = Report {
+                files: files.clone(),
+                findings,
+                errors: Vec::new(),
+                files_checked: 2,
+            };
+            let doc = Document {
+                diagnostics: report
+                    .findings
+                    .iter()
+                    .map(|f| diagnostic(&report, f))
+                    .collect(),
+                files_checked: report.files_checked,
+                version: VERSION,
+            };
+            let whole = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+            assert_eq!(render(&report), whole);
+        }
+    }
 }
