@@ -263,6 +263,36 @@ fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
 
+/// The newlines in `b`, counted in byte-sized sums the compiler vectorizes.
+fn count_newlines(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(255);
+    let mut n: usize = (&mut chunks)
+        .map(|c| usize::from(c.iter().map(|&x| u8::from(x == b'\n')).sum::<u8>()))
+        .sum();
+    n += chunks.remainder().iter().filter(|&&x| x == b'\n').count();
+    n
+}
+
+/// [`line_of`] for offsets mostly in increasing order: counts on from the
+/// last offset instead of from the start of the text.
+#[derive(Default)]
+struct Lines {
+    at: usize,
+    line: usize,
+}
+
+impl Lines {
+    fn line_of(&mut self, text: &str, at: usize) -> usize {
+        let at = at.min(text.len());
+        if at < self.at {
+            *self = Lines::default();
+        }
+        self.line += count_newlines(&text.as_bytes()[self.at..at]);
+        self.at = at;
+        self.line + 1
+    }
+}
+
 /// Two titles of one person that cannot both be right.
 fn conflicts(a_office: &str, a: Class, b_office: &str, b: Class) -> bool {
     if a_office.eq_ignore_ascii_case(b_office) {
@@ -279,13 +309,14 @@ fn conflicts(a_office: &str, a: Class, b_office: &str, b: Class) -> bool {
 impl Check for TitleCheck {
     fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
         let found = self.mentions(draft);
+        let mut lines = Lines::default();
         let mentions = found
             .iter()
             .filter_map(|m| {
                 let class = m.status.class()?;
                 let judged = self.judge(m, cx.date) != Verdict::Unknown;
                 Some(Kept {
-                    line: line_of(&draft.text, m.span.start),
+                    line: lines.line_of(&draft.text, m.span.start),
                     title: m.title(),
                     span: m.span.clone(),
                     person: m.person.clone(),
