@@ -98,6 +98,11 @@ struct RawTok {
     punct: bool,
 }
 
+thread_local! {
+    /// Each thread's scratch, kept from draft to draft.
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
 /// Buffers reused by every sentence a draft tokenizes.
 #[derive(Default)]
 struct Scratch {
@@ -127,6 +132,15 @@ impl Scratch {
                 punct: t.punct,
             }
         }));
+    }
+
+    /// [`Scratch::lower`] of an ASCII word.
+    fn lower_ascii(&mut self, s: &str) -> Option<Range<usize>> {
+        let first = s.bytes().position(|b| b.is_ascii_uppercase())?;
+        let from = self.lower.len();
+        self.lower.push_str(s);
+        self.lower[from + first..].make_ascii_lowercase();
+        Some(from..self.lower.len())
     }
 
     /// Where `s.to_lowercase()` is found: `None` when it is `s` itself.
@@ -501,7 +515,18 @@ impl Lexicon {
                 continue;
             }
             let mut j = i + c.len_utf8();
-            while let Some(d) = char_at(j) {
+            loop {
+                // ASCII letters and digits, most of a word, go by bytes.
+                while text
+                    .as_bytes()
+                    .get(j)
+                    .is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    j += 1;
+                }
+                let Some(d) = char_at(j) else {
+                    break;
+                };
                 let next_word = || char_at(j + d.len_utf8()).is_some_and(word_char);
                 if word_char(d) || (matches!(d, '-' | '\'' | '’' | '.' | '‐') && next_word()) {
                     j += d.len_utf8();
@@ -520,6 +545,19 @@ impl Lexicon {
 
     /// Adds a word token, splitting `ex-President` and `President-elect`.
     fn push_word(&self, scratch: &mut Scratch, word: &str, start: usize, dot: bool) {
+        // Split prefixes end with `-` or `–` and suffixes start with `-`:
+        // an ASCII word without `-` is one token.
+        if word.is_ascii() && !word.as_bytes().contains(&b'-') {
+            let lower = scratch.lower_ascii(word);
+            scratch.toks.push(RawTok {
+                start,
+                end: start + word.len(),
+                lower,
+                dot,
+                punct: false,
+            });
+            return;
+        }
         let mut mk = |w: &str, s: usize, dot: bool| {
             let lower = scratch.lower(w);
             scratch.toks.push(RawTok {
@@ -736,7 +774,10 @@ impl Lexicon {
         let lower = draft.prose.to_ascii_lowercase();
         // Every sentence is tokenized at most once, onto one scratch: the
         // range of its tokens there.
-        let mut scratch = Scratch::default();
+        // The buffers of the thread's last draft, grown already.
+        let mut scratch = SCRATCH.take();
+        scratch.toks.clear();
+        scratch.lower.clear();
         let mut tokenized: Vec<Option<Range<usize>>> = vec![None; draft.sentences.len()];
         let offices = match &self.office_anchors {
             Anchors::NoOffices => vec![false; draft.sentences.len()],
@@ -757,6 +798,15 @@ impl Lexicon {
             }
         }
         drop(toks);
+        if std::env::var_os("TSTAT").is_some() {
+            eprintln!(
+                "STAT sent {} office {} raws {} toks {}",
+                draft.sentences.len(),
+                offices.iter().filter(|&&x| x).count(),
+                raws.len(),
+                scratch.toks.len()
+            );
+        }
         // Who each raw mention names, so far as its own words tell.
         let named: Vec<Named> = raws
             .iter()
@@ -771,7 +821,11 @@ impl Lexicon {
                     1 => Named::Surname,
                     _ => {
                         let k = key(&r.words);
+                        // Without honorifics the second key is the first.
                         let reg = registry(&k).or_else(|| {
+                            if r.honor.is_empty() {
+                                return None;
+                            }
                             let mut with_honor = r.honor.clone();
                             with_honor.extend(r.words.iter().cloned());
                             registry(&key(&with_honor))
@@ -818,6 +872,19 @@ impl Lexicon {
         // Built for every draft: an NFA is much quicker to build than a DFA.
         if let Some(filter) = WordFilter::new(needles, Some(AhoCorasickKind::ContiguousNFA)) {
             let marks = filter.sentences(&lower, &draft.sentences, limit);
+            if std::env::var_os("TSTAT").is_some() {
+                eprintln!(
+                    "STAT2 needles {} limit {} marked {} new {}",
+                    0,
+                    limit.min(draft.prose.len()),
+                    marks.iter().filter(|&&x| x).count(),
+                    marks
+                        .iter()
+                        .zip(&tokenized)
+                        .filter(|(m, t)| **m && t.is_none())
+                        .count()
+                );
+            }
             let mut wanted = Vec::new();
             for (k, s) in draft.sentences.iter().enumerate() {
                 if marks[k] {
@@ -834,6 +901,7 @@ impl Lexicon {
                 self.introductions(&toks, heading, &mut intros);
             }
         }
+        SCRATCH.set(scratch);
         let mut out: Vec<Mention> = Vec::new();
         for (r, n) in raws.into_iter().zip(named) {
             let (person, name, reg) = match n {
@@ -1156,7 +1224,10 @@ impl WordFilter {
             };
             if m.start >= span.end {
                 // No match in this sentence: on to the one holding `m`.
-                k += sentences[k..].partition_point(|s| s.span.end <= m.start);
+                k += 1;
+                while sentences.get(k).is_some_and(|s| s.span.end <= m.start) {
+                    k += 1;
+                }
                 continue;
             }
             // A match running past the sentence's end may hide a shorter
@@ -1183,7 +1254,11 @@ fn office_sentences(anchors: &WordFilter, lower: &str, draft: &Draft) -> Vec<boo
             break;
         };
         if m.start >= span.end {
-            k += sentences[k..].partition_point(|s| s.span.end <= m.start);
+            // Matches are dense: stepping beats a binary search.
+            k += 1;
+            while sentences.get(k).is_some_and(|s| s.span.end <= m.start) {
+                k += 1;
+            }
             continue;
         }
         let starts_token = m.start == span.start
@@ -1317,11 +1392,21 @@ fn surname_forms(s: &str, prefixes: &[String]) -> Vec<String> {
 }
 
 fn key(words: &[impl AsRef<str>]) -> String {
-    words
-        .iter()
-        .map(|w| fold(w.as_ref()))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut k = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            k.push(' ');
+        }
+        let w = w.as_ref();
+        if w.is_ascii() {
+            let from = k.len();
+            k.push_str(w);
+            k[from..].make_ascii_lowercase();
+        } else {
+            k.push_str(&fold(w));
+        }
+    }
+    k
 }
 
 fn title_case(k: &str) -> String {
