@@ -318,11 +318,16 @@ impl TitleCheck {
                 }
             }
         }
-        let near = |a: &DraftTitles, b: &DraftTitles| {
-            (!a.dated && !b.dated) || (a.date.days() - b.date.days()).abs() < WINDOW_DAYS
+        // What the comparisons read of each draft, close together.
+        let when: Vec<(bool, i64, Date, FileId)> = drafts
+            .iter()
+            .map(|(f, d)| (d.dated, d.date.days(), d.date, *f))
+            .collect();
+        let near = |a: usize, b: usize| {
+            let (a, b) = (&when[a], &when[b]);
+            (!a.0 && !b.0) || (a.1 - b.1).abs() < WINDOW_DAYS
         };
-        let later =
-            |a: usize, b: usize| (drafts[a].1.date, drafts[a].0) > (drafts[b].1.date, drafts[b].0);
+        let later = |a: usize, b: usize| (when[a].2, when[a].3) > (when[b].2, when[b].3);
         for titles in by_person.values() {
             for ((office, class), carriers) in titles {
                 for &(di, c) in carriers {
@@ -337,7 +342,7 @@ impl TitleCheck {
                             continue;
                         }
                         for &(dj, c2) in others {
-                            if dj == di || !near(&drafts[di].1, &drafts[dj].1) {
+                            if dj == di || !near(di, dj) {
                                 continue;
                             }
                             if mine < theirs || later(di, dj) {
@@ -399,16 +404,6 @@ fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
 
-/// The newlines in `b`, counted in byte-sized sums the compiler vectorizes.
-fn count_newlines(b: &[u8]) -> usize {
-    let mut chunks = b.chunks_exact(255);
-    let mut n: usize = (&mut chunks)
-        .map(|c| usize::from(c.iter().map(|&x| u8::from(x == b'\n')).sum::<u8>()))
-        .sum();
-    n += chunks.remainder().iter().filter(|&&x| x == b'\n').count();
-    n
-}
-
 /// [`line_of`] for many offsets, in their order: one count over the text
 /// up to the last of them.
 fn lines_of(text: &str, offsets: &[usize]) -> Vec<usize> {
@@ -418,7 +413,7 @@ fn lines_of(text: &str, offsets: &[usize]) -> Vec<usize> {
     let (mut at, mut line) = (0, 1);
     for i in order {
         let to = offsets[i].min(text.len());
-        line += count_newlines(&text.as_bytes()[at..to]);
+        line += text[at..to].matches('\n').count();
         at = to;
         lines[i] = line;
     }

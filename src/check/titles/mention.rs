@@ -194,6 +194,10 @@ impl Tok<'_> {
 #[derive(Default)]
 struct Seqs {
     by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// For each first byte of a `by_first` key, a bit for each key length
+    /// (lengths past 63 share the last bit): most tokens are no entry's
+    /// first word, and this tells so without hashing them.
+    first_shape: Vec<u64>,
     count: usize,
     /// One-token entries: without a trailing dot, and with one (dot cut).
     words: Words,
@@ -213,6 +217,12 @@ impl Seqs {
         let id = self.count;
         if let Some(first) = toks.first() {
             let key = first.trim_end_matches('.').to_string();
+            if self.first_shape.is_empty() {
+                self.first_shape = vec![0; 256];
+            }
+            if let Some(&b) = key.as_bytes().first() {
+                self.first_shape[usize::from(b)] |= shape_bit(key.len());
+            }
             let list = self.by_first.entry(key).or_default();
             list.push((toks.clone(), id));
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
@@ -226,7 +236,12 @@ impl Seqs {
 
     /// The longest entry starting at token `i`: (length, entry id).
     fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
-        let list = self.by_first.get(toks.get(i)?.lower)?;
+        let lower = toks.get(i)?.lower;
+        let b = *lower.as_bytes().first()?;
+        if self.first_shape.get(usize::from(b))? & shape_bit(lower.len()) == 0 {
+            return None;
+        }
+        let list = self.by_first.get(lower)?;
         list.iter()
             .find(|(e, _)| {
                 i + e.len() <= toks.len()
@@ -247,6 +262,11 @@ impl Seqs {
     fn contains_word(&self, t: &Tok) -> bool {
         self.words.matches(t)
     }
+}
+
+/// The bit of [`Seqs::first_shape`] for a key of `len` bytes.
+fn shape_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Lower-case lexicon words, matched as [`Tok::is`] matches one.
@@ -1419,4 +1439,109 @@ fn title_case(k: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Language;
+
+    fn strings(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn anchors_cover_every_office_at_a_token_start() {
+        let pack = Pack::builtin().unwrap();
+        let offices = pack.words("title-offices");
+        let anchors = office_anchors(offices).unwrap();
+        assert!(anchors.len() < offices.len() / 2, "{anchors:?}");
+        for o in offices {
+            let o = o.to_lowercase();
+            let found = anchors.iter().any(|a| {
+                o.match_indices(a.as_str())
+                    .any(|(at, _)| !o[..at].chars().next_back().is_some_and(word_char))
+            });
+            assert!(found, "no anchor for {o}");
+        }
+    }
+
+    #[test]
+    fn anchors_keep_dots_and_kelvin_forms() {
+        let a = office_anchors(&strings(&["Sen.", "Lt. Gov.", "King"])).unwrap();
+        assert!(a.contains(&"sen.".to_string()), "{a:?}");
+        assert!(a.contains(&"gov.".to_string()), "{a:?}");
+        assert!(a.contains(&"king".to_string()) && a.contains(&"\u{212A}ing".to_string()));
+        // Only non-ASCII words: the ASCII-lowered prose cannot be searched.
+        assert_eq!(office_anchors(&strings(&["Präsident"])), None);
+        assert_eq!(
+            office_anchors(&strings(&["Ministre d'État"])).unwrap(),
+            ["ministre"]
+        );
+    }
+
+    fn office_marks(text: &str) -> Vec<bool> {
+        let pack = Pack::builtin().unwrap();
+        let lex = Lexicon::new(&pack);
+        let d = Draft::parse("a.md", text, &Language::default());
+        let Anchors::Filter(f) = &lex.office_anchors else {
+            panic!("builtin offices have anchors");
+        };
+        office_sentences(f, &d.prose.to_ascii_lowercase(), &d)
+    }
+
+    #[test]
+    fn office_prefilter_wants_a_token_start() {
+        assert_eq!(
+            office_marks(
+                "The present report was built. Mayor Ana Lopez spoke. \
+                 He met the ex-mayor. The U.N. Ambassador left. It was a submayoral vote."
+            ),
+            [false, true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn sentence_marks_see_matches_inside_each_sentence_only() {
+        let needles =
+            |w: &[&str]| WordFilter::new(w.iter().map(|w| w.to_string()).collect(), None).unwrap();
+        let d = Draft::parse("a.md", "Xx ab. Cd ef.", &Language::default());
+        assert_eq!(d.sentences.len(), 2);
+        let lower = d.prose.to_ascii_lowercase();
+        // `ab. c` runs past the first sentence; `b` lies inside it.
+        let f = needles(&["ab. c", "b"]);
+        assert_eq!(f.sentences(&lower, &d.sentences, usize::MAX), [true, false]);
+        let f = needles(&["ab. c", "ef"]);
+        assert_eq!(f.sentences(&lower, &d.sentences, usize::MAX), [false, true]);
+        // Sentences starting at or after the limit are not searched.
+        assert_eq!(f.sentences(&lower, &d.sentences, 3), [false, false]);
+    }
+
+    #[test]
+    fn office_lookup_skips_impossible_first_words() {
+        let pack = Pack::builtin().unwrap();
+        let lex = Lexicon::new(&pack);
+        let mut scratch = Scratch::default();
+        let toks = lex.tokenize(
+            "President Presidents Lt. Gov. Vice President",
+            0,
+            &mut scratch,
+        );
+        let at = |i| lex.offices.at(&toks, i).map(|(len, _)| len);
+        assert_eq!(at(0), Some(1));
+        assert_eq!(at(1), None);
+        assert_eq!(at(2), Some(2));
+        assert_eq!(at(4), Some(2));
+    }
+
+    #[test]
+    fn ascii_fast_paths_agree_with_folding() {
+        assert_eq!(fold("McKinley’s"), "mckinley's");
+        assert_eq!(fold("Ana"), "ana");
+        assert_eq!(key(&["Ana", "LÓPEZ", "Jr"]), "ana lopez jr");
+        let mut s = Scratch::default();
+        assert_eq!(s.lower_ascii("lower"), None);
+        let r = s.lower_ascii("McKinley").unwrap();
+        assert_eq!(&s.lower[r], "mckinley");
+    }
 }
