@@ -61,6 +61,8 @@ pub struct TitleCheck {
     rule: Rule,
     lex: Lexicon,
     people: Vec<Person>,
+    /// The canonical office of each registry office, by person.
+    canon: Vec<Vec<String>>,
     /// Registry person by name key (names and aliases).
     by_key: HashMap<String, usize>,
     /// Cross-draft findings decided in `prepare`, by file.
@@ -94,18 +96,58 @@ struct CrossFlag {
 }
 
 /// Each person's titles, and the drafts (with their first mention) that use each.
-type ByPerson<'a> = BTreeMap<&'a str, BTreeMap<(String, Class), Vec<(usize, &'a Kept)>>>;
+type ByPerson<'a> = BTreeMap<&'a str, BTreeMap<(Lower<'a>, Class), Vec<(usize, Carried<'a>)>>>;
 
-/// One titled mention as the first pass keeps it.
+/// A titled mention of a draft as `prepare` compares it.
+#[derive(Clone, Copy)]
+struct Carried<'a> {
+    mention: &'a Mention,
+    kept: &'a Kept,
+}
+
+/// A string ordered and compared as its lower case (`str::to_lowercase`),
+/// without making that lower case.
+#[derive(Clone, Copy, Debug)]
+struct Lower<'a>(&'a str);
+
+impl Lower<'_> {
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.0.chars().flat_map(char::to_lowercase)
+    }
+}
+
+impl Ord for Lower<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if self.0.is_ascii() && other.0.is_ascii() {
+            let a = self.0.bytes().map(|b| b.to_ascii_lowercase());
+            return a.cmp(other.0.bytes().map(|b| b.to_ascii_lowercase()));
+        }
+        self.chars().cmp(other.chars())
+    }
+}
+
+impl PartialOrd for Lower<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Lower<'_> {}
+
+/// One titled mention as the first pass keeps it: the rest is in
+/// [`DraftTitles::found`].
 #[derive(Clone, Debug)]
 struct Kept {
-    span: Range<usize>,
+    /// Index in `found`.
+    found: usize,
     line: usize,
-    person: String,
-    name: String,
-    office: String,
     class: Class,
-    title: String,
     judged: bool,
 }
 
@@ -142,8 +184,13 @@ impl TitleCheck {
         for k in clash {
             by_key.remove(&k);
         }
+        let canon = people
+            .iter()
+            .map(|p| p.offices.iter().map(|o| lex.canonical(&o.title)).collect())
+            .collect();
         TitleCheck {
             rule,
+            canon,
             lex,
             people,
             by_key,
@@ -174,7 +221,9 @@ impl TitleCheck {
         let same: Vec<&people::Office> = person
             .offices
             .iter()
-            .filter(|o| self.lex.canonical(&o.title).eq_ignore_ascii_case(office))
+            .zip(&self.canon[pi])
+            .filter(|(_, c)| c.eq_ignore_ascii_case(office))
+            .map(|(o, _)| o)
             .collect();
         let class = m.status.class();
         if matches!(class, None | Some(Class::Acting)) {
@@ -251,6 +300,98 @@ impl TitleCheck {
             dedup(past).join(" and ")
         }
     }
+    /// Decides the cross-draft findings: the minority title of a person
+    /// among drafts less than [`WINDOW_DAYS`] apart.
+    fn flag_across(&mut self, drafts: &[(FileId, DraftTitles)]) {
+        // person -> (office, class) -> drafts carrying it (first mention).
+        let mut by_person: ByPerson = BTreeMap::new();
+        for (di, (_, d)) in drafts.iter().enumerate() {
+            for kept in &d.mentions {
+                let mention = &d.found[kept.found];
+                let titles = by_person.entry(&mention.person).or_default();
+                let list = titles
+                    .entry((Lower(&mention.office), kept.class))
+                    .or_default();
+                // Drafts come in order: only the last can be this one.
+                if list.last().is_none_or(|(x, _)| *x != di) {
+                    list.push((di, Carried { mention, kept }));
+                }
+            }
+        }
+        // What the comparisons read of each draft, close together.
+        let when: Vec<(bool, i64, Date, FileId)> = drafts
+            .iter()
+            .map(|(f, d)| (d.dated, d.date.days(), d.date, *f))
+            .collect();
+        let near = |a: usize, b: usize| {
+            let (a, b) = (&when[a], &when[b]);
+            (!a.0 && !b.0) || (a.1 - b.1).abs() < WINDOW_DAYS
+        };
+        let later = |a: usize, b: usize| (when[a].2, when[a].3) > (when[b].2, when[b].3);
+        for titles in by_person.values() {
+            for ((office, class), carriers) in titles {
+                for &(di, c) in carriers {
+                    if c.kept.judged {
+                        continue;
+                    }
+                    let mut loses_to = Vec::new();
+                    for ((o2, k2), others) in titles {
+                        let (mine, theirs) = (carriers.len(), others.len());
+                        // The majority title never loses.
+                        if mine > theirs || !conflicts_as(office == o2, *class, *k2) {
+                            continue;
+                        }
+                        for &(dj, c2) in others {
+                            if dj == di || !near(di, dj) {
+                                continue;
+                            }
+                            if mine < theirs || later(di, dj) {
+                                loses_to.push((dj, c2, theirs));
+                            }
+                        }
+                    }
+                    let Some(&(dj, c2, theirs)) = loses_to.first() else {
+                        continue;
+                    };
+                    let other = &drafts[dj].1;
+                    let (m, m2) = (c.mention, c2.mention);
+                    let title2 = m2.title();
+                    let more = loses_to.len() - 1;
+                    let why = if theirs > carriers.len() {
+                        format!(
+                            "most drafts of this run ({theirs} to {}) write `{title2}`",
+                            carriers.len(),
+                        )
+                    } else {
+                        format!("{} is the later draft of the two", drafts[di].1.path)
+                    };
+                    self.cross.entry(drafts[di].0).or_default().push(CrossFlag {
+                        span: m.span.clone(),
+                        message: format!(
+                            "{} is `{}` here but `{title2}` in {} line {}{}",
+                            m.name,
+                            m.title(),
+                            other.path,
+                            c2.kept.line,
+                            if more > 0 {
+                                format!(" (and {more} more)")
+                            } else {
+                                String::new()
+                            }
+                        ),
+                        note: format!(
+                            "{why}; without a registry entry the minority title is flagged"
+                        ),
+                        label: Label {
+                            file: drafts[dj].0,
+                            span: m2.span.clone(),
+                            message: format!("titled `{title2}` here"),
+                        },
+                    });
+                }
+            }
+        }
+    }
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
@@ -263,9 +404,30 @@ fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
 
+/// [`line_of`] for many offsets, in their order: one count over the text
+/// up to the last of them.
+fn lines_of(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut lines = vec![0; offsets.len()];
+    let (mut at, mut line) = (0, 1);
+    for i in order {
+        let to = offsets[i].min(text.len());
+        line += text[at..to].matches('\n').count();
+        at = to;
+        lines[i] = line;
+    }
+    lines
+}
+
 /// Two titles of one person that cannot both be right.
 fn conflicts(a_office: &str, a: Class, b_office: &str, b: Class) -> bool {
-    if a_office.eq_ignore_ascii_case(b_office) {
+    conflicts_as(a_office.eq_ignore_ascii_case(b_office), a, b)
+}
+
+/// [`conflicts`], told whether the offices are the same.
+fn conflicts_as(same_office: bool, a: Class, b: Class) -> bool {
+    if same_office {
         a != b
             && !matches!(
                 (a, b),
@@ -284,18 +446,18 @@ impl Check for TitleCheck {
 
     fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
         let found = self.mentions(draft);
+        let starts: Vec<usize> = found.iter().map(|m| m.span.start).collect();
+        let lines = lines_of(&draft.text, &starts);
         let mentions = found
             .iter()
-            .filter_map(|m| {
+            .zip(lines)
+            .enumerate()
+            .filter_map(|(i, (m, line))| {
                 let class = m.status.class()?;
                 let judged = self.judge(m, cx.date) != Verdict::Unknown;
                 Some(Kept {
-                    line: line_of(&draft.text, m.span.start),
-                    title: m.title(),
-                    span: m.span.clone(),
-                    person: m.person.clone(),
-                    name: m.name.clone(),
-                    office: m.office.clone(),
+                    found: i,
+                    line,
                     class,
                     judged,
                 })
@@ -315,100 +477,21 @@ impl Check for TitleCheck {
     fn prepare(&mut self, learned: Vec<(FileId, Learned)>) {
         self.cross.clear();
         self.found.clear();
-        let mut drafts: Vec<(FileId, DraftTitles)> = learned
+        let drafts: Vec<(FileId, DraftTitles)> = learned
             .into_iter()
             .filter_map(|(f, l)| l.downcast::<DraftTitles>().ok().map(|d| (f, *d)))
             .filter(|(_, d)| d.checked)
             .collect();
-        for (f, d) in &mut drafts {
+        self.flag_across(&drafts);
+        for (f, d) in drafts {
             self.found.insert(
-                *f,
+                f,
                 Found {
-                    path: d.path.clone(),
+                    path: d.path,
                     len: d.len,
-                    mentions: std::mem::take(&mut d.found),
+                    mentions: d.found,
                 },
             );
-        }
-        // person -> (office, class) -> drafts carrying it (first mention).
-        let mut by_person: ByPerson = BTreeMap::new();
-        for (di, (_, d)) in drafts.iter().enumerate() {
-            for m in &d.mentions {
-                let titles = by_person.entry(&m.person).or_default();
-                let list = titles
-                    .entry((m.office.to_lowercase(), m.class))
-                    .or_default();
-                if !list.iter().any(|(x, _)| *x == di) {
-                    list.push((di, m));
-                }
-            }
-        }
-        let near = |a: &DraftTitles, b: &DraftTitles| {
-            (!a.dated && !b.dated) || (a.date.days() - b.date.days()).abs() < WINDOW_DAYS
-        };
-        let later =
-            |a: usize, b: usize| (drafts[a].1.date, drafts[a].0) > (drafts[b].1.date, drafts[b].0);
-        for titles in by_person.values() {
-            for ((office, class), carriers) in titles {
-                for &(di, m) in carriers {
-                    if m.judged {
-                        continue;
-                    }
-                    let mut loses_to = Vec::new();
-                    for ((o2, c2), others) in titles {
-                        if !conflicts(office, *class, o2, *c2) {
-                            continue;
-                        }
-                        for &(dj, m2) in others {
-                            if dj == di || !near(&drafts[di].1, &drafts[dj].1) {
-                                continue;
-                            }
-                            let (mine, theirs) = (carriers.len(), others.len());
-                            if mine < theirs || (mine == theirs && later(di, dj)) {
-                                loses_to.push((dj, m2, theirs));
-                            }
-                        }
-                    }
-                    let Some(&(dj, m2, theirs)) = loses_to.first() else {
-                        continue;
-                    };
-                    let other = &drafts[dj].1;
-                    let more = loses_to.len() - 1;
-                    let why = if theirs > carriers.len() {
-                        format!(
-                            "most drafts of this run ({theirs} to {}) write `{}`",
-                            carriers.len(),
-                            m2.title
-                        )
-                    } else {
-                        format!("{} is the later draft of the two", drafts[di].1.path)
-                    };
-                    self.cross.entry(drafts[di].0).or_default().push(CrossFlag {
-                        span: m.span.clone(),
-                        message: format!(
-                            "{} is `{}` here but `{}` in {} line {}{}",
-                            m.name,
-                            m.title,
-                            m2.title,
-                            other.path,
-                            m2.line,
-                            if more > 0 {
-                                format!(" (and {more} more)")
-                            } else {
-                                String::new()
-                            }
-                        ),
-                        note: format!(
-                            "{why}; without a registry entry the minority title is flagged"
-                        ),
-                        label: Label {
-                            file: drafts[dj].0,
-                            span: m2.span.clone(),
-                            message: format!("titled `{}` here", m2.title),
-                        },
-                    });
-                }
-            }
         }
     }
 

@@ -11,10 +11,11 @@
 //!   (`al-`, `von`), a generational suffix; a possessive ends it;
 //! - or, in apposition, `NAME, the [qualifiers] office`.
 
-use crate::draft::{BlockKind, Draft};
+use crate::draft::{BlockKind, Draft, Sentence};
 use crate::rules::Pack;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Span, packed};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind, Span, packed};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -97,6 +98,11 @@ struct RawTok {
     punct: bool,
 }
 
+thread_local! {
+    /// Each thread's scratch, kept from draft to draft.
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
 /// Buffers reused by every sentence a draft tokenizes.
 #[derive(Default)]
 struct Scratch {
@@ -126,6 +132,15 @@ impl Scratch {
                 punct: t.punct,
             }
         }));
+    }
+
+    /// [`Scratch::lower`] of an ASCII word.
+    fn lower_ascii(&mut self, s: &str) -> Option<Range<usize>> {
+        let first = s.bytes().position(|b| b.is_ascii_uppercase())?;
+        let from = self.lower.len();
+        self.lower.push_str(s);
+        self.lower[from + first..].make_ascii_lowercase();
+        Some(from..self.lower.len())
     }
 
     /// Where `s.to_lowercase()` is found: `None` when it is `s` itself.
@@ -179,6 +194,10 @@ impl Tok<'_> {
 #[derive(Default)]
 struct Seqs {
     by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// For each first byte of a `by_first` key, a bit for each key length
+    /// (lengths past 63 share the last bit): most tokens are no entry's
+    /// first word, and this tells so without hashing them.
+    first_shape: Vec<u64>,
     count: usize,
     /// One-token entries: without a trailing dot, and with one (dot cut).
     words: Words,
@@ -198,6 +217,12 @@ impl Seqs {
         let id = self.count;
         if let Some(first) = toks.first() {
             let key = first.trim_end_matches('.').to_string();
+            if self.first_shape.is_empty() {
+                self.first_shape = vec![0; 256];
+            }
+            if let Some(&b) = key.as_bytes().first() {
+                self.first_shape[usize::from(b)] |= shape_bit(key.len());
+            }
             let list = self.by_first.entry(key).or_default();
             list.push((toks.clone(), id));
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
@@ -211,7 +236,12 @@ impl Seqs {
 
     /// The longest entry starting at token `i`: (length, entry id).
     fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
-        let list = self.by_first.get(toks.get(i)?.lower)?;
+        let lower = toks.get(i)?.lower;
+        let b = *lower.as_bytes().first()?;
+        if self.first_shape.get(usize::from(b))? & shape_bit(lower.len()) == 0 {
+            return None;
+        }
+        let list = self.by_first.get(lower)?;
         list.iter()
             .find(|(e, _)| {
                 i + e.len() <= toks.len()
@@ -232,6 +262,11 @@ impl Seqs {
     fn contains_word(&self, t: &Tok) -> bool {
         self.words.matches(t)
     }
+}
+
+/// The bit of [`Seqs::first_shape`] for a key of `len` bytes.
+fn shape_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Lower-case lexicon words, matched as [`Tok::is`] matches one.
@@ -285,9 +320,19 @@ pub struct Lexicon {
     not_names: HashSet<String>,
     /// The not-names written with a trailing dot, without it.
     not_names_dotted: HashSet<String>,
-    /// The first word of every office: a sentence without one holds no
-    /// titled mention and is not tokenized.
-    office_filter: Option<WordFilter>,
+    /// Where an office can start: a sentence without an anchor at a word
+    /// start holds no titled mention and is not tokenized.
+    office_anchors: Anchors,
+}
+
+/// Word-start substrings one of which every office contains (see
+/// [`office_anchors`]), searched for in the prose in ASCII lower case.
+enum Anchors {
+    /// No offices: no sentence is tokenized.
+    NoOffices,
+    /// Some office has no ASCII anchor: every sentence is tokenized.
+    Every,
+    Filter(WordFilter),
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
@@ -296,6 +341,10 @@ fn lower_set(words: &[String]) -> HashSet<String> {
 
 /// Folds a word for comparing names: no accents, lower case, one apostrophe.
 pub fn fold(s: &str) -> String {
+    // ASCII has no accents to strip nor `’` to replace.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -320,6 +369,16 @@ struct Raw {
     heading: bool,
 }
 
+/// Who a raw mention names by its own words.
+enum Named {
+    /// No capitalized name word.
+    Nobody,
+    /// One capitalized word: a surname an introduction must resolve.
+    Surname,
+    /// A full name: its key, and the registry person it is.
+    Full(String, Option<usize>),
+}
+
 struct Intro {
     at: usize,
     key: String,
@@ -341,11 +400,7 @@ impl Lexicon {
         let mut office_canon = Vec::new();
         let mut canon = HashMap::default();
         let mut office_words = HashSet::default();
-        let mut first_words = HashSet::default();
         for o in pack.words("title-offices") {
-            if let Some(w) = o.split_whitespace().next() {
-                first_words.insert(w.trim_end_matches('.').to_lowercase());
-            }
             offices.add(o);
             let c = synonyms
                 .get(&o.to_lowercase())
@@ -412,7 +467,11 @@ impl Lexicon {
                 .filter_map(|w| w.strip_suffix('.'))
                 .map(str::to_string)
                 .collect(),
-            office_filter: WordFilter::new(first_words, None),
+            office_anchors: match office_anchors(pack.words("title-offices")) {
+                None => Anchors::Every,
+                Some(a) => WordFilter::new(a.into_iter().collect(), Some(AhoCorasickKind::DFA))
+                    .map_or(Anchors::NoOffices, Anchors::Filter),
+            },
         }
     }
 
@@ -454,13 +513,6 @@ impl Lexicon {
     /// to the scratch: the range of them.
     fn tokenize_into(&self, text: &str, base: usize, scratch: &mut Scratch) -> Range<usize> {
         let first = scratch.toks.len();
-        let word_char = |c: char| {
-            if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric() || is_combining_mark(c)
-            }
-        };
         let char_at = |at: usize| match *text.as_bytes().get(at)? {
             b if b.is_ascii() => Some(char::from(b)),
             _ => text[at..].chars().next(),
@@ -483,7 +535,18 @@ impl Lexicon {
                 continue;
             }
             let mut j = i + c.len_utf8();
-            while let Some(d) = char_at(j) {
+            loop {
+                // ASCII letters and digits, most of a word, go by bytes.
+                while text
+                    .as_bytes()
+                    .get(j)
+                    .is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    j += 1;
+                }
+                let Some(d) = char_at(j) else {
+                    break;
+                };
                 let next_word = || char_at(j + d.len_utf8()).is_some_and(word_char);
                 if word_char(d) || (matches!(d, '-' | '\'' | '’' | '.' | '‐') && next_word()) {
                     j += d.len_utf8();
@@ -502,6 +565,19 @@ impl Lexicon {
 
     /// Adds a word token, splitting `ex-President` and `President-elect`.
     fn push_word(&self, scratch: &mut Scratch, word: &str, start: usize, dot: bool) {
+        // Split prefixes end with `-` or `–` and suffixes start with `-`:
+        // an ASCII word without `-` is one token.
+        if word.is_ascii() && !word.as_bytes().contains(&b'-') {
+            let lower = scratch.lower_ascii(word);
+            scratch.toks.push(RawTok {
+                start,
+                end: start + word.len(),
+                lower,
+                dot,
+                punct: false,
+            });
+            return;
+        }
         let mut mk = |w: &str, s: usize, dot: bool| {
             let lower = scratch.lower(w);
             scratch.toks.push(RawTok {
@@ -718,14 +794,18 @@ impl Lexicon {
         let lower = draft.prose.to_ascii_lowercase();
         // Every sentence is tokenized at most once, onto one scratch: the
         // range of its tokens there.
-        let mut scratch = Scratch::default();
+        // The buffers of the thread's last draft, grown already.
+        let mut scratch = SCRATCH.take();
+        scratch.toks.clear();
+        scratch.lower.clear();
         let mut tokenized: Vec<Option<Range<usize>>> = vec![None; draft.sentences.len()];
+        let offices = match &self.office_anchors {
+            Anchors::NoOffices => vec![false; draft.sentences.len()],
+            Anchors::Every => vec![true; draft.sentences.len()],
+            Anchors::Filter(f) => office_sentences(f, &lower, draft),
+        };
         for (k, s) in draft.sentences.iter().enumerate() {
-            if self
-                .office_filter
-                .as_ref()
-                .is_some_and(|f| f.is_match(&lower, s.span.clone()))
-            {
+            if offices[k] {
                 let text = draft.prose(s.span.clone());
                 tokenized[k] = Some(self.tokenize_into(text, s.span.start, &mut scratch));
             }
@@ -738,13 +818,66 @@ impl Lexicon {
             }
         }
         drop(toks);
+        if std::env::var_os("TSTAT").is_some() {
+            eprintln!(
+                "STAT sent {} office {} raws {} toks {}",
+                draft.sentences.len(),
+                offices.iter().filter(|&&x| x).count(),
+                raws.len(),
+                scratch.toks.len()
+            );
+        }
+        // Who each raw mention names, so far as its own words tell.
+        let named: Vec<Named> = raws
+            .iter()
+            .map(|r| {
+                let caps = r
+                    .words
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .count();
+                match caps {
+                    0 => Named::Nobody,
+                    1 => Named::Surname,
+                    _ => {
+                        let k = key(&r.words);
+                        // Without honorifics the second key is the first.
+                        let reg = registry(&k).or_else(|| {
+                            if r.honor.is_empty() {
+                                return None;
+                            }
+                            let mut with_honor = r.honor.clone();
+                            with_honor.extend(r.words.iter().cloned());
+                            registry(&key(&with_honor))
+                        });
+                        Named::Full(k, reg)
+                    }
+                }
+            })
+            .collect();
         // Introductions (full names) resolve surnames and confirm heading
-        // names; only sentences holding a form of a mention's last name word
-        // can introduce one, so only those are tokenized.
+        // names; only sentences holding a form of the last name word of a
+        // mention that needs them can introduce one, so only those are
+        // tokenized. A surname needs introductions before it only.
+        let needs = |r: &Raw, n: &Named| match n {
+            Named::Surname => true,
+            Named::Full(_, reg) => r.heading && reg.is_none(),
+            Named::Nobody => false,
+        };
+        let mut limit = 0;
+        for (r, n) in raws.iter().zip(&named) {
+            match n {
+                Named::Surname => limit = limit.max(r.span.start),
+                Named::Full(..) if needs(r, n) => limit = usize::MAX,
+                _ => {}
+            }
+        }
         let mut intros = Vec::new();
         let needles: HashSet<String> = raws
             .iter()
-            .filter_map(|r| r.words.last())
+            .zip(&named)
+            .filter(|(r, n)| needs(r, n))
+            .filter_map(|(r, _)| r.words.last())
             .flat_map(|w| {
                 let folded = fold(w);
                 let ascii: String = folded.chars().take_while(char::is_ascii).collect();
@@ -758,9 +891,23 @@ impl Lexicon {
             .collect();
         // Built for every draft: an NFA is much quicker to build than a DFA.
         if let Some(filter) = WordFilter::new(needles, Some(AhoCorasickKind::ContiguousNFA)) {
+            let marks = filter.sentences(&lower, &draft.sentences, limit);
+            if std::env::var_os("TSTAT").is_some() {
+                eprintln!(
+                    "STAT2 needles {} limit {} marked {} new {}",
+                    0,
+                    limit.min(draft.prose.len()),
+                    marks.iter().filter(|&&x| x).count(),
+                    marks
+                        .iter()
+                        .zip(&tokenized)
+                        .filter(|(m, t)| **m && t.is_none())
+                        .count()
+                );
+            }
             let mut wanted = Vec::new();
             for (k, s) in draft.sentences.iter().enumerate() {
-                if filter.is_match(&lower, s.span.clone()) {
+                if marks[k] {
                     let range = tokenized[k].clone().unwrap_or_else(|| {
                         let text = draft.prose(s.span.clone());
                         self.tokenize_into(text, s.span.start, &mut scratch)
@@ -774,50 +921,52 @@ impl Lexicon {
                 self.introductions(&toks, heading, &mut intros);
             }
         }
+        SCRATCH.set(scratch);
         let mut out: Vec<Mention> = Vec::new();
-        for r in raws {
-            let non_particle: Vec<&String> = r
-                .words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .collect();
-            let (person, name, reg) = if non_particle.len() >= 2 {
-                let k = key(&r.words);
-                let mut with_honor = r.honor.clone();
-                with_honor.extend(r.words.iter().cloned());
-                let reg = registry(&k).or_else(|| registry(&key(&with_honor)));
-                if r.heading && reg.is_none() && !intros.iter().any(|i| i.key == k && !i.heading) {
-                    continue;
-                }
-                match reg {
-                    Some(p) => (format!("#{p}"), String::new(), Some(p)),
-                    None => (k, r.words.join(" "), None),
-                }
-            } else if non_particle.len() == 1 {
-                let s = surname_forms(&fold(non_particle[0]), &self.particle_prefixes);
-                let mut found: Vec<(String, String, Option<usize>)> = Vec::new();
-                for i in intros
-                    .iter()
-                    .filter(|i| i.at < r.span.start && i.surnames.iter().any(|x| s.contains(x)))
-                {
-                    let reg = registry(&i.key);
-                    let id = reg.map_or_else(|| i.key.clone(), |p| format!("#{p}"));
-                    if !found.iter().any(|f| f.0 == id) {
-                        found.push((id, i.key.clone(), reg));
+        for (r, n) in raws.into_iter().zip(named) {
+            let (person, name, reg) = match n {
+                Named::Full(k, reg) => {
+                    if r.heading
+                        && reg.is_none()
+                        && !intros.iter().any(|i| i.key == k && !i.heading)
+                    {
+                        continue;
+                    }
+                    match reg {
+                        Some(p) => (format!("#{p}"), String::new(), Some(p)),
+                        None => (k, r.words.join(" "), None),
                     }
                 }
-                if found.len() != 1 {
-                    continue;
+                Named::Surname => {
+                    let surname = r
+                        .words
+                        .iter()
+                        .find(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .expect("one capitalized word");
+                    let s = surname_forms(&fold(surname), &self.particle_prefixes);
+                    let mut found: Vec<(String, String, Option<usize>)> = Vec::new();
+                    for i in intros
+                        .iter()
+                        .filter(|i| i.at < r.span.start && i.surnames.iter().any(|x| s.contains(x)))
+                    {
+                        let reg = registry(&i.key);
+                        let id = reg.map_or_else(|| i.key.clone(), |p| format!("#{p}"));
+                        if !found.iter().any(|f| f.0 == id) {
+                            found.push((id, i.key.clone(), reg));
+                        }
+                    }
+                    if found.len() != 1 {
+                        continue;
+                    }
+                    let (id, k, reg) = found.pop().expect("one");
+                    let display = out
+                        .iter()
+                        .find(|m| m.person == id)
+                        .map(|m| m.name.clone())
+                        .unwrap_or_else(|| title_case(&k));
+                    (id, display, reg)
                 }
-                let (id, k, reg) = found.pop().expect("one");
-                let display = out
-                    .iter()
-                    .find(|m| m.person == id)
-                    .map(|m| m.name.clone())
-                    .unwrap_or_else(|| title_case(&k));
-                (id, display, reg)
-            } else {
-                continue;
+                Named::Nobody => continue,
             };
             out.push(Mention {
                 span: r.span,
@@ -1026,7 +1175,8 @@ impl Lexicon {
 
 /// Words searched for in text in ASCII lower case, in ASCII lower case
 /// themselves: it finds what an ASCII-case-insensitive search of the text
-/// would, and can use SIMD searchers such a search cannot.
+/// would, and can use SIMD searchers such a search cannot. Matches are
+/// leftmost-first: no match starts before the one reported.
 enum WordFilter {
     /// Teddy, when the words allow it.
     Packed(packed::Searcher),
@@ -1047,11 +1197,19 @@ impl WordFilter {
         if words.is_empty() {
             return None;
         }
-        if let Some(s) = packed::Config::new().builder().extend(&words).build() {
+        // Past 16 words, fat Teddy's 16 buckets keep false candidates few.
+        let mut fat = packed::Config::new();
+        fat.only_teddy_fat(Some(true));
+        let packed = Some(&fat)
+            .filter(|_| words.len() > 16)
+            .and_then(|c| c.builder().extend(&words).build())
+            .or_else(|| packed::Config::new().builder().extend(&words).build());
+        if let Some(s) = packed {
             return Some(WordFilter::Packed(s));
         }
         let a = AhoCorasick::builder()
             .kind(kind)
+            .match_kind(MatchKind::LeftmostFirst)
             .build(&words)
             .expect("word automaton");
         Some(WordFilter::Automaton(a))
@@ -1059,11 +1217,190 @@ impl WordFilter {
 
     /// Whether `text[span]` holds one of the words.
     fn is_match(&self, text: &str, span: Range<usize>) -> bool {
+        self.find(text, span).is_some()
+    }
+
+    /// The leftmost match inside `text[span]`.
+    fn find(&self, text: &str, span: Range<usize>) -> Option<Range<usize>> {
         match self {
-            WordFilter::Packed(s) => s.find_in(text, Span::from(span)).is_some(),
-            WordFilter::Automaton(a) => a.is_match(&text[span]),
+            WordFilter::Packed(s) => s.find_in(text, Span::from(span)).map(|m| m.range()),
+            WordFilter::Automaton(a) => a.find(Input::new(text).span(span)).map(|m| m.range()),
         }
     }
+
+    /// The sentences (indexes into `sentences`, which are in order and do
+    /// not overlap) holding a match, among those starting before `limit`.
+    /// One leftmost-first search runs over the text; it tells for each
+    /// sentence what a search of the sentence alone would.
+    fn sentences(&self, lower: &str, sentences: &[Sentence], limit: usize) -> Vec<bool> {
+        let mut marks = vec![false; sentences.len()];
+        let mut k = 0;
+        let mut at = 0;
+        while k < sentences.len() && sentences[k].span.start < limit {
+            let span = sentences[k].span.clone();
+            at = at.max(span.start);
+            let Some(m) = self.find(lower, at..lower.len()) else {
+                break;
+            };
+            if m.start >= span.end {
+                // No match in this sentence: on to the one holding `m`.
+                k += 1;
+                while sentences.get(k).is_some_and(|s| s.span.end <= m.start) {
+                    k += 1;
+                }
+                continue;
+            }
+            // A match running past the sentence's end may hide a shorter
+            // one inside it.
+            marks[k] = m.end <= span.end || self.is_match(lower, span.clone());
+            k += 1;
+            at = span.end;
+        }
+        marks
+    }
+}
+
+/// The sentences of `draft` where an office may start: an anchor at a
+/// token start (after a non-word character, or at the sentence's start).
+fn office_sentences(anchors: &WordFilter, lower: &str, draft: &Draft) -> Vec<bool> {
+    let sentences = &draft.sentences;
+    let mut marks = vec![false; sentences.len()];
+    let mut k = 0;
+    let mut at = 0;
+    while k < sentences.len() {
+        let span = sentences[k].span.clone();
+        at = at.max(span.start);
+        let Some(m) = anchors.find(lower, at..lower.len()) else {
+            break;
+        };
+        if m.start >= span.end {
+            // Matches are dense: stepping beats a binary search.
+            k += 1;
+            while sentences.get(k).is_some_and(|s| s.span.end <= m.start) {
+                k += 1;
+            }
+            continue;
+        }
+        let starts_token = m.start == span.start
+            || !draft.prose[..m.start]
+                .chars()
+                .next_back()
+                .is_some_and(word_char);
+        if starts_token {
+            marks[k] = true;
+            k += 1;
+            at = span.end;
+        } else {
+            // Inside a word. Resuming after the match cannot skip a token
+            // start unless the anchor holds a non-word character before
+            // its last one (`u.n.`).
+            let a = &lower[m.clone()];
+            let body = a.char_indices().next_back().map_or("", |(i, _)| &a[..i]);
+            at = if body.chars().all(word_char) {
+                m.end
+            } else {
+                m.start + 1
+            };
+            // The next sentence may start inside the match.
+            at = at.min(span.end);
+        }
+    }
+    marks
+}
+
+/// A character of a word, as [`Lexicon::tokenize_into`] reads words.
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
+}
+
+/// A small set of substrings that every office contains, for a prefilter:
+/// each starts a word of the office or follows a non-word character inside
+/// one (`general` of `Attorney-General`), so a match is where a token could
+/// start; an office word's trailing dot (`Sen.`) is kept, since a token
+/// matching it must have one. Chosen greedily, longest-covering first and
+/// at least four bytes where an office allows, so the search stays fast.
+/// `None` if some office has no ASCII anchor (the prose is searched in ASCII
+/// lower case only).
+fn office_anchors(offices: &[String]) -> Option<Vec<String>> {
+    let mut cover: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, o) in offices.iter().enumerate() {
+        for w in o.split_whitespace() {
+            let w = w.to_lowercase();
+            let cuts: Vec<usize> = w
+                .char_indices()
+                .filter(|(_, c)| !word_char(*c))
+                .map(|(k, _)| k)
+                .collect();
+            let starts = std::iter::once(0).chain(cuts.iter().map(|&k| k + 1));
+            for s in starts.filter(|&s| s < w.len()) {
+                let ends = cuts.iter().copied().chain([w.len()]);
+                for e in ends.filter(|&e| e > s) {
+                    let mut add = |a: &str| {
+                        if a.is_ascii() {
+                            cover.entry(a.to_string()).or_default().push(i);
+                        }
+                    };
+                    add(&w[s..e]);
+                    if e + 1 == w.len() && w.ends_with('.') {
+                        add(&w[s..]);
+                    }
+                }
+            }
+        }
+    }
+    let mut left: Vec<bool> = vec![true; offices.len()];
+    let mut left_n = offices.len();
+    let mut picked = Vec::new();
+    while left_n > 0 {
+        let best = cover
+            .iter()
+            .map(|(a, ids)| {
+                let mut ids = ids.clone();
+                ids.dedup();
+                let n = ids.iter().filter(|&&i| left[i]).count();
+                ((a.len() >= 4 && n > 0, n, a.len()), a)
+            })
+            .max_by(|x, y| x.0.cmp(&y.0).then_with(|| y.1.cmp(x.1)))?;
+        if best.0.1 == 0 {
+            return None;
+        }
+        let a = best.1.clone();
+        for &i in &cover[&a] {
+            if left[i] {
+                left[i] = false;
+                left_n -= 1;
+            }
+        }
+        picked.push(a);
+    }
+    // `K` (KELVIN SIGN) lowers to `k`: a token holding it can match an
+    // office the ASCII-lowered prose does not show.
+    let mut all = Vec::new();
+    for a in picked {
+        let mut forms = vec![String::new()];
+        for c in a.chars() {
+            let alts: &[char] = if c == 'k' { &['k', '\u{212A}'] } else { &[c] };
+            if alts.len() > 1 && forms.len() >= 8 {
+                return None;
+            }
+            forms = forms
+                .iter()
+                .flat_map(|f| {
+                    alts.iter().map(move |&x| {
+                        let mut f = f.clone();
+                        f.push(x);
+                        f
+                    })
+                })
+                .collect();
+        }
+        all.extend(forms);
+    }
+    Some(all)
 }
 
 fn surname_forms(s: &str, prefixes: &[String]) -> Vec<String> {
@@ -1075,11 +1412,21 @@ fn surname_forms(s: &str, prefixes: &[String]) -> Vec<String> {
 }
 
 fn key(words: &[impl AsRef<str>]) -> String {
-    words
-        .iter()
-        .map(|w| fold(w.as_ref()))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut k = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            k.push(' ');
+        }
+        let w = w.as_ref();
+        if w.is_ascii() {
+            let from = k.len();
+            k.push_str(w);
+            k[from..].make_ascii_lowercase();
+        } else {
+            k.push_str(&fold(w));
+        }
+    }
+    k
 }
 
 fn title_case(k: &str) -> String {
@@ -1092,4 +1439,109 @@ fn title_case(k: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Language;
+
+    fn strings(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn anchors_cover_every_office_at_a_token_start() {
+        let pack = Pack::builtin().unwrap();
+        let offices = pack.words("title-offices");
+        let anchors = office_anchors(offices).unwrap();
+        assert!(anchors.len() < offices.len() / 2, "{anchors:?}");
+        for o in offices {
+            let o = o.to_lowercase();
+            let found = anchors.iter().any(|a| {
+                o.match_indices(a.as_str())
+                    .any(|(at, _)| !o[..at].chars().next_back().is_some_and(word_char))
+            });
+            assert!(found, "no anchor for {o}");
+        }
+    }
+
+    #[test]
+    fn anchors_keep_dots_and_kelvin_forms() {
+        let a = office_anchors(&strings(&["Sen.", "Lt. Gov.", "King"])).unwrap();
+        assert!(a.contains(&"sen.".to_string()), "{a:?}");
+        assert!(a.contains(&"gov.".to_string()), "{a:?}");
+        assert!(a.contains(&"king".to_string()) && a.contains(&"\u{212A}ing".to_string()));
+        // Only non-ASCII words: the ASCII-lowered prose cannot be searched.
+        assert_eq!(office_anchors(&strings(&["Präsident"])), None);
+        assert_eq!(
+            office_anchors(&strings(&["Ministre d'État"])).unwrap(),
+            ["ministre"]
+        );
+    }
+
+    fn office_marks(text: &str) -> Vec<bool> {
+        let pack = Pack::builtin().unwrap();
+        let lex = Lexicon::new(&pack);
+        let d = Draft::parse("a.md", text, &Language::default());
+        let Anchors::Filter(f) = &lex.office_anchors else {
+            panic!("builtin offices have anchors");
+        };
+        office_sentences(f, &d.prose.to_ascii_lowercase(), &d)
+    }
+
+    #[test]
+    fn office_prefilter_wants_a_token_start() {
+        assert_eq!(
+            office_marks(
+                "The present report was built. Mayor Ana Lopez spoke. \
+                 He met the ex-mayor. The U.N. Ambassador left. It was a submayoral vote."
+            ),
+            [false, true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn sentence_marks_see_matches_inside_each_sentence_only() {
+        let needles =
+            |w: &[&str]| WordFilter::new(w.iter().map(|w| w.to_string()).collect(), None).unwrap();
+        let d = Draft::parse("a.md", "Xx ab. Cd ef.", &Language::default());
+        assert_eq!(d.sentences.len(), 2);
+        let lower = d.prose.to_ascii_lowercase();
+        // `ab. c` runs past the first sentence; `b` lies inside it.
+        let f = needles(&["ab. c", "b"]);
+        assert_eq!(f.sentences(&lower, &d.sentences, usize::MAX), [true, false]);
+        let f = needles(&["ab. c", "ef"]);
+        assert_eq!(f.sentences(&lower, &d.sentences, usize::MAX), [false, true]);
+        // Sentences starting at or after the limit are not searched.
+        assert_eq!(f.sentences(&lower, &d.sentences, 3), [false, false]);
+    }
+
+    #[test]
+    fn office_lookup_skips_impossible_first_words() {
+        let pack = Pack::builtin().unwrap();
+        let lex = Lexicon::new(&pack);
+        let mut scratch = Scratch::default();
+        let toks = lex.tokenize(
+            "President Presidents Lt. Gov. Vice President",
+            0,
+            &mut scratch,
+        );
+        let at = |i| lex.offices.at(&toks, i).map(|(len, _)| len);
+        assert_eq!(at(0), Some(1));
+        assert_eq!(at(1), None);
+        assert_eq!(at(2), Some(2));
+        assert_eq!(at(4), Some(2));
+    }
+
+    #[test]
+    fn ascii_fast_paths_agree_with_folding() {
+        assert_eq!(fold("McKinley’s"), "mckinley's");
+        assert_eq!(fold("Ana"), "ana");
+        assert_eq!(key(&["Ana", "LÓPEZ", "Jr"]), "ana lopez jr");
+        let mut s = Scratch::default();
+        assert_eq!(s.lower_ascii("lower"), None);
+        let r = s.lower_ascii("McKinley").unwrap();
+        assert_eq!(&s.lower[r], "mckinley");
+    }
 }

@@ -158,3 +158,48 @@ fn in_draft_conflicts_flag_the_later_mention() {
     );
     assert!(flagged("The former mayor spoke. Mayor Ann Lee left.", d).is_empty());
 }
+
+#[test]
+fn lines_of_counts_in_any_order() {
+    let text = "a\nb\n\nc";
+    assert_eq!(lines_of(text, &[6, 0, 2, 99, 4]), [4, 1, 2, 4, 3]);
+    for at in 0..=text.len() {
+        assert_eq!(lines_of(text, &[at]), [line_of(text, at)]);
+    }
+}
+
+#[test]
+fn lower_orders_as_the_lower_case() {
+    let words = [
+        "Mayor", "mayor", "MAYOR", "Éclair", "éclair", "Zeta", "abc", "ÄBC",
+    ];
+    for a in words {
+        for b in words {
+            assert_eq!(
+                Lower(a).cmp(&Lower(b)),
+                a.to_lowercase().cmp(&b.to_lowercase()),
+                "{a} {b}"
+            );
+        }
+    }
+}
+
+#[test]
+fn names_introduced_without_a_title_resolve_later_surnames() {
+    // The introducing sentence holds no office; a surname after it does.
+    let m = mentions("Olaf Scholz spoke on Monday.\n\nLater, Chancellor Scholz left.");
+    assert_eq!(
+        m,
+        [(
+            "Chancellor Scholz".to_string(),
+            "Olaf Scholz".to_string(),
+            "Chancellor".to_string()
+        )]
+    );
+    // A surname before the introduction stays unresolved.
+    assert!(mentions("Chancellor Scholz left.\n\nOlaf Scholz spoke on Monday.").is_empty());
+    // A heading name needs an introduction in the body, wherever it is.
+    let m = mentions("# Mayor Ana Lopez opens pool\n\nThe pool opened. Ana Lopez swam first.");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(mentions("# Mayor Ana Lopez opens pool\n\nThe pool opened.").is_empty());
+}
