@@ -72,11 +72,15 @@ pub struct TitleCheck {
     found: HashMap<FileId, Found>,
 }
 
-/// A draft's mentions as `learn` found them, with what identifies the draft.
+/// A draft's mentions as `learn` found them, with what identifies the draft
+/// and what findings quote from it, so `check` needs no draft.
 struct Found {
     path: String,
     len: usize,
     mentions: Vec<Mention>,
+    /// Per mention: its 1-based line and its words as written.
+    lines: Vec<usize>,
+    words: Vec<String>,
 }
 
 /// What the registry says of one mention.
@@ -157,8 +161,10 @@ struct DraftTitles {
     dated: bool,
     checked: bool,
     mentions: Vec<Kept>,
-    /// Every mention of the draft, for `check`.
+    /// Every mention of the draft, for `check`, with its line and words.
     found: Vec<Mention>,
+    lines: Vec<usize>,
+    words: Vec<String>,
     len: usize,
 }
 
@@ -400,6 +406,9 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
+/// The 1-based line of byte `at`, counted the slow way: what tests check
+/// [`lines_of`] against.
+#[cfg(test)]
 fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
 }
@@ -448,9 +457,13 @@ impl Check for TitleCheck {
         let found = self.mentions(draft);
         let starts: Vec<usize> = found.iter().map(|m| m.span.start).collect();
         let lines = lines_of(&draft.text, &starts);
+        let words = found
+            .iter()
+            .map(|m| m.title_text(draft).to_string())
+            .collect();
         let mentions = found
             .iter()
-            .zip(lines)
+            .zip(lines.iter().copied())
             .enumerate()
             .filter_map(|(i, (m, line))| {
                 let class = m.status.class()?;
@@ -470,6 +483,8 @@ impl Check for TitleCheck {
             checked: cx.checked,
             mentions,
             found,
+            lines,
+            words,
             len: draft.text.len(),
         }))
     }
@@ -490,6 +505,8 @@ impl Check for TitleCheck {
                     path: d.path,
                     len: d.len,
                     mentions: d.found,
+                    lines: d.lines,
+                    words: d.words,
                 },
             );
         }
@@ -497,20 +514,49 @@ impl Check for TitleCheck {
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
         // The mentions `learn` found, unless it did not see this draft.
-        let fresh;
-        let mentions = match self.found.get(&cx.file) {
-            Some(f) if f.path == draft.path && f.len == draft.text.len() => &f.mentions,
-            _ => {
-                fresh = self.mentions(draft);
-                &fresh
+        match self.found.get(&cx.file) {
+            Some(f) if f.path == draft.path && f.len == draft.text.len() => {
+                self.check_found(f, cx, out)
             }
-        };
+            _ => {
+                let mentions = self.mentions(draft);
+                let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+                let found = Found {
+                    path: draft.path.clone(),
+                    len: draft.text.len(),
+                    lines: lines_of(&draft.text, &starts),
+                    words: mentions
+                        .iter()
+                        .map(|m| m.title_text(draft).to_string())
+                        .collect(),
+                    mentions,
+                };
+                self.check_found(&found, cx, out);
+            }
+        }
+    }
+
+    fn check_learned(&self, cx: &Context, out: &mut Vec<Finding>) -> bool {
+        match self.found.get(&cx.file) {
+            Some(f) => {
+                self.check_found(f, cx, out);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl TitleCheck {
+    /// The findings of one draft, from its mentions.
+    fn check_found(&self, found: &Found, cx: &Context, out: &mut Vec<Finding>) {
+        let mentions = &found.mentions;
         let cross = self.cross.get(&cx.file);
         for (j, m) in mentions.iter().enumerate() {
             let Some(class) = m.status.class() else {
                 continue;
             };
-            let earlier = mentions[..j].iter().find(|e| {
+            let earlier = mentions[..j].iter().enumerate().find(|(_, e)| {
                 e.person == m.person
                     && e.status
                         .class()
@@ -528,13 +574,13 @@ impl Check for TitleCheck {
                         &self.rule,
                         cx,
                         m.span.clone(),
-                        format!("`{}`: {msg}", m.title_text(draft)),
+                        format!("`{}`: {msg}", found.words[j]),
                     );
                     f.notes.push(format!(
                         "help: write the title {} holds on {}",
                         m.name, cx.date
                     ));
-                    if let Some(e) = earlier {
+                    if let Some((_, e)) = earlier {
                         f.labels.push(earlier_label(e));
                     }
                     out.push(f);
@@ -542,7 +588,7 @@ impl Check for TitleCheck {
                 }
                 Verdict::Unknown => {}
             }
-            if let Some(e) = earlier {
+            if let Some((k, e)) = earlier {
                 let mut f = finding(
                     &self.rule,
                     cx,
@@ -552,7 +598,7 @@ impl Check for TitleCheck {
                         m.name,
                         m.title(),
                         e.title(),
-                        line_of(&draft.text, e.span.start)
+                        found.lines[k]
                     ),
                 );
                 f.labels.push(earlier_label(e));
