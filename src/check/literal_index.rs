@@ -36,6 +36,12 @@ pub struct LiteralIndex {
     /// Word literal id → the word literals that are its prefixes, itself
     /// included: a hit stands for them all.
     prefixes: Vec<Vec<u32>>,
+    /// The word literals that anchor a group, leftmost-longest: most
+    /// sentences have none, and then need no scan for the other literals.
+    anchors: Option<AhoCorasick>,
+    /// Anchor pattern id → the word literal ids of the anchors that are its
+    /// prefixes, itself included.
+    anchor_prefixes: Vec<Vec<u32>>,
     /// Regex id → its literal ids; empty when none could be extracted (then
     /// the regex is taken as possibly matching anywhere).
     regex_literals: Vec<Vec<u32>>,
@@ -182,6 +188,21 @@ impl LiteralIndex {
                     .collect()
             })
             .collect();
+        let anchor_list: Vec<&str> = lists[0]
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !anchored[i].is_empty())
+            .map(|(_, w)| *w)
+            .collect();
+        let anchor_prefixes = anchor_list
+            .iter()
+            .map(|w| {
+                (1..=w.len())
+                    .filter_map(|k| w.get(..k).and_then(|p| ids[0].get(p).copied()))
+                    .filter(|&id| !anchored[id as usize].is_empty())
+                    .collect()
+            })
+            .collect();
         let build = |list: &[&str], kind: MatchKind| {
             (!list.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
@@ -202,6 +223,8 @@ impl LiteralIndex {
         LiteralIndex {
             words: build(&lists[0], MatchKind::LeftmostLongest),
             others: build(&lists[1], MatchKind::Standard),
+            anchors: build(&anchor_list, MatchKind::LeftmostLongest),
+            anchor_prefixes,
             anchored,
             prefixes,
             regex_literals,
@@ -230,6 +253,7 @@ impl LiteralIndex {
         scratch.stamp = scratch.stamp.wrapping_add(1);
         if scratch.stamp == 0 {
             // Stamps wrapped: forget everything once.
+            scratch.literal_seen.iter_mut().for_each(|s| *s = 0);
             scratch.group_seen.iter_mut().for_each(|s| *s = 0);
             scratch.stamp = 1;
         }
@@ -247,11 +271,16 @@ impl LiteralIndex {
                 }
             }
         };
-        if let Some(ac) = &self.words {
-            for m in ac.find_iter(text) {
-                if m.start() == 0 || !is_word_byte(bytes[m.start() - 1]) {
-                    for &l in &self.prefixes[m.pattern().as_usize()] {
-                        see(l, scratch, out);
+        let at_word_start =
+            |m: &aho_corasick::Match| m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+        if let Some(ac) = &self.anchors {
+            for m in ac.find_iter(text).filter(at_word_start) {
+                for &l in &self.anchor_prefixes[m.pattern().as_usize()] {
+                    for &g in &self.anchored[l as usize] {
+                        if scratch.group_seen[g as usize] != stamp {
+                            scratch.group_seen[g as usize] = stamp;
+                            out.push(g);
+                        }
                     }
                 }
             }
@@ -260,6 +289,16 @@ impl LiteralIndex {
             let offset = self.prefixes.len() as u32;
             for m in ac.find_overlapping_iter(text) {
                 see(offset + m.pattern().as_u32(), scratch, out);
+            }
+        }
+        if out.len() > start
+            && let Some(ac) = &self.words
+        {
+            // Which literals the candidates' other regexes find here.
+            for m in ac.find_iter(text).filter(at_word_start) {
+                for &l in &self.prefixes[m.pattern().as_usize()] {
+                    scratch.literal_seen[l as usize] = stamp;
+                }
             }
         }
         let seen = &scratch.literal_seen;
