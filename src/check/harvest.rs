@@ -23,7 +23,9 @@ use crate::claim_words::{self, ClaimWords, is_capitalized, stem, strip_possessiv
 use crate::draft::Draft;
 use crate::finding::FileId;
 use crate::rules::Pack;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
+use regex_automata::{Anchored, Input, meta};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -82,9 +84,76 @@ enum Side {
 /// Finds the claims a draft marks false.
 pub struct Harvester {
     constructions: Vec<(Regex, Side)>,
+    /// Where constructions can start, so that their regexes run only there
+    /// (anchored) instead of over the whole prose; `None` when some phrase
+    /// does not start with an ASCII word (then the regexes scan).
+    heads: Option<Heads>,
+    stop: HashSet<String>,
     clause_stop: Option<Regex>,
     reporting: Option<Regex>,
-    stop: HashSet<String>,
+}
+
+/// One automaton over the first words of every construction's phrases.
+struct Heads {
+    ac: AhoCorasick,
+    /// Pattern id → bit set of the constructions whose phrases start with it.
+    constructions: Vec<u32>,
+    /// The construction regexes, for anchored searches at a head.
+    anchored: Vec<meta::Regex>,
+}
+
+/// The byte strings a match of `phrase` starts with: its leading ASCII
+/// word (`long` of `long-debunked`) and the character after it, a space
+/// standing for the first byte of any white space (the pattern has `\s+`):
+/// `a` alone would stop the scan at every letter a. `None` when the phrase
+/// does not start with an ASCII word. A head never spans a word start, so a
+/// leftmost-longest scan cannot hide a head at a word start behind another.
+fn heads(phrase: &str) -> Option<Vec<Vec<u8>>> {
+    let phrase = phrase.trim();
+    let n = phrase.bytes().take_while(|&b| is_word_byte(b)).count();
+    if n == 0 {
+        return None;
+    }
+    let word = phrase[..n].to_ascii_lowercase().into_bytes();
+    Some(match phrase[n..].chars().next() {
+        Some(' ') => white_space_lead_bytes()
+            .map(|b| {
+                let mut h = word.clone();
+                h.push(b);
+                h
+            })
+            .collect(),
+        Some(c) if c.is_ascii() => {
+            let mut h = word;
+            h.push(c as u8);
+            vec![h]
+        }
+        _ => vec![word],
+    })
+}
+
+/// The first bytes of the characters of `\s` (Unicode `White_Space`, all
+/// in the Basic Multilingual Plane).
+fn white_space_lead_bytes() -> impl Iterator<Item = u8> {
+    let mut lead = [false; 256];
+    for c in (0..=0xFFFF).filter_map(char::from_u32) {
+        if c.is_whitespace() {
+            let mut buf = [0; 4];
+            lead[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        }
+    }
+    (0..=255u8).filter(move |&b| lead[b as usize])
+}
+
+/// Whether `text` holds a character that case-insensitive regexes fold into
+/// an ASCII letter (long s, Kelvin sign): ASCII case folding would miss it.
+fn folds_into_ascii(text: &str) -> bool {
+    // One char at a time: that is a memchr; a set of chars goes char by char.
+    text.contains('\u{17F}') || text.contains('\u{212A}')
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn alternation(words: &[String]) -> Option<String> {
@@ -113,16 +182,75 @@ fn build(pattern: &str) -> Option<Regex> {
         .ok()
 }
 
+/// [`build`] for anchored searches.
+fn build_anchored(pattern: &str) -> Option<meta::Regex> {
+    meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+        .build(&crate::rules::ascii_boundaries(pattern))
+        .ok()
+}
+
+impl Heads {
+    /// `sources[c]`: construction `c`'s pattern and the phrases it starts
+    /// with.
+    fn new(sources: &[(String, &[String])]) -> Option<Heads> {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let mut constructions: Vec<u32> = Vec::new();
+        let mut anchored = Vec::new();
+        for (c, (pattern, phrases)) in sources.iter().enumerate() {
+            anchored.push(build_anchored(pattern)?);
+            for phrase in phrases.iter().filter(|p| !p.trim().is_empty()) {
+                for w in heads(phrase)? {
+                    match words.iter().position(|x| *x == w) {
+                        Some(i) => constructions[i] |= 1 << c,
+                        None => {
+                            words.push(w);
+                            constructions.push(1 << c);
+                        }
+                    }
+                }
+            }
+        }
+        // The scan reports the longest head at a place; the constructions of
+        // the shorter heads there (`false` of `falsely`) must run too.
+        let own = constructions.clone();
+        for (i, w) in words.iter().enumerate() {
+            for (j, x) in words.iter().enumerate() {
+                if w.starts_with(x) {
+                    constructions[i] |= own[j];
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .ok()?;
+        Some(Heads {
+            ac,
+            constructions,
+            anchored,
+        })
+    }
+}
+
 impl Harvester {
     pub fn new(pack: &Pack) -> Harvester {
         let mut constructions = Vec::new();
+        // Per construction: its pattern and the lexicon its phrases start
+        // with.
+        let mut sources: Vec<(String, &[String])> = Vec::new();
         if let (Some(adj), Some(noun)) = (
             alternation(pack.words("claim-harvest-adjectives")),
             alternation(pack.words("claim-harvest-nouns")),
         ) {
             // `the false and baseless claim that`
             let p = format!(r"\b{adj}(?:\s*(?:,|and|or)\s*{adj})*\s+{noun}\s+that\b");
-            constructions.extend(build(&p).map(|r| (r, Side::Before)));
+            if let Some(r) = build(&p) {
+                constructions.push((r, Side::Before));
+                sources.push((p, pack.words("claim-harvest-adjectives")));
+            }
         }
         if let Some(verb) = alternation(pack.words("claim-harvest-verbs")) {
             // `falsely claimed that`, `falsely said on Tuesday that`, or
@@ -132,14 +260,21 @@ impl Harvester {
                 .map(|f| format!(r"(?:\s+{f}\b[^,;:.!?“”\x22]{{0,40}}?)?"))
                 .unwrap_or_default();
             let p = format!(r"\b{verb}\b(?:{between}\s+that\b)?");
-            constructions.extend(build(&p).map(|r| (r, Side::Before)));
+            if let Some(r) = build(&p) {
+                constructions.push((r, Side::Before));
+                sources.push((p, pack.words("claim-harvest-verbs")));
+            }
         }
         if let Some(after) = alternation(pack.words("claim-harvest-after")) {
             // The separator before the phrase is checked by hand: a regex
             // that starts with `,` would stop at every comma.
             let p = format!(r"\b{after}\b");
-            constructions.extend(build(&p).map(|r| (r, Side::After)));
+            if let Some(r) = build(&p) {
+                constructions.push((r, Side::After));
+                sources.push((p, pack.words("claim-harvest-after")));
+            }
         }
+        let heads = Heads::new(&sources);
         let reporting_alts = alternation(pack.words("claim-harvest-reporting"));
         let mut stops = vec![r"[;:(\[—–]|\s--".to_string(), r",\s*$".to_string()];
         if let Some(w) = alternation(pack.words("claim-harvest-clause-stops")) {
@@ -158,6 +293,7 @@ impl Harvester {
             .collect();
         Harvester {
             constructions,
+            heads,
             clause_stop,
             reporting,
             stop,
@@ -172,12 +308,48 @@ impl Harvester {
         &self.stop
     }
 
+    /// The matches of each construction in `prose`, as `find_iter` gives
+    /// them: with [`Heads`], anchored searches at the heads only.
+    fn construction_matches(&self, prose: &str) -> Vec<Vec<Range<usize>>> {
+        let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.constructions.len()];
+        let Some(heads) = self.heads.as_ref().filter(|_| !folds_into_ascii(prose)) else {
+            for ((re, _), v) in self.constructions.iter().zip(&mut out) {
+                v.extend(re.find_iter(prose).map(|m| m.range()));
+            }
+            return out;
+        };
+        let bytes = prose.as_bytes();
+        // Where each construction's next match may start: matches of one
+        // construction do not overlap.
+        let mut next = vec![0; self.constructions.len()];
+        for h in heads.ac.find_iter(prose) {
+            let at = h.start();
+            if at > 0 && is_word_byte(bytes[at - 1]) {
+                continue;
+            }
+            let mut set = heads.constructions[h.pattern().as_usize()];
+            while set != 0 {
+                let c = set.trailing_zeros() as usize;
+                set &= set - 1;
+                if at < next[c] {
+                    continue;
+                }
+                let input = Input::new(prose).range(at..).anchored(Anchored::Yes);
+                if let Some(m) = heads.anchored[c].search(&input) {
+                    next[c] = m.end();
+                    out[c].push(m.range());
+                }
+            }
+        }
+        out
+    }
+
     /// The claims `draft` (file `file`) marks false, in order.
     pub fn harvest(&self, draft: &Draft, file: FileId) -> Vec<Harvested> {
         let mut found: Vec<(Range<usize>, Side, usize)> = Vec::new();
-        for (re, side) in &self.constructions {
-            for m in re.find_iter(&draft.prose) {
-                let mut m = m.range();
+        let matches = self.construction_matches(&draft.prose);
+        for ((_, side), ms) in self.constructions.iter().zip(matches) {
+            for mut m in ms {
                 if *side == Side::After {
                     let before = draft.prose[..m.start].trim_end();
                     let Some(sep) = ["--", ",", "—", "–"]
@@ -548,6 +720,35 @@ mod tests {
         );
         // Too little to recognise.
         assert!(claims("She denied the false rumor that Kim resigned.").is_empty());
+    }
+
+    #[test]
+    fn anchored_searches_at_heads_find_what_the_regexes_find() {
+        let pack = Pack::builtin().unwrap();
+        let h = Harvester::new(&pack);
+        assert!(h.heads.is_some());
+        for text in [
+            "The long-debunked claim that X held, a claim that has been debunked.",
+            "He FALSELY\n said on Tuesday that Y; posts, which\u{a0}is false, spread.",
+            "Falsely claimed. the false and baseless rumor that Z, A\tclaim that was debunked",
+            "stalsely falsehood bogus theory that, widely  discredited claims that Q",
+            "the \u{17F}ad claim that K, which is untrue",
+        ] {
+            let want: Vec<Vec<Range<usize>>> = h
+                .constructions
+                .iter()
+                .map(|(re, _)| re.find_iter(text).map(|m| m.range()).collect())
+                .collect();
+            assert_eq!(h.construction_matches(text), want, "{text}");
+        }
+        assert_eq!(
+            heads("a claim").unwrap().len(),
+            white_space_lead_bytes().count()
+        );
+        assert_eq!(heads("long-debunked"), Some(vec![b"long-".to_vec()]));
+        assert_eq!(heads("Bogus"), Some(vec![b"bogus".to_vec()]));
+        assert_eq!(heads("\u{e9}lan"), None);
+        assert!(folds_into_ascii("\u{212A}elvin") && !folds_into_ascii("Kelvin"));
     }
 
     #[test]

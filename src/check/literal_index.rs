@@ -2,23 +2,46 @@
 //! sentence (claims databases: thousands of claims, each three or four
 //! regexes).
 //!
-//! Each regex's possible prefixes are extracted as literals and all of them go
-//! into one Aho-Corasick automaton, scanned once per sentence. Every group is
+//! Each regex's possible prefixes are extracted as literals. Every group is
 //! *anchored* on its most selective regex (the one whose shortest literal is
-//! longest: a name rather than `he`); a group becomes a candidate only when an
-//! anchor literal occurs, and stays one only if every other regex of the group
-//! has a literal in the sentence too. Candidates are then confirmed by the
+//! longest: a name rather than `he`); only the anchor literals go into an
+//! Aho-Corasick automaton, scanned once per sentence. A group becomes a
+//! candidate only when an anchor literal occurs, and stays one only if every
+//! other regex of the group has a literal in the sentence too (a substring
+//! search, for the few candidates). Candidates are then confirmed by the
 //! regexes themselves, so the filter may say yes too often but never no.
+//!
+//! An anchor regex that starts with `\b`, whose literals are ASCII words,
+//! can only match at a word start, and a literal made of word characters
+//! never spans one: such anchors go into a leftmost-longest automaton
+//! (non-overlapping, so cheap), whose hit at a word start stands for every
+//! anchor literal that is a prefix of it. Other anchors (`O'Brien`,
+//! `Erdoğan`) go into an overlapping automaton, as short as they are few.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{HirKind, Look};
 use std::collections::HashMap;
 use std::ops::Range;
 
 pub struct LiteralIndex {
-    ac: Option<AhoCorasick>,
-    /// Literal id → groups anchored on a regex with that literal.
+    /// Literals of regexes that start with `\b` and whose literals are all
+    /// ASCII words, leftmost-longest.
+    words: Option<AhoCorasick>,
+    /// The other literals, overlapping.
+    others: Option<AhoCorasick>,
+    /// Literal id (word literals first, then the others) → groups anchored
+    /// on it.
     anchored: Vec<Vec<u32>>,
+    /// Word literal id → the word literals that are its prefixes, itself
+    /// included: a hit stands for them all.
+    prefixes: Vec<Vec<u32>>,
+    /// The word literals that anchor a group, leftmost-longest: most
+    /// sentences have none, and then need no scan for the other literals.
+    anchors: Option<AhoCorasick>,
+    /// Anchor pattern id → the word literal ids of the anchors that are its
+    /// prefixes, itself included.
+    anchor_prefixes: Vec<Vec<u32>>,
     /// Regex id → its literal ids; empty when none could be extracted (then
     /// the regex is taken as possibly matching anywhere).
     regex_literals: Vec<Vec<u32>>,
@@ -36,13 +59,27 @@ pub struct Scratch {
     group_seen: Vec<u32>,
 }
 
-/// The literals a match of `pattern` can start with, lowercased; `None` when
-/// they cannot be listed (the regex may start with anything).
-fn literals(pattern: &str) -> Option<Vec<String>> {
+/// What a regex can start with.
+struct Prefixes {
+    /// Lowercased, with both cases of non-ASCII letters.
+    literals: Vec<String>,
+    /// The regex starts with a word boundary.
+    bounded: bool,
+}
+
+/// The literals a match of `pattern` can start with; `None` when they
+/// cannot be listed (the regex may start with anything).
+fn prefixes(pattern: &str) -> Option<Prefixes> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .ok()?;
+    let bounded = match hir.kind() {
+        HirKind::Concat(subs) => subs.first().is_some_and(|h| {
+            matches!(h.kind(), HirKind::Look(Look::WordUnicode | Look::WordAscii))
+        }),
+        _ => false,
+    };
     let mut extractor = Extractor::new();
     extractor.kind(ExtractKind::Prefix).limit_total(64);
     let seq = extractor.extract(&hir);
@@ -62,45 +99,78 @@ fn literals(pattern: &str) -> Option<Vec<String>> {
         }
         out.push(lower);
     }
-    (!out.is_empty()).then_some(out)
+    (!out.is_empty()).then_some(Prefixes {
+        literals: out,
+        bounded,
+    })
+}
+
+/// Up to this many literals, an automaton is a DFA.
+const DFA_LITERALS: usize = 20_000;
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 impl LiteralIndex {
     /// `groups[g]` holds the patterns of group `g`.
     pub fn new(groups: &[Vec<String>]) -> LiteralIndex {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut words: Vec<String> = Vec::new();
-        let mut regex_literals = Vec::new();
+        let mut regexes: Vec<Option<Prefixes>> = Vec::new();
         let mut ranges = Vec::with_capacity(groups.len());
-        let mut anchored: Vec<Vec<u32>> = Vec::new();
+        for patterns in groups {
+            let first = regexes.len();
+            regexes.extend(patterns.iter().map(|p| prefixes(p)));
+            ranges.push(first..regexes.len());
+        }
+        // Literals of word-start regexes, then the others.
+        let word_regex =
+            |p: &Prefixes| p.bounded && p.literals.iter().all(|l| l.bytes().all(is_word_byte));
+        let mut ids: [HashMap<&str, u32>; 2] = Default::default();
+        let mut lists: [Vec<&str>; 2] = Default::default();
+        for p in regexes.iter().flatten() {
+            let side = usize::from(!word_regex(p));
+            for l in &p.literals {
+                let next = lists[side].len() as u32;
+                ids[side].entry(l.as_str()).or_insert_with(|| {
+                    lists[side].push(l.as_str());
+                    next
+                });
+            }
+        }
+        let offset = lists[0].len() as u32;
+        let id = |p: &Prefixes, l: &str| {
+            if word_regex(p) {
+                ids[0][l]
+            } else {
+                offset + ids[1][l]
+            }
+        };
+        let regex_literals: Vec<Vec<u32>> = regexes
+            .iter()
+            .map(|p| {
+                let mut v: Vec<u32> = p
+                    .iter()
+                    .flat_map(|p| p.literals.iter().map(|l| id(p, l)))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let mut anchored = vec![Vec::new(); lists[0].len() + lists[1].len()];
         let mut always = Vec::new();
-        for (g, patterns) in groups.iter().enumerate() {
-            let first = regex_literals.len();
+        for (g, range) in ranges.iter().enumerate() {
+            // The most selective regex: the longest shortest literal.
             let mut best: Option<(usize, usize, usize)> = None; // (min len, -count, regex)
-            for p in patterns {
-                let r = regex_literals.len();
-                let lits = literals(p).unwrap_or_default();
-                let mut lit_ids = Vec::with_capacity(lits.len());
-                for l in &lits {
-                    let next = words.len() as u32;
-                    let id = *ids.entry(l.clone()).or_insert_with(|| {
-                        words.push(l.clone());
-                        anchored.push(Vec::new());
-                        next
-                    });
-                    lit_ids.push(id);
-                }
-                if let Some(min) = lits.iter().map(|l| l.chars().count()).min() {
-                    let key = (min, usize::MAX - lits.len(), r);
+            for r in range.clone() {
+                let Some(p) = &regexes[r] else { continue };
+                if let Some(min) = p.literals.iter().map(|l| l.chars().count()).min() {
+                    let key = (min, usize::MAX - p.literals.len(), r);
                     if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
                         best = Some(key);
                     }
                 }
-                lit_ids.sort_unstable();
-                lit_ids.dedup();
-                regex_literals.push(lit_ids);
             }
-            ranges.push(first..regex_literals.len());
             match best {
                 Some((_, _, r)) => {
                     for &l in &regex_literals[r] {
@@ -110,19 +180,53 @@ impl LiteralIndex {
                 None => always.push(g as u32),
             }
         }
-        let ac = (!words.is_empty()).then(|| {
-            // A contiguous NFA: builds in milliseconds for tens of thousands
-            // of literals, where a DFA takes a second.
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .expect("literal automaton")
-        });
+        let prefixes = lists[0]
+            .iter()
+            .map(|w| {
+                (1..=w.len())
+                    .filter_map(|k| w.get(..k).and_then(|p| ids[0].get(p).copied()))
+                    .collect()
+            })
+            .collect();
+        let anchor_list: Vec<&str> = lists[0]
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !anchored[i].is_empty())
+            .map(|(_, w)| *w)
+            .collect();
+        let anchor_prefixes = anchor_list
+            .iter()
+            .map(|w| {
+                (1..=w.len())
+                    .filter_map(|k| w.get(..k).and_then(|p| ids[0].get(p).copied()))
+                    .filter(|&id| !anchored[id as usize].is_empty())
+                    .collect()
+            })
+            .collect();
+        let build = |list: &[&str], kind: MatchKind| {
+            (!list.is_empty()).then(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    // A DFA scans fastest; for tens of thousands of literals
+                    // a contiguous NFA, which builds in milliseconds where a
+                    // DFA takes a second.
+                    .kind(Some(if list.len() <= DFA_LITERALS {
+                        AhoCorasickKind::DFA
+                    } else {
+                        AhoCorasickKind::ContiguousNFA
+                    }))
+                    .match_kind(kind)
+                    .build(list)
+                    .expect("literal automaton")
+            })
+        };
         LiteralIndex {
-            ac,
+            words: build(&lists[0], MatchKind::LeftmostLongest),
+            others: build(&lists[1], MatchKind::Standard),
+            anchors: build(&anchor_list, MatchKind::LeftmostLongest),
+            anchor_prefixes,
             anchored,
+            prefixes,
             regex_literals,
             groups: ranges,
             always,
@@ -154,18 +258,46 @@ impl LiteralIndex {
             scratch.stamp = 1;
         }
         let stamp = scratch.stamp;
-        if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(text) {
-                let l = m.pattern().as_usize();
-                if scratch.literal_seen[l] == stamp {
-                    continue;
+        let bytes = text.as_bytes();
+        let see = |l: u32, scratch: &mut Scratch, out: &mut Vec<u32>| {
+            if scratch.literal_seen[l as usize] == stamp {
+                return;
+            }
+            scratch.literal_seen[l as usize] = stamp;
+            for &g in &self.anchored[l as usize] {
+                if scratch.group_seen[g as usize] != stamp {
+                    scratch.group_seen[g as usize] = stamp;
+                    out.push(g);
                 }
-                scratch.literal_seen[l] = stamp;
-                for &g in &self.anchored[l] {
-                    if scratch.group_seen[g as usize] != stamp {
-                        scratch.group_seen[g as usize] = stamp;
-                        out.push(g);
+            }
+        };
+        let at_word_start =
+            |m: &aho_corasick::Match| m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+        if let Some(ac) = &self.anchors {
+            for m in ac.find_iter(text).filter(at_word_start) {
+                for &l in &self.anchor_prefixes[m.pattern().as_usize()] {
+                    for &g in &self.anchored[l as usize] {
+                        if scratch.group_seen[g as usize] != stamp {
+                            scratch.group_seen[g as usize] = stamp;
+                            out.push(g);
+                        }
                     }
+                }
+            }
+        }
+        if let Some(ac) = &self.others {
+            let offset = self.prefixes.len() as u32;
+            for m in ac.find_overlapping_iter(text) {
+                see(offset + m.pattern().as_u32(), scratch, out);
+            }
+        }
+        if out.len() > start
+            && let Some(ac) = &self.words
+        {
+            // Which literals the candidates' other regexes find here.
+            for m in ac.find_iter(text).filter(at_word_start) {
+                for &l in &self.prefixes[m.pattern().as_usize()] {
+                    scratch.literal_seen[l as usize] = stamp;
                 }
             }
         }
@@ -246,6 +378,20 @@ mod tests {
         let ix = index(&[&[r"\bErdoğan\b", r"\bwon\b"]]);
         assert_eq!(candidates(&ix, "ERDOĞAN won"), vec![0]);
         assert_eq!(candidates(&ix, "erdoğan won"), vec![0]);
+    }
+
+    #[test]
+    fn a_longer_word_hit_stands_for_its_prefixes_and_only_word_starts_count() {
+        let ix = index(&[
+            &[r"\bHalim", r"\bdam\b"],
+            &[r"\bHalimson\b", r"\bdam\b"],
+            &[r"Halim", r"\bdam\b"],
+        ]);
+        assert_eq!(candidates(&ix, "The Halimson dam"), vec![0, 1, 2]);
+        assert_eq!(candidates(&ix, "HALIM-dam"), vec![0, 2]);
+        // Inside a word, only the regex without `\b` may match.
+        assert_eq!(candidates(&ix, "Mahalimson dam"), vec![2]);
+        assert_eq!(candidates(&ix, "Halimson damp"), vec![0, 1, 2]);
     }
 
     #[test]
