@@ -26,6 +26,7 @@ use crate::rules::claims::{self, Claim};
 use crate::rules::{LoadError, Pack, Rule};
 use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -51,6 +52,17 @@ pub struct ClaimCheck {
     markers: Option<Regex>,
     harvester: Option<Harvester>,
     harvested: Index,
+    /// The database's findings for each checked draft, found while it was
+    /// learned from: a streaming run uses them when no draft of the run
+    /// marked a claim false (see [`Check::check_learned`]).
+    early: HashMap<FileId, Vec<Finding>>,
+}
+
+/// What one draft teaches: the claims it marks false, and (for a checked
+/// draft) the findings of the database in it.
+struct Taught {
+    harvested: Vec<Harvested>,
+    findings: Vec<Finding>,
 }
 
 pub fn build(
@@ -118,6 +130,7 @@ impl ClaimCheck {
             markers: phrase_regex(markers),
             harvester: None,
             harvested: Index::default(),
+            early: HashMap::new(),
         }
     }
 
@@ -256,33 +269,84 @@ impl Check for ClaimCheck {
     }
 
     fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
-        let found = self.harvester.as_ref()?.harvest(draft, cx.file);
-        (!found.is_empty()).then(|| Box::new(found) as Learned)
+        let harvested = self.harvester.as_ref()?.harvest(draft, cx.file);
+        let mut findings = Vec::new();
+        if cx.checked {
+            self.find(draft, cx, &Index::default(), &mut findings);
+        }
+        Some(Box::new(Taught {
+            harvested,
+            findings,
+        }))
     }
 
     fn prepare(&mut self, learned: Vec<(FileId, Learned)>) {
-        let all: Vec<Harvested> = learned
-            .into_iter()
-            .filter_map(|(_, l)| l.downcast::<Vec<Harvested>>().ok())
-            .flat_map(|v| *v)
-            .collect();
+        let mut all: Vec<Harvested> = Vec::new();
+        self.early.clear();
+        for (file, l) in learned {
+            if let Ok(t) = l.downcast::<Taught>() {
+                all.extend(t.harvested);
+                self.early.insert(file, t.findings);
+            }
+        }
         self.harvested = Index::new(all);
     }
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
-        if self.claims.is_empty() && self.harvested.is_empty() {
+        self.find(draft, cx, &self.harvested, out);
+    }
+
+    /// With no claim harvested from the run, the findings are the
+    /// database's, found in `learn`.
+    fn check_learned(&self, cx: &Context, out: &mut Vec<Finding>) -> bool {
+        if !self.harvested.is_empty() {
+            return false;
+        }
+        out.extend(self.early.get(&cx.file).into_iter().flatten().cloned());
+        true
+    }
+}
+
+impl ClaimCheck {
+    /// The findings of `draft`: claims of the database and of `harvested`.
+    fn find(&self, draft: &Draft, cx: &Context, harvested: &Index, out: &mut Vec<Finding>) {
+        if self.claims.is_empty() && harvested.is_empty() {
             return;
         }
         let mut scratch = self.index.scratch();
         let mut candidates: Vec<u32> = Vec::new();
+        // One scan of the draft says which sentences a claim of the
+        // database can match at all.
+        let hits = if self.claims.is_empty() {
+            Some(Vec::new())
+        } else {
+            self.index.hits(&draft.prose)
+        };
+        let mut next_hit = 0;
         for (i, sentence) in draft.sentences.iter().enumerate() {
             let text = draft.prose(sentence.span.clone());
             candidates.clear();
-            if !self.claims.is_empty() {
+            let worth = match &hits {
+                None => true,
+                Some(hits) => {
+                    // Hits that end before this sentence concern none after.
+                    while hits
+                        .get(next_hit)
+                        .is_some_and(|h| h.end <= sentence.span.start)
+                    {
+                        next_hit += 1;
+                    }
+                    hits[next_hit..]
+                        .iter()
+                        .take_while(|h| h.start < sentence.span.end)
+                        .any(|h| h.end > sentence.span.start)
+                }
+            };
+            if worth {
                 self.index.candidates(text, &mut scratch, &mut candidates);
             }
-            let harvested = self.harvested.matches(text, cx.file);
-            if candidates.is_empty() && harvested.is_empty() {
+            let hits = harvested.matches(text, cx.file);
+            if candidates.is_empty() && hits.is_empty() {
                 continue;
             }
             let marked = || {
@@ -323,8 +387,8 @@ impl Check for ClaimCheck {
                 };
                 found.push((self.finding_for(cx, &known.claim, span), matched));
             }
-            if !harvested.is_empty() && !*checked_markers.get_or_insert_with(marked) {
-                for hit in &harvested {
+            if !hits.is_empty() && !*checked_markers.get_or_insert_with(marked) {
+                for hit in &hits {
                     if let Some((f, _)) = found.iter_mut().find(|(_, m)| same_claim(m, hit)) {
                         self.add_reference(f, hit);
                         continue;
@@ -333,7 +397,7 @@ impl Check for ClaimCheck {
                     let end = hit.words.last().map_or(0, |w| w.end);
                     let span = sentence.span.start + start..sentence.span.start + end;
                     let mut f =
-                        self.harvested_finding(cx, &self.harvested.claims[hit.claim].first, span);
+                        self.harvested_finding(cx, &harvested.claims[hit.claim].first, span);
                     self.add_reference(&mut f, hit);
                     found.push((f, hit.words.clone()));
                 }

@@ -115,13 +115,16 @@ fn is_word_byte(b: u8) -> bool {
 impl LiteralIndex {
     /// `groups[g]` holds the patterns of group `g`.
     pub fn new(groups: &[Vec<String>]) -> LiteralIndex {
-        let mut regexes: Vec<Option<Prefixes>> = Vec::new();
+        use rayon::prelude::*;
         let mut ranges = Vec::with_capacity(groups.len());
+        let mut all: Vec<&str> = Vec::new();
         for patterns in groups {
-            let first = regexes.len();
-            regexes.extend(patterns.iter().map(|p| prefixes(p)));
-            ranges.push(first..regexes.len());
+            let first = all.len();
+            all.extend(patterns.iter().map(String::as_str));
+            ranges.push(first..all.len());
         }
+        // Parsing thousands of regexes is most of a large database's load.
+        let regexes: Vec<Option<Prefixes>> = all.par_iter().map(|p| prefixes(p)).collect();
         // Literals of word-start regexes, then the others.
         let word_regex =
             |p: &Prefixes| p.bounded && p.literals.iter().all(|l| l.bytes().all(is_word_byte));
@@ -248,6 +251,26 @@ impl LiteralIndex {
 
     /// Appends to `out` the groups whose regexes may all match in `text`, in
     /// ascending order.
+    /// Where in `text` (a whole draft) a claim could start to match: the
+    /// spans of every anchor and other literal found, in order. A sentence
+    /// that none overlaps has no [`LiteralIndex::candidates`] but the claims
+    /// without literals; `None` when there are such claims (every sentence
+    /// must be looked at).
+    pub fn hits(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        if !self.always.is_empty() {
+            return None;
+        }
+        let mut out: Vec<Range<usize>> = Vec::new();
+        if let Some(ac) = &self.anchors {
+            out.extend(ac.find_iter(text).map(|m| m.range()));
+        }
+        if let Some(ac) = &self.others {
+            out.extend(ac.find_overlapping_iter(text).map(|m| m.range()));
+            out.sort_unstable_by_key(|r| (r.start, r.end));
+        }
+        Some(out)
+    }
+
     pub fn candidates(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<u32>) {
         let start = out.len();
         scratch.stamp = scratch.stamp.wrapping_add(1);
