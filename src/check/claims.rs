@@ -46,6 +46,9 @@ pub struct ClaimCheck {
     rule: Rule,
     claims: Vec<KnownClaim>,
     patterns: Vec<String>,
+    /// Pattern → its compiled regex in `regexes`: claims share patterns
+    /// (`\b(Marek|he|she)\b`), and each is compiled once.
+    compiled: Vec<u32>,
     regexes: Vec<OnceLock<Option<meta::Regex>>>,
     /// Claim `g` of [`ClaimCheck::claims`] is group `g`.
     index: LiteralIndex,
@@ -120,11 +123,20 @@ impl ClaimCheck {
             })
             .collect();
         let index = LiteralIndex::new(&groups);
-        let regexes = patterns.iter().map(|_| OnceLock::new()).collect();
+        let mut slots: HashMap<&str, u32> = HashMap::new();
+        let compiled = patterns
+            .iter()
+            .map(|p| {
+                let next = slots.len() as u32;
+                *slots.entry(p.as_str()).or_insert(next)
+            })
+            .collect();
+        let regexes = (0..slots.len()).map(|_| OnceLock::new()).collect();
         ClaimCheck {
             rule,
             claims,
             patterns,
+            compiled,
             regexes,
             index,
             markers: phrase_regex(markers),
@@ -138,7 +150,7 @@ impl ClaimCheck {
     /// for speed). `None` if it does not compile (a size limit the loader's
     /// syntax check cannot see): then it matches nothing.
     fn regex(&self, i: usize) -> Option<&meta::Regex> {
-        self.regexes[i]
+        self.regexes[self.compiled[i] as usize]
             .get_or_init(|| {
                 compile(&crate::rules::ascii_boundaries(&self.patterns[i]))
                     .or_else(|| compile(&self.patterns[i]))
@@ -315,35 +327,25 @@ impl ClaimCheck {
         }
         let mut scratch = self.index.scratch();
         let mut candidates: Vec<u32> = Vec::new();
-        // One scan of the draft says which sentences a claim of the
-        // database can match at all.
-        let hits = if self.claims.is_empty() {
-            Some(Vec::new())
+        // One scan of the draft finds the literals of every sentence.
+        let draft_hits = if self.claims.is_empty() {
+            None
         } else {
-            self.index.hits(&draft.prose)
+            self.index.draft_hits(&draft.prose)
         };
-        let mut next_hit = 0;
         for (i, sentence) in draft.sentences.iter().enumerate() {
             let text = draft.prose(sentence.span.clone());
             candidates.clear();
-            let worth = match &hits {
-                None => true,
-                Some(hits) => {
-                    // Hits that end before this sentence concern none after.
-                    while hits
-                        .get(next_hit)
-                        .is_some_and(|h| h.end <= sentence.span.start)
-                    {
-                        next_hit += 1;
-                    }
-                    hits[next_hit..]
-                        .iter()
-                        .take_while(|h| h.start < sentence.span.end)
-                        .any(|h| h.end > sentence.span.start)
+            if !self.claims.is_empty() {
+                match &draft_hits {
+                    Some(hits) => self.index.candidates_in(
+                        hits,
+                        sentence.span.clone(),
+                        &mut scratch,
+                        &mut candidates,
+                    ),
+                    None => self.index.candidates(text, &mut scratch, &mut candidates),
                 }
-            };
-            if worth {
-                self.index.candidates(text, &mut scratch, &mut candidates);
             }
             let hits = harvested.matches(text, cx.file);
             if candidates.is_empty() && hits.is_empty() {

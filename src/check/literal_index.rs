@@ -49,6 +49,10 @@ pub struct LiteralIndex {
     groups: Vec<Range<usize>>,
     /// Groups with no regex to anchor on: always candidates.
     always: Vec<u32>,
+    /// Every literal is one run of word characters, so no match crosses a
+    /// sentence boundary: a scan of a whole draft finds exactly the
+    /// literals that scans of its sentences would (and maybe more).
+    words_only: bool,
 }
 
 /// Per-thread state for [`LiteralIndex::candidates`], reused across
@@ -57,6 +61,29 @@ pub struct Scratch {
     stamp: u32,
     literal_seen: Vec<u32>,
     group_seen: Vec<u32>,
+}
+
+impl Scratch {
+    /// A stamp no literal or group carries yet.
+    fn next_stamp(&mut self) -> u32 {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // Stamps wrapped: forget everything once.
+            self.literal_seen.iter_mut().for_each(|s| *s = 0);
+            self.group_seen.iter_mut().for_each(|s| *s = 0);
+            self.stamp = 1;
+        }
+        self.stamp
+    }
+}
+
+/// The literals found in a whole draft ([`LiteralIndex::draft_hits`]).
+#[derive(Debug, Default)]
+pub struct DraftHits {
+    /// (start, pattern) of word-literal matches at word starts, in order.
+    words: Vec<(usize, u32)>,
+    /// (start, end, pattern) of the other literals, sorted.
+    others: Vec<(usize, usize, u32)>,
 }
 
 /// What a regex can start with.
@@ -223,7 +250,10 @@ impl LiteralIndex {
                     .expect("literal automaton")
             })
         };
+        let word_run = |l: &&str| l.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let words_only = lists.iter().flatten().all(word_run);
         LiteralIndex {
+            words_only,
             words: build(&lists[0], MatchKind::LeftmostLongest),
             others: build(&lists[1], MatchKind::Standard),
             anchors: build(&anchor_list, MatchKind::LeftmostLongest),
@@ -251,36 +281,80 @@ impl LiteralIndex {
 
     /// Appends to `out` the groups whose regexes may all match in `text`, in
     /// ascending order.
-    /// Where in `text` (a whole draft) a claim could start to match: the
-    /// spans of every anchor and other literal found, in order. A sentence
-    /// that none overlaps has no [`LiteralIndex::candidates`] but the claims
-    /// without literals; `None` when there are such claims (every sentence
-    /// must be looked at).
-    pub fn hits(&self, text: &str) -> Option<Vec<Range<usize>>> {
-        if !self.always.is_empty() {
+    /// The literals of a whole draft (its prose `text`), found in one scan
+    /// instead of one per sentence: `None` unless every literal is a run of
+    /// word characters (then no match crosses a sentence boundary, and the
+    /// draft's matches inside a sentence are the sentence's own).
+    pub fn draft_hits(&self, text: &str) -> Option<DraftHits> {
+        if !self.words_only {
             return None;
         }
-        let mut out: Vec<Range<usize>> = Vec::new();
-        if let Some(ac) = &self.anchors {
-            out.extend(ac.find_iter(text).map(|m| m.range()));
+        let bytes = text.as_bytes();
+        let mut hits = DraftHits::default();
+        if let Some(ac) = &self.words {
+            hits.words = ac
+                .find_iter(text)
+                .filter(|m| m.start() == 0 || !is_word_byte(bytes[m.start() - 1]))
+                .map(|m| (m.start(), m.pattern().as_u32()))
+                .collect();
         }
         if let Some(ac) = &self.others {
-            out.extend(ac.find_overlapping_iter(text).map(|m| m.range()));
-            out.sort_unstable_by_key(|r| (r.start, r.end));
+            hits.others = ac
+                .find_overlapping_iter(text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+                .collect();
+            hits.others.sort_unstable();
         }
-        Some(out)
+        Some(hits)
+    }
+
+    /// [`LiteralIndex::candidates`] of the sentence at `span` of a draft,
+    /// from the draft's hits.
+    pub fn candidates_in(
+        &self,
+        hits: &DraftHits,
+        span: Range<usize>,
+        scratch: &mut Scratch,
+        out: &mut Vec<u32>,
+    ) {
+        let start = out.len();
+        let stamp = scratch.next_stamp();
+        let from = hits.words.partition_point(|h| h.0 < span.start);
+        for &(_, pattern) in hits.words[from..].iter().take_while(|h| h.0 < span.end) {
+            for &l in &self.prefixes[pattern as usize] {
+                scratch.literal_seen[l as usize] = stamp;
+                for &g in &self.anchored[l as usize] {
+                    if scratch.group_seen[g as usize] != stamp {
+                        scratch.group_seen[g as usize] = stamp;
+                        out.push(g);
+                    }
+                }
+            }
+        }
+        let offset = self.prefixes.len() as u32;
+        let from = hits.others.partition_point(|h| h.0 < span.start);
+        for &(_, end, pattern) in hits.others[from..].iter().take_while(|h| h.0 < span.end) {
+            if end > span.end {
+                continue;
+            }
+            let l = (offset + pattern) as usize;
+            if scratch.literal_seen[l] == stamp {
+                continue;
+            }
+            scratch.literal_seen[l] = stamp;
+            for &g in &self.anchored[l] {
+                if scratch.group_seen[g as usize] != stamp {
+                    scratch.group_seen[g as usize] = stamp;
+                    out.push(g);
+                }
+            }
+        }
+        self.keep_complete(start, stamp, scratch, out);
     }
 
     pub fn candidates(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<u32>) {
         let start = out.len();
-        scratch.stamp = scratch.stamp.wrapping_add(1);
-        if scratch.stamp == 0 {
-            // Stamps wrapped: forget everything once.
-            scratch.literal_seen.iter_mut().for_each(|s| *s = 0);
-            scratch.group_seen.iter_mut().for_each(|s| *s = 0);
-            scratch.stamp = 1;
-        }
-        let stamp = scratch.stamp;
+        let stamp = scratch.next_stamp();
         let bytes = text.as_bytes();
         let see = |l: u32, scratch: &mut Scratch, out: &mut Vec<u32>| {
             if scratch.literal_seen[l as usize] == stamp {
@@ -324,6 +398,13 @@ impl LiteralIndex {
                 }
             }
         }
+        self.keep_complete(start, stamp, scratch, out);
+    }
+
+    /// Keeps, of the candidates from `start` on, the groups every regex of
+    /// which has a literal seen (with `stamp`); adds the groups without
+    /// literals; sorts.
+    fn keep_complete(&self, start: usize, stamp: u32, scratch: &Scratch, out: &mut Vec<u32>) {
         let seen = &scratch.literal_seen;
         let mut kept = start;
         for k in start..out.len() {
@@ -354,6 +435,28 @@ mod tests {
                 .map(|g| g.iter().map(|p| p.to_string()).collect())
                 .collect::<Vec<_>>(),
         )
+    }
+
+    /// Candidates from one scan of the draft are those of scanning each
+    /// sentence.
+    #[test]
+    fn draft_hits_give_each_sentence_its_own_candidates() {
+        let ix = index(&[
+            &[r"\b(Marek|he|she)\b", r"\bHalim\b", r"\bdams?\b"],
+            &[r"\bhere\b", r"\bHalim\b"],
+            &[r"\bsold\b", r"(?i)dam"],
+        ]);
+        let text =
+            "Marek sold the Halim dam. Here she is. Halim dams sold here, he said. xHalim dam.";
+        let hits = ix.draft_hits(text).expect("word literals only");
+        let mut s = ix.scratch();
+        for (a, b) in [(0, 25), (26, 38), (39, 69), (70, text.len())] {
+            let mut out = Vec::new();
+            ix.candidates_in(&hits, a..b, &mut s, &mut out);
+            assert_eq!(out, candidates(&ix, &text[a..b]), "{}", &text[a..b]);
+        }
+        // A literal with a dot could cross a sentence end: no draft scan.
+        assert!(index(&[&[r"\bU\.S\. army\b"]]).draft_hits(text).is_none());
     }
 
     fn candidates(ix: &LiteralIndex, text: &str) -> Vec<u32> {
