@@ -116,6 +116,19 @@ fn run(args: &Args) -> Result<(), String> {
         ),
     )?;
     write(
+        &args.out.join("config-builtin-style-only.toml"),
+        &format!(
+            "{header}# The built-in pack's own style rules only: every newsroom check switched off.\n\n[rules]\n\
+             disable = [\"title-consistency\", \"unattributed-figure\", \"unverified-figure\", \"debunked-claim\"]\n"
+        ),
+    )?;
+    write(
+        &args.out.join("config-builtin-claims.toml"),
+        &format!(
+            "{header}# The built-in pack and the claims database.\n\n[data]\nclaims = [\"data/claims.toml\"]\n"
+        ),
+    )?;
+    write(
         &args.out.join("config-full.toml"),
         &format!(
             "{header}\n[rules]\npacks = [\"style\"]\n\n[data]\npeople = [\"data/people.toml\"]\nclaims = [\"data/claims.toml\"]\n"

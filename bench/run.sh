@@ -97,7 +97,7 @@ if [[ -z "$SCALE" ]]; then
     echo
     echo "| config | best wall (s) | MB/s | peak RSS (MB) |"
     echo "|---|---:|---:|---:|"
-    for config in generic builtin style full; do
+    for config in builtin-style-only generic builtin builtin-claims style full; do
         read -r t m < <(measure "$OUT" "$config")
         awk -v c="$config" -v t="$t" -v m="$m" -v b="$bytes" \
             'BEGIN {printf "| %s | %.2f | %.1f | %.0f |\n", c, t, b / 1e6 / t, m / 1024}'

@@ -150,8 +150,14 @@ impl LiteralIndex {
             all.extend(patterns.iter().map(String::as_str));
             ranges.push(first..all.len());
         }
-        // Parsing thousands of regexes is most of a large database's load.
-        let regexes: Vec<Option<Prefixes>> = all.par_iter().map(|p| prefixes(p)).collect();
+        // Parsing thousands of regexes is most of a large database's load:
+        // each distinct one (claims share most) is parsed once.
+        let mut distinct: Vec<&str> = all.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let parsed: HashMap<&str, Option<Prefixes>> =
+            distinct.par_iter().map(|p| (*p, prefixes(p))).collect();
+        let regexes: Vec<Option<&Prefixes>> = all.iter().map(|p| parsed[p].as_ref()).collect();
         // Literals of word-start regexes, then the others.
         let word_regex =
             |p: &Prefixes| p.bounded && p.literals.iter().all(|l| l.bytes().all(is_word_byte));

@@ -177,13 +177,31 @@ pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
     // Parsed here so that a bad regex is reported at load time with its
     // place. Parsing, not compiling: a database may hold thousands of
     // regexes and most never get to run (the check compiles on first use).
-    errors.par_extend(patterns.par_iter().filter_map(|(p, span)| {
-        let parsed = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(p);
-        parsed.err().map(|e| {
-            LoadError::at(path, &text, span.clone(), format!("invalid regular expression: {}", super::regex_message(&e.to_string())))
-                .with_help("copydesk uses Rust regex syntax (https://docs.rs/regex); look-around and back-references are not supported")
+    // Claims share most patterns (`\b(Marek|he|she)\b`): each distinct one
+    // is parsed once.
+    let mut distinct: Vec<&str> = patterns.iter().map(|(p, _)| p.as_str()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let invalid: HashMap<&str, String> = distinct
+        .par_iter()
+        .filter_map(|p| {
+            let parsed = regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(p);
+            parsed
+                .err()
+                .map(|e| (*p, super::regex_message(&e.to_string())))
         })
-    }));
+        .collect();
+    for (p, span) in &patterns {
+        if let Some(message) = invalid.get(p.as_str()) {
+            errors.push(
+                LoadError::at(path, &text, span.clone(), format!("invalid regular expression: {message}"))
+                    .with_help("copydesk uses Rust regex syntax (https://docs.rs/regex); look-around and back-references are not supported"),
+            );
+        }
+    }
     if errors.is_empty() {
         Ok(claims)
     } else {
