@@ -250,7 +250,11 @@ fn compile(pattern: &str) -> Option<meta::Regex> {
                 .match_kind(regex_automata::MatchKind::LeftmostFirst)
                 .utf8_empty(true)
                 .dfa(false)
-                .onepass(false),
+                .onepass(false)
+                // Sentences are short: a literal prefilter saves little
+                // searching and costs much building, for hundreds of
+                // patterns.
+                .auto_prefilter(false),
         )
         .syntax(
             regex_automata::util::syntax::Config::new()

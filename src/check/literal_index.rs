@@ -45,6 +45,9 @@ pub struct LiteralIndex {
     /// Regex id → its literal ids; empty when none could be extracted (then
     /// the regex is taken as possibly matching anywhere).
     regex_literals: Vec<Vec<u32>>,
+    /// Regex id → the id of its pattern among the distinct ones: groups
+    /// share patterns, and each is judged once per sentence.
+    distinct_of: Vec<u32>,
     /// Group id → its regex ids.
     groups: Vec<Range<usize>>,
     /// Groups with no regex to anchor on: always candidates.
@@ -61,6 +64,9 @@ pub struct Scratch {
     stamp: u32,
     literal_seen: Vec<u32>,
     group_seen: Vec<u32>,
+    /// Per distinct pattern: the stamp it was judged with, and whether one
+    /// of its literals was seen.
+    pattern_judged: Vec<(u32, bool)>,
 }
 
 impl Scratch {
@@ -71,6 +77,7 @@ impl Scratch {
             // Stamps wrapped: forget everything once.
             self.literal_seen.iter_mut().for_each(|s| *s = 0);
             self.group_seen.iter_mut().for_each(|s| *s = 0);
+            self.pattern_judged.iter_mut().for_each(|s| *s = (0, false));
             self.stamp = 1;
         }
         self.stamp
@@ -158,6 +165,10 @@ impl LiteralIndex {
         let parsed: HashMap<&str, Option<Prefixes>> =
             distinct.par_iter().map(|p| (*p, prefixes(p))).collect();
         let regexes: Vec<Option<&Prefixes>> = all.iter().map(|p| parsed[p].as_ref()).collect();
+        let distinct_of: Vec<u32> = all
+            .iter()
+            .map(|p| distinct.binary_search(p).unwrap_or(0) as u32)
+            .collect();
         // Literals of word-start regexes, then the others.
         let word_regex =
             |p: &Prefixes| p.bounded && p.literals.iter().all(|l| l.bytes().all(is_word_byte));
@@ -267,6 +278,7 @@ impl LiteralIndex {
             anchored,
             prefixes,
             regex_literals,
+            distinct_of,
             groups: ranges,
             always,
         }
@@ -277,6 +289,10 @@ impl LiteralIndex {
             stamp: 0,
             literal_seen: vec![0; self.anchored.len()],
             group_seen: vec![0; self.groups.len()],
+            pattern_judged: vec![
+                (0, false);
+                self.distinct_of.iter().max().map_or(0, |&d| d as usize + 1)
+            ],
         }
     }
 
@@ -410,14 +426,20 @@ impl LiteralIndex {
     /// Keeps, of the candidates from `start` on, the groups every regex of
     /// which has a literal seen (with `stamp`); adds the groups without
     /// literals; sorts.
-    fn keep_complete(&self, start: usize, stamp: u32, scratch: &Scratch, out: &mut Vec<u32>) {
+    fn keep_complete(&self, start: usize, stamp: u32, scratch: &mut Scratch, out: &mut Vec<u32>) {
         let seen = &scratch.literal_seen;
+        let judged = &mut scratch.pattern_judged;
         let mut kept = start;
         for k in start..out.len() {
             let g = out[k];
             let all = self.groups[g as usize].clone().all(|r| {
-                let lits = &self.regex_literals[r];
-                lits.is_empty() || lits.iter().any(|&l| seen[l as usize] == stamp)
+                let d = self.distinct_of[r] as usize;
+                if judged[d].0 != stamp {
+                    let lits = &self.regex_literals[r];
+                    let ok = lits.is_empty() || lits.iter().any(|&l| seen[l as usize] == stamp);
+                    judged[d] = (stamp, ok);
+                }
+                judged[d].1
             });
             if all {
                 out[kept] = g;
