@@ -1,10 +1,14 @@
 //! The checks: one module per kind behind the [`Check`] trait.
 //!
-//! A run has two passes. In the first, checks that need the whole run (titles
-//! across drafts, claims harvested from other drafts) [`Check::learn`] from
-//! every draft, and then [`Check::prepare`] with what every draft taught.
-//! In the second, [`Check::check`] produces findings for one draft at a time,
-//! in parallel.
+//! A run has two passes. In the first, every check [`Check::learn`]s from
+//! every draft what it needs to compare drafts (titles across drafts, claims
+//! harvested from other drafts); a check that needs nothing but the draft
+//! ([`Check::needs_run`] false) also checks it then. Between the passes,
+//! every check [`Check::prepare`]s with what all drafts taught. In the
+//! second, the checks that compare drafts give their findings, from what
+//! they learned ([`Check::check_learned`]) or from the draft read again. A
+//! run over files holds no draft past its first pass; a run over drafts in
+//! memory (the language server, `--fix`) learns from all, then checks each.
 
 pub mod claims;
 pub mod examples;
@@ -46,7 +50,9 @@ pub trait Check: Send + Sync {
     /// earlier run taught, and is called even when nothing was learned.
     fn prepare(&mut self, _learned: Vec<(FileId, Learned)>) {}
 
-    /// Second pass: the findings for one draft.
+    /// The findings for one draft. Only a check that [`Check::needs_run`]
+    /// may use what `prepare` gathered: the others are called in the first
+    /// pass of a run over files, before `prepare`.
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>);
 
     /// Whether [`Check::check`] needs what [`Check::prepare`] gathered from
