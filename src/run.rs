@@ -162,6 +162,20 @@ pub fn run_fixing(
     }
 }
 
+/// The drafts `options` name (none with standard input); what cannot be
+/// walked goes to the report's errors.
+fn walk_targets(config: &Config, options: &Options, report: &mut Report) -> Vec<Target> {
+    if options.stdin.is_some() {
+        return Vec::new();
+    }
+    let (targets, errors) = walk::targets(&options.paths, options.implicit_paths, config);
+    report.errors.extend(errors.into_iter().map(|e| FileError {
+        path: e.shown,
+        message: e.message,
+    }));
+    targets
+}
+
 /// Whether a target's findings are reported (`--changed-since`).
 fn is_reported(options: &Options, t: &Target) -> bool {
     match &options.changed {
@@ -192,17 +206,7 @@ struct Read {
 ///    parsed again.
 fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Report {
     let mut report = Report::default();
-    let (targets, walk_errors) = if options.stdin.is_some() {
-        (Vec::new(), Vec::new())
-    } else {
-        walk::targets(&options.paths, options.implicit_paths, config)
-    };
-    report
-        .errors
-        .extend(walk_errors.into_iter().map(|e| FileError {
-            path: e.shown,
-            message: e.message,
-        }));
+    let targets = walk_targets(config, options, &mut report);
     let archive = walk::archive(&config.archive);
     let default_date = options.date.unwrap_or_else(Date::today);
     let lang = &engine.language;
@@ -413,17 +417,7 @@ fn run_in_memory(
 ) -> (Report, Vec<crate::fix::Fixed>) {
     let mut report = Report::default();
     let mut fixed = Vec::new();
-    let (targets, walk_errors) = if options.stdin.is_some() {
-        (Vec::new(), Vec::new())
-    } else {
-        walk::targets(&options.paths, options.implicit_paths, config)
-    };
-    report
-        .errors
-        .extend(walk_errors.into_iter().map(|e| FileError {
-            path: e.shown,
-            message: e.message,
-        }));
+    let targets = walk_targets(config, options, &mut report);
 
     let lang = &engine.language;
     let mut drafts: Vec<Draft> = Vec::new();
