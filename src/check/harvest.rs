@@ -24,6 +24,7 @@ use crate::draft::Draft;
 use crate::finding::FileId;
 use crate::rules::Pack;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use regex_automata::{Anchored, Input, meta};
 use std::collections::{HashMap, HashSet};
@@ -135,13 +136,18 @@ fn heads(phrase: &str) -> Option<Vec<Vec<u8>>> {
 /// The first bytes of the characters of `\s` (Unicode `White_Space`, all
 /// in the Basic Multilingual Plane).
 fn white_space_lead_bytes() -> impl Iterator<Item = u8> {
-    let mut lead = [false; 256];
-    for c in (0..=0xFFFF).filter_map(char::from_u32) {
-        if c.is_whitespace() {
-            let mut buf = [0; 4];
-            lead[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+    // Worked out once: it walks the whole plane.
+    static LEAD: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        let mut lead = [false; 256];
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let mut buf = [0; 4];
+                lead[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+            }
         }
-    }
+        lead
+    });
     (0..=255u8).filter(move |&b| lead[b as usize])
 }
 
@@ -193,12 +199,12 @@ fn build_anchored(pattern: &str) -> Option<meta::Regex> {
 impl Heads {
     /// `sources[c]`: construction `c`'s pattern and the phrases it starts
     /// with.
-    fn new(sources: &[(String, &[String])]) -> Option<Heads> {
+    fn new(sources: Vec<(Option<meta::Regex>, &[String])>) -> Option<Heads> {
         let mut words: Vec<Vec<u8>> = Vec::new();
         let mut constructions: Vec<u32> = Vec::new();
         let mut anchored = Vec::new();
-        for (c, (pattern, phrases)) in sources.iter().enumerate() {
-            anchored.push(build_anchored(pattern)?);
+        for (c, (regex, phrases)) in sources.into_iter().enumerate() {
+            anchored.push(regex?);
             for phrase in phrases.iter().filter(|p| !p.trim().is_empty()) {
                 for w in heads(phrase)? {
                     match words.iter().position(|x| *x == w) {
@@ -237,20 +243,16 @@ impl Heads {
 
 impl Harvester {
     pub fn new(pack: &Pack) -> Harvester {
-        let mut constructions = Vec::new();
-        // Per construction: its pattern and the lexicon its phrases start
-        // with.
-        let mut sources: Vec<(String, &[String])> = Vec::new();
+        // Per construction: its pattern, side and the lexicon its phrases
+        // start with.
+        let mut specs: Vec<(String, Side, &[String])> = Vec::new();
         if let (Some(adj), Some(noun)) = (
             alternation(pack.words("claim-harvest-adjectives")),
             alternation(pack.words("claim-harvest-nouns")),
         ) {
             // `the false and baseless claim that`
             let p = format!(r"\b{adj}(?:\s*(?:,|and|or)\s*{adj})*\s+{noun}\s+that\b");
-            if let Some(r) = build(&p) {
-                constructions.push((r, Side::Before));
-                sources.push((p, pack.words("claim-harvest-adjectives")));
-            }
+            specs.push((p, Side::Before, pack.words("claim-harvest-adjectives")));
         }
         if let Some(verb) = alternation(pack.words("claim-harvest-verbs")) {
             // `falsely claimed that`, `falsely said on Tuesday that`, or
@@ -260,21 +262,14 @@ impl Harvester {
                 .map(|f| format!(r"(?:\s+{f}\b[^,;:.!?“”\x22]{{0,40}}?)?"))
                 .unwrap_or_default();
             let p = format!(r"\b{verb}\b(?:{between}\s+that\b)?");
-            if let Some(r) = build(&p) {
-                constructions.push((r, Side::Before));
-                sources.push((p, pack.words("claim-harvest-verbs")));
-            }
+            specs.push((p, Side::Before, pack.words("claim-harvest-verbs")));
         }
         if let Some(after) = alternation(pack.words("claim-harvest-after")) {
             // The separator before the phrase is checked by hand: a regex
             // that starts with `,` would stop at every comma.
             let p = format!(r"\b{after}\b");
-            if let Some(r) = build(&p) {
-                constructions.push((r, Side::After));
-                sources.push((p, pack.words("claim-harvest-after")));
-            }
+            specs.push((p, Side::After, pack.words("claim-harvest-after")));
         }
-        let heads = Heads::new(&sources);
         let reporting_alts = alternation(pack.words("claim-harvest-reporting"));
         let mut stops = vec![r"[;:(\[—–]|\s--".to_string(), r",\s*$".to_string()];
         if let Some(w) = alternation(pack.words("claim-harvest-clause-stops")) {
@@ -284,8 +279,36 @@ impl Harvester {
             // `…, the mayor's office said.`
             stops.push(format!(r#",(?:\s+[\w’'.-]+){{1,4}}\s+{r}\s*[.!?"”’]*\s*$"#));
         }
-        let clause_stop = build(&stops.join("|"));
-        let reporting = reporting_alts.and_then(|r| build(&format!(r"\b{r}\b(?:\s+that\b)?")));
+        // Compiling these regexes is most of a short run's start-up: all at
+        // once, on every core.
+        let (built, (clause_stop, reporting)) = rayon::join(
+            || {
+                specs
+                    .par_iter()
+                    .map(|(p, _, _)| rayon::join(|| build(p), || build_anchored(p)))
+                    .collect::<Vec<_>>()
+            },
+            || {
+                rayon::join(
+                    || build(&stops.join("|")),
+                    || {
+                        reporting_alts
+                            .as_ref()
+                            .and_then(|r| build(&format!(r"\b{r}\b(?:\s+that\b)?")))
+                    },
+                )
+            },
+        );
+        // A construction whose regex does not compile is left out.
+        let mut constructions = Vec::new();
+        let mut sources = Vec::new();
+        for ((_, side, phrases), (regex, anchored)) in specs.iter().zip(built) {
+            if let Some(r) = regex {
+                constructions.push((r, *side));
+                sources.push((anchored, *phrases));
+            }
+        }
+        let heads = Heads::new(sources);
         let stop = pack
             .words("claim-stop-words")
             .iter()

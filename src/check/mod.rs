@@ -79,40 +79,56 @@ pub struct Data {
 }
 
 /// Builds the checks for the enabled rules of a pack.
+///
+/// The checks compile their automata independently, so they are built on
+/// all cores: a big style pack or claims database is most of a short run's
+/// start-up.
 pub fn build(pack: &Pack, data: &Data) -> Result<Vec<Box<dyn Check>>, Vec<LoadError>> {
-    let mut checks: Vec<Box<dyn Check>> = Vec::new();
-    let mut errors = Vec::new();
+    type Built = Result<Option<Box<dyn Check>>, Vec<LoadError>>;
     let of_kind = |kinds: &[Kind]| -> Vec<&Rule> {
         pack.rules
             .iter()
             .filter(|r| kinds.contains(&r.kind))
             .collect()
     };
-    let mut add = |built: Result<Option<Box<dyn Check>>, Vec<LoadError>>| match built {
-        Ok(Some(c)) => checks.push(c),
-        Ok(None) => {}
-        Err(mut e) => errors.append(&mut e),
+    let style = || -> Built {
+        let style = of_kind(&[Kind::Existence, Kind::Substitution]);
+        if style.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Box::new(pattern::PatternCheck::new(&style))))
     };
-    let style = of_kind(&[Kind::Existence, Kind::Substitution]);
-    if !style.is_empty() {
-        add(Ok(Some(Box::new(pattern::PatternCheck::new(&style)))));
-    }
     // The two figure kinds share one figure finder and one pass: a figure
     // is either unattributed or (attributed to a source that needs a
     // caveat) unverified, never both.
-    let unattributed = of_kind(&[Kind::UnattributedFigure]).first().copied();
-    let unverified = of_kind(&[Kind::UnverifiedFigure]).first().copied();
-    add(figures::build(pack, unattributed, unverified));
-    add(titles::build(
-        pack,
-        of_kind(&[Kind::TitleConsistency]).first().copied(),
-        data,
-    ));
-    add(claims::build(
-        pack,
-        of_kind(&[Kind::DebunkedClaim]).first().copied(),
-        data,
-    ));
+    let figures = || -> Built {
+        let unattributed = of_kind(&[Kind::UnattributedFigure]).first().copied();
+        let unverified = of_kind(&[Kind::UnverifiedFigure]).first().copied();
+        figures::build(pack, unattributed, unverified)
+    };
+    let titles = || -> Built {
+        titles::build(
+            pack,
+            of_kind(&[Kind::TitleConsistency]).first().copied(),
+            data,
+        )
+    };
+    let claims =
+        || -> Built { claims::build(pack, of_kind(&[Kind::DebunkedClaim]).first().copied(), data) };
+    let ((style, figures), (titles, claims)) = rayon::join(
+        || rayon::join(style, figures),
+        || rayon::join(titles, claims),
+    );
+    let mut checks: Vec<Box<dyn Check>> = Vec::new();
+    let mut errors = Vec::new();
+    // In a fixed order, whichever finished first.
+    for built in [style, figures, titles, claims] {
+        match built {
+            Ok(Some(c)) => checks.push(c),
+            Ok(None) => {}
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
     if errors.is_empty() {
         Ok(checks)
     } else {
