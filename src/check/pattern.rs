@@ -13,6 +13,7 @@ use crate::draft::Draft;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Kind, Rule};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 struct StyleRule {
@@ -88,12 +89,13 @@ fn anchor_literals(pattern: &str) -> Option<Vec<String>> {
 
 impl PatternCheck {
     /// Rules must have been validated by the loader (their regexes compile).
-    pub fn new(rules: &[&Rule]) -> PatternCheck {
+    pub fn new<'a>(rules: &[&'a Rule]) -> PatternCheck {
         let mut style = Vec::new();
         let mut words: Vec<String> = Vec::new();
         let mut hits: Vec<Hit> = Vec::new();
         let mut targets: Vec<Target> = Vec::new();
-        let mut regexes = Vec::new();
+        // The regexes to compile: pattern, case-insensitivity, target.
+        let mut specs: Vec<(&str, bool, Target)> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             style.push(StyleRule {
                 id: rule.id.clone(),
@@ -124,14 +126,10 @@ impl PatternCheck {
                 }
                 _ => {}
             }
-            let mut add_regex = |pattern: &str, replacement: Option<String>| {
-                let re = RegexBuilder::new(&crate::rules::ascii_boundaries(pattern))
-                    .case_insensitive(rule.ignore_case)
-                    .unicode(true)
-                    .build()
-                    .expect("validated when the rule was loaded");
-                regexes.push((
-                    re,
+            let mut add_regex = |pattern: &'a str, replacement: Option<String>| {
+                specs.push((
+                    pattern,
+                    rule.ignore_case,
                     Target {
                         rule: i,
                         replacement,
@@ -152,15 +150,31 @@ impl PatternCheck {
                 _ => {}
             }
         }
+        // Compiling a big pack's regexes is most of its start-up: on every
+        // core, kept in rule order.
+        let compiled: Vec<(Regex, Option<Vec<String>>)> = specs
+            .par_iter()
+            .map(|(pattern, ignore_case, _)| {
+                let re = RegexBuilder::new(&crate::rules::ascii_boundaries(pattern))
+                    .case_insensitive(*ignore_case)
+                    .unicode(true)
+                    .build()
+                    .expect("validated when the rule was loaded");
+                let anchors = anchor_literals(re.as_str());
+                (re, anchors)
+            })
+            .collect();
+        let mut regexes = Vec::with_capacity(compiled.len());
         let mut unanchored = Vec::new();
-        for (i, (re, t)) in regexes.iter().enumerate() {
-            match anchor_literals(re.as_str()) {
+        for (i, ((re, anchors), (_, _, t))) in compiled.into_iter().zip(specs).enumerate() {
+            match anchors {
                 Some(anchors) => {
                     hits.extend(std::iter::repeat_n(Hit::Anchor(i), anchors.len()));
                     words.extend(anchors);
                 }
                 None => unanchored.push((i, rules[t.rule].ignore_case)),
             }
+            regexes.push((re, t));
         }
         // A DFA, even for hundreds of words: several times faster to search
         // than the default NFA, and built once.
