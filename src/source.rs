@@ -67,8 +67,7 @@ impl SourceFile {
         let mut wide = Vec::new();
         let (mut extra_utf8, mut extra_utf16) = (0u32, 0u32);
         let mut i = 0;
-        while let Some(k) = bytes[i..].iter().position(|&b| b >= 0x80) {
-            let at = i + k;
+        while let Some(at) = next_non_ascii(bytes, i) {
             let len: u8 = match bytes[at] {
                 0xF0.. => 4,
                 0xE0.. => 3,
@@ -258,9 +257,47 @@ pub enum Unit {
     Utf16,
 }
 
+/// The first byte at or after `from` that is not ASCII. Eight bytes at a
+/// time: a draft is mostly ASCII, with a curly quote or dash every line.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let high = word & HIGH;
+        if high != 0 {
+            // Little-endian: the lowest set bit is the first such byte.
+            return Some(i + (high.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|k| i + k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_non_ascii_finds_the_first_high_byte() {
+        let text = "plain ascii text — then “quotes”";
+        let bytes = text.as_bytes();
+        let expect = |from: usize| {
+            bytes[from..]
+                .iter()
+                .position(|&b| b >= 0x80)
+                .map(|k| from + k)
+        };
+        for from in 0..=bytes.len() {
+            assert_eq!(next_non_ascii(bytes, from), expect(from), "from {from}");
+        }
+        assert_eq!(next_non_ascii(b"short", 0), None);
+        assert_eq!(next_non_ascii(b"", 0), None);
+        assert_eq!(next_non_ascii("12345678é".as_bytes(), 0), Some(8));
+    }
 
     #[test]
     fn positions_count_scalar_values() {

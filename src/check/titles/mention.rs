@@ -818,15 +818,6 @@ impl Lexicon {
             }
         }
         drop(toks);
-        if std::env::var_os("TSTAT").is_some() {
-            eprintln!(
-                "STAT sent {} office {} raws {} toks {}",
-                draft.sentences.len(),
-                offices.iter().filter(|&&x| x).count(),
-                raws.len(),
-                scratch.toks.len()
-            );
-        }
         // Who each raw mention names, so far as its own words tell.
         let named: Vec<Named> = raws
             .iter()
@@ -892,19 +883,6 @@ impl Lexicon {
         // Built for every draft: an NFA is much quicker to build than a DFA.
         if let Some(filter) = WordFilter::new(needles, Some(AhoCorasickKind::ContiguousNFA)) {
             let marks = filter.sentences(&lower, &draft.sentences, limit);
-            if std::env::var_os("TSTAT").is_some() {
-                eprintln!(
-                    "STAT2 needles {} limit {} marked {} new {}",
-                    0,
-                    limit.min(draft.prose.len()),
-                    marks.iter().filter(|&&x| x).count(),
-                    marks
-                        .iter()
-                        .zip(&tokenized)
-                        .filter(|(m, t)| **m && t.is_none())
-                        .count()
-                );
-            }
             let mut wanted = Vec::new();
             for (k, s) in draft.sentences.iter().enumerate() {
                 if marks[k] {
