@@ -3,7 +3,7 @@
 //! decimals, nor inside a quotation that continues.
 
 use super::quotes::Quote;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 /// The language data the splitter needs; it comes from the rule pack's
