@@ -313,7 +313,8 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
     let mut learned: Vec<Vec<(FileId, Learned)>> =
         (0..engine.checks.len()).map(|_| Vec::new()).collect();
     let mut files = Vec::with_capacity(read.len());
-    let mut findings = Vec::new();
+    // Reserved at once: growing by doubling would copy them all again.
+    let mut findings = Vec::with_capacity(read.iter().flatten().map(|r| r.findings.len()).sum());
     // Per file: (date, suppressions) of drafts whose findings are reported.
     let mut second: Vec<Option<(Date, Vec<crate::draft::Suppression>)>> = Vec::new();
     for (i, (r, input)) in read.into_iter().zip(&inputs).enumerate() {
@@ -401,7 +402,8 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Stable, as the in-memory run's sort: equal findings keep their order.
+    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
     report.findings = findings;
     report.files = files;
