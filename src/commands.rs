@@ -180,7 +180,7 @@ pub fn rules(args: &RulesArgs) -> std::io::Result<u8> {
                             .starts_with(&format!("{}/", s.trim_end_matches('/')))
                 })
             })
-            .map(|r| r.id.clone())
+            .map(|r| r.id.to_string())
             .collect()
     });
     let (count, failures) = examples::run(&mut engine, only.as_deref());
@@ -222,7 +222,7 @@ pub fn explain(args: &ExplainArgs) -> std::io::Result<u8> {
         Err(errors) => return fail(&errors, ColorWhen::Auto),
     };
     let Some(rule) = engine.pack.rule(&args.rule) else {
-        let ids: Vec<&str> = engine.pack.rules.iter().map(|r| r.id.as_str()).collect();
+        let ids: Vec<&str> = engine.pack.rules.iter().map(|r| &*r.id).collect();
         eprintln!(
             "error: unknown rule id `{}`\n  = help: the loaded rules are: {}",
             args.rule,

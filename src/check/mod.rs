@@ -135,7 +135,7 @@ pub fn finding(
         message,
         span,
         labels: Vec::new(),
-        notes: Vec::new(),
+        notes: Default::default(),
         fix: None,
     }
 }

@@ -102,13 +102,13 @@ mod tests {
     fn finding(span: std::ops::Range<usize>, severity: Severity) -> Finding {
         Finding {
             file: 0,
-            rule: "r,1:x".to_string(),
+            rule: "r,1:x".into(),
             kind: "pattern",
             severity,
             message: "100% sure: a, b\nc\r".to_string(),
             span,
             labels: Vec::new(),
-            notes: vec!["help: write `x`".to_string()],
+            notes: vec!["help: write `x`".into()].into(),
             fix: None,
         }
     }

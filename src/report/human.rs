@@ -30,7 +30,7 @@ pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
         .with_code(&f.rule)
         .with_message(&f.message)
         .with_labels(labels)
-        .with_notes(f.notes.clone())
+        .with_notes(f.notes.iter().map(|n| n.to_string()).collect())
 }
 
 /// Prints every finding, then the summary line.

@@ -60,7 +60,7 @@ struct Diagnostic<'a> {
     kind: &'a str,
     labels: Vec<JsonLabel<'a>>,
     message: &'a str,
-    notes: &'a [String],
+    notes: &'a [crate::finding::Text],
     path: &'a str,
     range: Span,
     rule: &'a str,
@@ -168,17 +168,17 @@ mod tests {
     fn finding(file: usize, span: Range<usize>, labels: Vec<Label>) -> Finding {
         Finding {
             file,
-            rule: "r".to_string(),
+            rule: "r".into(),
             kind: "pattern",
             severity: Severity::Warning,
             message: "“quoted” \\ and \"escaped\"\nline".to_string(),
             span: span.clone(),
             labels,
-            notes: vec!["help: one".to_string(), "two".to_string()],
-            fix: Some(Fix {
+            notes: vec!["help: one".into(), "two".into()].into(),
+            fix: Some(Box::new(Fix {
                 span,
                 replacement: "é".to_string(),
-            }),
+            })),
         }
     }
 
@@ -193,7 +193,7 @@ mod tests {
         let label = Label {
             file: 1,
             span: 0..11,
-            message: "here".to_string(),
+            message: "here".into(),
         };
         for findings in [
             vec![],

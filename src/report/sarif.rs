@@ -114,7 +114,7 @@ fn rule_descriptor(r: &Rule) -> Value {
         description.to_string()
     };
     json!({
-        "id": r.id,
+        "id": &*r.id,
         "name": pascal_case(&r.id),
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
@@ -127,7 +127,7 @@ fn rule_descriptor(r: &Rule) -> Value {
 /// A rule that produced findings but is not in the loaded pack.
 fn bare_descriptor(f: &Finding) -> Value {
     json!({
-        "id": f.rule,
+        "id": &*f.rule,
         "name": pascal_case(&f.rule),
         "shortDescription": {"text": format!("{} rule {}", f.kind, f.rule)},
         "help": {"text": silence_help(&f.rule)},
@@ -170,7 +170,7 @@ fn result(report: &Report, texts: &Texts, f: &Finding, rule_index: usize) -> Val
         text.push_str(note);
     }
     let mut r = json!({
-        "ruleId": f.rule,
+        "ruleId": &*f.rule,
         "ruleIndex": rule_index,
         "level": level(f.severity),
         "message": {"text": text},
@@ -216,14 +216,14 @@ pub fn log(report: &Report, rules: &[Rule]) -> Value {
     let mut descriptors: Vec<Value> = rules.iter().map(rule_descriptor).collect();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, r) in rules.iter().enumerate() {
-        index.entry(r.id.as_str()).or_insert(i);
+        index.entry(&*r.id).or_insert(i);
     }
     let mut results = Vec::with_capacity(report.findings.len());
     let mut texts = Texts::new(&report.files);
     for f in &report.findings {
         // A text that cannot be read back only loses its snippets.
         let _ = texts.focus(&Texts::of(f));
-        let i = *index.entry(f.rule.as_str()).or_insert_with(|| {
+        let i = *index.entry(&*f.rule).or_insert_with(|| {
             descriptors.push(bare_descriptor(f));
             descriptors.len() - 1
         });
@@ -275,7 +275,7 @@ mod tests {
     fn report() -> Report {
         let finding = Finding {
             file: 0,
-            rule: "made-up".to_string(),
+            rule: "made-up".into(),
             kind: "title-consistency",
             severity: Severity::Warning,
             message: "`Mr Ng` is `Minister Ng` elsewhere".to_string(),
@@ -283,13 +283,13 @@ mod tests {
             labels: vec![Label {
                 file: 1,
                 span: 0..11,
-                message: "called this here".to_string(),
+                message: "called this here".into(),
             }],
-            notes: vec!["help: pick one title".to_string()],
-            fix: Some(Fix {
+            notes: vec!["help: pick one title".into()].into(),
+            fix: Some(Box::new(Fix {
                 span: 10..15,
                 replacement: "Minister Ng".to_string(),
-            }),
+            })),
         };
         Report {
             files: vec![
