@@ -125,8 +125,10 @@ pub fn finding(
     rule: &Rule,
     cx: &Context,
     span: std::ops::Range<usize>,
-    message: String,
+    mut message: String,
 ) -> Finding {
+    // Held until the end of the run: without the room `format!` leaves.
+    message.shrink_to_fit();
     Finding {
         file: cx.file,
         rule: rule.id.clone(),
