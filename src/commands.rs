@@ -105,7 +105,7 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
         }
         Format::Sarif => {
             report::human::print_file_errors(&report, &mut stderr(args.color))?;
-            out.write_all(report::sarif::render(&report, &engine.pack.rules).as_bytes())?;
+            report::sarif::write(&report, &engine.pack.rules, &mut out)?;
         }
         // Unreadable files become `::error` annotations too.
         Format::Github => out.write_all(report::github::render(&report).as_bytes())?,
