@@ -108,7 +108,7 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
             report::sarif::write(&report, &engine.pack.rules, &mut out)?;
         }
         // Unreadable files become `::error` annotations too.
-        Format::Github => out.write_all(report::github::render(&report).as_bytes())?,
+        Format::Github => report::github::write(&report, &mut out)?,
     }
     out.flush()?;
     let status = if !report.errors.is_empty() {
