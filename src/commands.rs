@@ -105,10 +105,10 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
         }
         Format::Sarif => {
             report::human::print_file_errors(&report, &mut stderr(args.color))?;
-            out.write_all(report::sarif::render(&report, &engine.pack.rules).as_bytes())?;
+            report::sarif::write(&report, &engine.pack.rules, &mut out)?;
         }
         // Unreadable files become `::error` annotations too.
-        Format::Github => out.write_all(report::github::render(&report).as_bytes())?,
+        Format::Github => report::github::write(&report, &mut out)?,
     }
     out.flush()?;
     let status = if !report.errors.is_empty() {
@@ -180,7 +180,7 @@ pub fn rules(args: &RulesArgs) -> std::io::Result<u8> {
                             .starts_with(&format!("{}/", s.trim_end_matches('/')))
                 })
             })
-            .map(|r| r.id.clone())
+            .map(|r| r.id.to_string())
             .collect()
     });
     let (count, failures) = examples::run(&mut engine, only.as_deref());
@@ -222,7 +222,7 @@ pub fn explain(args: &ExplainArgs) -> std::io::Result<u8> {
         Err(errors) => return fail(&errors, ColorWhen::Auto),
     };
     let Some(rule) = engine.pack.rule(&args.rule) else {
-        let ids: Vec<&str> = engine.pack.rules.iter().map(|r| r.id.as_str()).collect();
+        let ids: Vec<&str> = engine.pack.rules.iter().map(|r| &*r.id).collect();
         eprintln!(
             "error: unknown rule id `{}`\n  = help: the loaded rules are: {}",
             args.rule,

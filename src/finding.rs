@@ -2,8 +2,10 @@
 //! findings; reporters print them.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
-use std::ops::Range;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 /// An index into the run's file table ([`crate::run::Report::files`]).
 pub type FileId = usize;
@@ -41,12 +43,21 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A rule's id, shared by the rule and every finding of it: a run can have
+/// hundreds of thousands of findings, and copying the id into each one
+/// would be an allocation apiece.
+pub type RuleId = Arc<str>;
+
+/// A note's or label's text: most are constant help texts, which are
+/// borrowed rather than copied into every finding.
+pub type Text = Cow<'static, str>;
+
 /// A secondary place that explains a finding, possibly in another file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     pub file: FileId,
     pub span: Range<usize>,
-    pub message: String,
+    pub message: Text,
 }
 
 /// A machine-applicable fix: replace `span` with `replacement`.
@@ -56,10 +67,53 @@ pub struct Fix {
     pub replacement: String,
 }
 
+/// A finding's notes: a list that can also be a constant one
+/// ([`Notes::fixed`]), which costs no allocation. Reads as a slice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notes(Cow<'static, [Text]>);
+
+impl Notes {
+    /// Notes that every finding of a kind shares.
+    pub const fn fixed(notes: &'static [Text]) -> Notes {
+        Notes(Cow::Borrowed(notes))
+    }
+
+    pub fn push(&mut self, note: impl Into<Text>) {
+        self.0.to_mut().push(note.into());
+    }
+
+    pub fn insert(&mut self, at: usize, note: impl Into<Text>) {
+        self.0.to_mut().insert(at, note.into());
+    }
+}
+
+impl Deref for Notes {
+    type Target = [Text];
+
+    fn deref(&self) -> &[Text] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Notes {
+    type Item = &'a Text;
+    type IntoIter = std::slice::Iter<'a, Text>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl From<Vec<Text>> for Notes {
+    fn from(notes: Vec<Text>) -> Notes {
+        Notes(Cow::Owned(notes))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub file: FileId,
-    pub rule: String,
+    pub rule: RuleId,
     /// `title-consistency`, `unattributed-figure`, `unverified-figure`,
     /// `debunked-claim` or `pattern`.
     pub kind: &'static str,
@@ -68,8 +122,9 @@ pub struct Finding {
     pub span: Range<usize>,
     pub labels: Vec<Label>,
     /// Notes; a note that tells the editor what to do starts with `help: `.
-    pub notes: Vec<String>,
-    pub fix: Option<Fix>,
+    pub notes: Notes,
+    /// Boxed: most findings have none, and the box keeps them small.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Finding {

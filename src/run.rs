@@ -275,6 +275,8 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
                 c.check(&draft, &cx, &mut findings);
             }
             findings.retain(|f| !draft.is_suppressed(&f.rule, f.kind, f.span.start));
+            // Held until the end of the run: without the room to grow.
+            findings.shrink_to_fit();
         }
         let Draft {
             path,
@@ -313,8 +315,8 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
     let mut learned: Vec<Vec<(FileId, Learned)>> =
         (0..engine.checks.len()).map(|_| Vec::new()).collect();
     let mut files = Vec::with_capacity(read.len());
-    // Reserved at once: growing by doubling would copy them all again.
-    let mut findings = Vec::with_capacity(read.iter().flatten().map(|r| r.findings.len()).sum());
+    // Each draft's findings, in the order found: first pass, then second.
+    let mut pieces: Vec<(FileId, Vec<Finding>)> = Vec::with_capacity(read.len());
     // Per file: (date, suppressions) of drafts whose findings are reported.
     let mut second: Vec<Option<(Date, Vec<crate::draft::Suppression>)>> = Vec::new();
     for (i, (r, input)) in read.into_iter().zip(&inputs).enumerate() {
@@ -330,7 +332,9 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
                         learned[c].push((i, l));
                     }
                 }
-                findings.extend(r.findings);
+                if !r.findings.is_empty() {
+                    pieces.push((i, r.findings));
+                }
                 files.push(r.source);
                 second.push((i < drafts && reported).then_some((r.date, r.suppressions)));
                 if i < drafts && reported {
@@ -362,11 +366,11 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
         .map(|c| c.as_ref())
         .collect();
     if !run_checks.is_empty() {
-        let found: Vec<Finding> = second
+        let found: Vec<(FileId, Vec<Finding>)> = second
             .par_iter()
             .enumerate()
             .filter_map(|(i, s)| s.as_ref().map(|s| (i, s)))
-            .flat_map_iter(|(i, (date, suppressions))| {
+            .map(|(i, (date, suppressions))| {
                 let cx = Context {
                     file: i,
                     date: *date,
@@ -394,18 +398,15 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
                         .iter()
                         .any(|s| s.covers(&f.rule, f.kind, f.span.start))
                 });
-                out
+                (i, out)
             })
             .collect();
-        findings.extend(found);
+        pieces.extend(found.into_iter().filter(|(_, out)| !out.is_empty()));
     }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    // Stable, as the in-memory run's sort: equal findings keep their order.
-    findings.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    findings.dedup();
-    report.findings = findings;
+    report.findings = sort_findings(pieces);
     report.files = files;
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
     report
@@ -536,11 +537,11 @@ pub fn analyze_only(
         check.prepare(learned);
     }
     let checks = &engine.checks;
-    let mut findings: Vec<Finding> = drafts
+    let pieces: Vec<(FileId, Vec<Finding>)> = drafts
         .par_iter()
         .enumerate()
         .filter(|(i, _)| wanted(*i))
-        .flat_map_iter(|(i, d)| {
+        .map(|(i, d)| {
             let cx = context(i, d);
             let mut out = Vec::new();
             for c in checks {
@@ -552,10 +553,41 @@ pub fn analyze_only(
                 }
             }
             out.retain(|f| !d.is_suppressed(&f.rule, f.kind, f.span.start));
-            out
+            (i, out)
         })
         .collect();
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    sort_findings(pieces)
+}
+
+/// The findings of `pieces` (lists of one file's findings, in the order
+/// they were found) in one list, sorted by [`Finding::sort_key`] (stably)
+/// and without repeats.
+///
+/// When every finding is in its own file's list, as checks make them, the
+/// lists are put in file order and sorted one file at a time: the same
+/// order as sorting them all, without a scratch buffer for all of them, and
+/// in one allocation of the exact size.
+fn sort_findings(mut pieces: Vec<(FileId, Vec<Finding>)>) -> Vec<Finding> {
+    let total = pieces.iter().map(|(_, p)| p.len()).sum();
+    let mut findings = Vec::with_capacity(total);
+    if pieces.iter().all(|(i, p)| p.iter().all(|f| f.file == *i)) {
+        // Stable: a file's lists keep the order they were found in.
+        pieces.sort_by_key(|(i, _)| *i);
+        let mut start = 0;
+        let mut pieces = pieces.into_iter().peekable();
+        while let Some((i, p)) = pieces.next() {
+            findings.extend(p);
+            if pieces.peek().is_none_or(|(next, _)| *next != i) {
+                findings[start..].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                start = findings.len();
+            }
+        }
+    } else {
+        for (_, p) in pieces {
+            findings.extend(p);
+        }
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
     findings.dedup();
     findings
 }
@@ -575,5 +607,50 @@ pub fn find_config(explicit: Option<&str>, none: bool) -> Result<Config, Vec<Loa
                 None => Ok(Config::default()),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(file: FileId, start: usize, rule: &str, message: &str) -> Finding {
+        Finding {
+            file,
+            rule: rule.into(),
+            kind: "pattern",
+            severity: Severity::Warning,
+            message: message.to_string(),
+            span: start..start + 1,
+            labels: Vec::new(),
+            notes: Default::default(),
+            fix: None,
+        }
+    }
+
+    /// Sorting file by file gives what one stable sort of every finding,
+    /// in the order found, gives; so does the fallback for a finding in
+    /// another file's list.
+    #[test]
+    fn sorting_by_file_is_sorting_all() {
+        let whole = |pieces: &[(FileId, Vec<Finding>)]| {
+            let mut all: Vec<Finding> = pieces.iter().flat_map(|(_, p)| p.clone()).collect();
+            all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            all.dedup();
+            all
+        };
+        let own = vec![
+            (
+                2,
+                vec![f(2, 5, "b", "1"), f(2, 1, "a", "2"), f(2, 5, "b", "3")],
+            ),
+            (0, vec![f(0, 3, "a", "4")]),
+            (2, vec![f(2, 5, "b", "5"), f(2, 1, "a", "2")]),
+            (0, vec![f(0, 3, "a", "6"), f(0, 0, "z", "7")]),
+        ];
+        assert_eq!(sort_findings(own.clone()), whole(&own));
+        let mut foreign = own;
+        foreign[1].1.push(f(2, 5, "b", "8"));
+        assert_eq!(sort_findings(foreign.clone()), whole(&foreign));
     }
 }

@@ -187,7 +187,7 @@ impl Config {
         let unknown = |id: &str, span: &std::ops::Range<usize>, pack: &Pack| {
             let shown = self.path.as_deref().unwrap_or(CONFIG_NAME);
             let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
-            let ids: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
+            let ids: Vec<&str> = pack.rules.iter().map(|r| &*r.id).collect();
             LoadError::at(
                 shown,
                 &text,
@@ -202,7 +202,7 @@ impl Config {
             }
         }
         for (id, sev, span) in &self.severity {
-            match pack.rules.iter_mut().find(|r| &r.id == id) {
+            match pack.rules.iter_mut().find(|r| *r.id == **id) {
                 Some(rule) => rule.severity = *sev,
                 None => errors.push(unknown(id, span, &pack)),
             }
@@ -215,7 +215,7 @@ impl Config {
             !self
                 .disable
                 .iter()
-                .any(|(id, _)| id == &r.id || id == r.kind.name())
+                .any(|(id, _)| **id == *r.id || id == r.kind.name())
         });
         Ok(pack)
     }

@@ -210,13 +210,13 @@ impl Check for Spy {
     fn check(&self, _draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
         out.push(Finding {
             file: cx.file,
-            rule: "spy".to_string(),
+            rule: "spy".into(),
             kind: "pattern",
             severity: Severity::Warning,
             message: self.0.join(" "),
             span: 0..0,
             labels: Vec::new(),
-            notes: Vec::new(),
+            notes: Default::default(),
             fix: None,
         });
     }

@@ -186,7 +186,7 @@ impl ClaimCheck {
         if let Some(url) = &claim.url {
             f.notes.push(format!("fact check: {url}"));
         }
-        f.notes.push(HELP.to_string());
+        f.notes.push(HELP);
         f
     }
 
@@ -202,7 +202,7 @@ impl ClaimCheck {
                 claim.display()
             ),
         );
-        f.notes.push(HELP.to_string());
+        f.notes.push(HELP);
         f
     }
 
@@ -232,7 +232,7 @@ impl ClaimCheck {
         f.labels.push(Label {
             file: h.file,
             span: h.sentence.clone(),
-            message: "marked false here".to_string(),
+            message: "marked false here".into(),
         });
     }
 }

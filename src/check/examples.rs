@@ -38,7 +38,7 @@ pub fn run(engine: &mut Engine, only: Option<&[String]>) -> (usize, Vec<ExampleF
         .pack
         .rules
         .iter()
-        .filter(|r| only.is_none_or(|ids| ids.contains(&r.id)))
+        .filter(|r| only.is_none_or(|ids| ids.iter().any(|id| **id == *r.id)))
         .cloned()
         .collect();
     let mut count = 0;
@@ -50,7 +50,7 @@ pub fn run(engine: &mut Engine, only: Option<&[String]>) -> (usize, Vec<ExampleF
                 let got = findings_for(engine, &rule.id, example);
                 if got.is_empty() == expected {
                     failures.push(ExampleFailure {
-                        rule: rule.id.clone(),
+                        rule: rule.id.to_string(),
                         origin: format!("{}:{}", rule.origin.path, rule.origin.line()),
                         example: example.clone(),
                         expected_finding: expected,
@@ -76,7 +76,7 @@ pub fn findings_for(engine: &mut Engine, rule: &str, example: &str) -> Vec<Strin
     }
     analyze(engine, &drafts, &[], EXAMPLE_DATE)
         .into_iter()
-        .filter(|f| f.rule == rule && f.file == 0)
+        .filter(|f| &*f.rule == rule && f.file == 0)
         .map(|f| f.message)
         .collect()
 }

@@ -141,8 +141,10 @@ pub fn finding(
     rule: &Rule,
     cx: &Context,
     span: std::ops::Range<usize>,
-    message: String,
+    mut message: String,
 ) -> Finding {
+    // Held until the end of the run: without the room `format!` leaves.
+    message.shrink_to_fit();
     Finding {
         file: cx.file,
         rule: rule.id.clone(),
@@ -151,7 +153,7 @@ pub fn finding(
         message,
         span,
         labels: Vec::new(),
-        notes: Vec::new(),
+        notes: Default::default(),
         fix: None,
     }
 }

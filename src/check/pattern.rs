@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 struct StyleRule {
-    id: String,
+    id: crate::finding::RuleId,
     severity: Severity,
     message: String,
 }
@@ -234,9 +234,10 @@ impl PatternCheck {
             labels: Vec::new(),
             notes: replacement
                 .iter()
-                .map(|r| format!("help: replace with `{r}`"))
-                .collect(),
-            fix: replacement.map(|replacement| Fix { span, replacement }),
+                .map(|r| format!("help: replace with `{r}`").into())
+                .collect::<Vec<_>>()
+                .into(),
+            fix: replacement.map(|replacement| Box::new(Fix { span, replacement })),
         }
     }
 }

@@ -391,7 +391,7 @@ impl TitleCheck {
                         label: Label {
                             file: drafts[dj].0,
                             span: m2.span.clone(),
-                            message: format!("titled `{title2}` here"),
+                            message: format!("titled `{title2}` here").into(),
                         },
                     });
                 }
@@ -565,7 +565,7 @@ impl TitleCheck {
             let earlier_label = |e: &Mention| Label {
                 file: cx.file,
                 span: e.span.clone(),
-                message: format!("titled `{}` here", e.title()),
+                message: format!("titled `{}` here", e.title()).into(),
             };
             match self.judge(m, cx.date) {
                 Verdict::Right => continue,
@@ -603,7 +603,7 @@ impl TitleCheck {
                 );
                 f.labels.push(earlier_label(e));
                 f.notes
-                    .push("help: give the person one title throughout the draft".to_string());
+                    .push("help: give the person one title throughout the draft");
                 out.push(f);
                 continue;
             }

@@ -40,7 +40,7 @@ pub fn diagnostic(file: &SourceFile, f: &Finding, unit: Unit) -> lsp::Diagnostic
     lsp::Diagnostic {
         range: range(file, &f.span, unit),
         severity: Some(severity(f.severity)),
-        code: Some(lsp::NumberOrString::String(f.rule.clone())),
+        code: Some(lsp::NumberOrString::String(f.rule.to_string())),
         code_description: None,
         source: Some(SOURCE.to_string()),
         message,
@@ -118,7 +118,7 @@ impl<'a> Converter<'a> {
             };
             related.push(lsp::DiagnosticRelatedInformation {
                 location: lsp::Location::new(uri, range(src, &l.span, unit)),
-                message: l.message.clone(),
+                message: l.message.to_string(),
             });
         }
         if !related.is_empty() {
@@ -217,10 +217,10 @@ pub fn code_actions(
     let mut seen = Vec::new();
     for f in &here {
         let line = file.line_index(f.span.start);
-        if seen.contains(&(line, f.rule.as_str())) {
+        if seen.contains(&(line, &*f.rule)) {
             continue;
         }
-        seen.push((line, f.rule.as_str()));
+        seen.push((line, &*f.rule));
         let (at, insert) = disable_edit(file, line, &f.rule);
         actions.push(lsp::CodeAction {
             title: format!("Disable {} on this line", f.rule),
@@ -234,7 +234,7 @@ pub fn code_actions(
             ..Default::default()
         });
     }
-    let all: Vec<&crate::finding::Fix> = findings.iter().filter_map(|f| f.fix.as_ref()).collect();
+    let all: Vec<&crate::finding::Fix> = findings.iter().filter_map(|f| f.fix.as_deref()).collect();
     let chosen = crate::fix::non_overlapping(&file.text, all);
     if !chosen.is_empty() {
         let edits = chosen
@@ -399,7 +399,7 @@ mod label_tests {
                 span: here..here + 4,
                 message: "called this here".into(),
             }],
-            notes: vec!["help: do this".into()],
+            notes: vec!["help: do this".into()].into(),
             fix: None,
         };
         let mut conv = Converter::new(Unit::Utf16, &ws, &open);

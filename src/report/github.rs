@@ -21,14 +21,36 @@ use std::fmt::Write as _;
 
 /// Escapes a command's data (the text after `::`).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s, false);
+    out
 }
 
 /// Escapes a property value (`file=`, `title=`).
 pub fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s, true);
+    out
+}
+
+/// Appends `s` escaped as data, or (`property`) as a property value: in one
+/// pass, copying the runs between the characters to escape.
+fn push_escaped(out: &mut String, s: &str, property: bool) {
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let code = match b {
+            b'%' => "%25",
+            b'\r' => "%0D",
+            b'\n' => "%0A",
+            b':' if property => "%3A",
+            b',' if property => "%2C",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(code);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
 }
 
 fn command(severity: Severity) -> &'static str {
@@ -41,16 +63,22 @@ fn command(severity: Severity) -> &'static str {
 
 /// One workflow command, without the line break.
 pub fn annotation(report: &Report, f: &Finding) -> String {
+    let mut line = String::new();
+    push_annotation(&mut line, report, f);
+    line
+}
+
+/// Appends [`annotation`] to `line`.
+fn push_annotation(line: &mut String, report: &Report, f: &Finding) {
     let file = &report.files[f.file];
     let start = file.position(f.span.start);
     // The last character inside the span: GitHub's end column is inclusive.
     let end = file.position(file.last_char_start(&f.span));
-    let mut line = format!(
-        "::{} file={},line={}",
-        command(f.severity),
-        escape_property(&file.path),
-        start.line
-    );
+    line.push_str("::");
+    line.push_str(command(f.severity));
+    line.push_str(" file=");
+    push_escaped(line, &file.path, true);
+    let _ = write!(line, ",line={}", start.line);
     if end.line == start.line {
         let _ = write!(
             line,
@@ -60,36 +88,46 @@ pub fn annotation(report: &Report, f: &Finding) -> String {
     } else {
         let _ = write!(line, ",endLine={}", end.line);
     }
-    let mut message = f.message.clone();
+    line.push_str(",title=");
+    push_escaped(line, &f.rule, true);
+    line.push_str("::");
+    // The message, then the notes, one per line.
+    push_escaped(line, &f.message, false);
     for note in &f.notes {
-        message.push('\n');
-        message.push_str(note);
+        line.push_str("%0A");
+        push_escaped(line, note, false);
     }
-    let _ = write!(
-        line,
-        ",title={}::{}",
-        escape_property(&f.rule),
-        escape_data(&message)
-    );
-    line
 }
 
 /// Every finding, then every unreadable file, one command per line.
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("annotations are UTF-8")
+}
+
+/// Writes [`render`]'s text to `out`, a line at a time.
+pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut line = String::new();
     for f in &report.findings {
-        out.push_str(&annotation(report, f));
-        out.push('\n');
+        line.clear();
+        push_annotation(&mut line, report, f);
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
     for e in &report.errors {
+        line.clear();
         let _ = writeln!(
-            out,
+            line,
             "::error file={},title=copydesk::{}",
             escape_property(&e.path),
             escape_data(&format!("{}: {}", e.path, e.message))
         );
+        out.write_all(line.as_bytes())?;
     }
-    out
+    out.flush()
 }
 
 #[cfg(test)]
@@ -102,13 +140,13 @@ mod tests {
     fn finding(span: std::ops::Range<usize>, severity: Severity) -> Finding {
         Finding {
             file: 0,
-            rule: "r,1:x".to_string(),
+            rule: "r,1:x".into(),
             kind: "pattern",
             severity,
             message: "100% sure: a, b\nc\r".to_string(),
             span,
             labels: Vec::new(),
-            notes: vec!["help: write `x`".to_string()],
+            notes: vec!["help: write `x`".into()].into(),
             fix: None,
         }
     }

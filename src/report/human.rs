@@ -30,38 +30,80 @@ pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
         .with_code(&f.rule)
         .with_message(&f.message)
         .with_labels(labels)
-        .with_notes(f.notes.clone())
+        .with_notes(f.notes.iter().map(|n| n.to_string()).collect())
 }
 
 /// Prints every finding, then the summary line.
 pub fn print(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
+    use rayon::prelude::*;
     let config = Config::default();
-    let mut texts = Texts::new(&report.files);
-    for f in &report.findings {
-        match texts.focus(&Texts::of(f)) {
-            Ok(()) => {
-                let files = FileTable(&report.files, &texts);
-                term::emit_to_write_style(out, &config, &files, &diagnostic(f)).map_err(to_io)?;
-            }
-            // The draft changed or vanished since it was checked: no
-            // snippet to show, but still where and what.
-            Err(why) => {
-                let file = &report.files[f.file];
-                let p = file.position(f.span.start);
-                writeln!(
-                    out,
-                    "{}:{}:{}: {}[{}]: {} (cannot show the text: {why})",
-                    file.path,
-                    p.line,
-                    p.column,
-                    f.severity.as_str(),
-                    f.rule,
-                    f.message
-                )?;
+    if out.supports_color() {
+        let mut texts = Texts::new(&report.files);
+        for f in &report.findings {
+            emit(report, &mut texts, &config, f, out)?;
+        }
+    } else {
+        // Without colour the bytes do not depend on the stream: findings
+        // are rendered in parallel, a batch to a buffer, and written in
+        // order; in chunks, so that the output is never all in memory.
+        for chunk in report.findings.chunks(CHUNK) {
+            let parts: Vec<io::Result<Vec<u8>>> = chunk
+                .par_chunks(BATCH)
+                .map(|findings| {
+                    let mut buf = termcolor::Buffer::no_color();
+                    let mut texts = Texts::new(&report.files);
+                    for f in findings {
+                        emit(report, &mut texts, &config, f, &mut buf)?;
+                    }
+                    Ok(buf.into_inner())
+                })
+                .collect();
+            for part in parts {
+                out.write_all(&part?)?;
             }
         }
     }
     writeln!(out, "{}", super::summary(report))?;
+    Ok(())
+}
+
+/// Findings rendered in parallel before they are written out.
+const CHUNK: usize = 4096;
+
+/// Findings one worker renders into one buffer (reading back the texts of
+/// their drafts once).
+const BATCH: usize = 64;
+
+/// Prints one finding, with the words of its drafts (`texts`).
+fn emit(
+    report: &Report,
+    texts: &mut Texts,
+    config: &Config,
+    f: &Finding,
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
+    match texts.focus(&Texts::of(f)) {
+        Ok(()) => {
+            let files = FileTable(&report.files, texts);
+            term::emit_to_write_style(out, config, &files, &diagnostic(f)).map_err(to_io)?;
+        }
+        // The draft changed or vanished since it was checked: no
+        // snippet to show, but still where and what.
+        Err(why) => {
+            let file = &report.files[f.file];
+            let p = file.position(f.span.start);
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}]: {} (cannot show the text: {why})",
+                file.path,
+                p.line,
+                p.column,
+                f.severity.as_str(),
+                f.rule,
+                f.message
+            )?;
+        }
+    }
     Ok(())
 }
 

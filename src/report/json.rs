@@ -1,15 +1,21 @@
 //! `--format json`: the contract in `spec/interfaces.md`.
 //!
-//! The document is serialized straight from borrowed views of the report:
-//! the fields of every object are declared in alphabetical order, the order
-//! the contract (and a `serde_json::Value` map) prints them in.
+//! The document is written by hand, byte for byte what `serde_json`'s
+//! pretty printer makes of the serde structs below (which the tests keep
+//! as the reference): a run can have hundreds of thousands of
+//! diagnostics, and going through serde cost an intermediate value, a
+//! buffer and a second pass to indent each of them.
 
-use crate::finding::{Finding, Label};
+use crate::finding::Finding;
+#[cfg(test)]
+use crate::finding::Label;
 use crate::run::Report;
 use crate::source::{Position, SourceFile};
+#[cfg(test)]
 use serde::Serialize;
 use std::ops::Range;
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct Point {
     byte: usize,
@@ -17,6 +23,7 @@ struct Point {
     line: usize,
 }
 
+#[cfg(test)]
 impl From<Position> for Point {
     fn from(p: Position) -> Point {
         Point {
@@ -27,12 +34,14 @@ impl From<Position> for Point {
     }
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct Span {
     end: Point,
     start: Point,
 }
 
+#[cfg(test)]
 fn range(file: &SourceFile, span: &Range<usize>) -> Span {
     let (s, e) = file.range(span);
     Span {
@@ -41,6 +50,7 @@ fn range(file: &SourceFile, span: &Range<usize>) -> Span {
     }
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonLabel<'a> {
     message: &'a str,
@@ -48,19 +58,21 @@ struct JsonLabel<'a> {
     range: Span,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonFix<'a> {
     range: Span,
     replacement: &'a str,
 }
 
+#[cfg(test)]
 #[derive(Serialize)]
 struct Diagnostic<'a> {
     fix: Option<JsonFix<'a>>,
     kind: &'a str,
     labels: Vec<JsonLabel<'a>>,
     message: &'a str,
-    notes: &'a [String],
+    notes: &'a [crate::finding::Text],
     path: &'a str,
     range: Span,
     rule: &'a str,
@@ -76,6 +88,7 @@ struct Document<'a> {
     version: u32,
 }
 
+#[cfg(test)]
 fn label<'a>(report: &'a Report, l: &'a Label) -> JsonLabel<'a> {
     let lf = &report.files[l.file];
     JsonLabel {
@@ -85,6 +98,7 @@ fn label<'a>(report: &'a Report, l: &'a Label) -> JsonLabel<'a> {
     }
 }
 
+#[cfg(test)]
 fn diagnostic<'a>(report: &'a Report, f: &'a Finding) -> Diagnostic<'a> {
     let file = &report.files[f.file];
     Diagnostic {
@@ -103,44 +117,244 @@ fn diagnostic<'a>(report: &'a Report, f: &'a Finding) -> Diagnostic<'a> {
     }
 }
 
+/// Writes JSON text by hand, as `serde_json`'s pretty printer (two spaces a
+/// level) would.
+struct Writer<'a>(&'a mut Vec<u8>);
+
+impl Writer<'_> {
+    fn raw(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    /// A new line, indented `depth` levels.
+    fn line(&mut self, depth: usize) {
+        const SPACES: &[u8] = b"\n                                ";
+        let n = 1 + 2 * depth;
+        if n <= SPACES.len() {
+            self.raw(&SPACES[..n]);
+        } else {
+            self.raw(b"\n");
+            self.0.resize(self.0.len() + 2 * depth, b' ');
+        }
+    }
+
+    /// `"key": `, on a new line.
+    fn key(&mut self, depth: usize, key: &str) {
+        self.line(depth);
+        self.string(key);
+        self.raw(b": ");
+    }
+
+    fn number(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.raw(&digits[i..]);
+    }
+
+    /// A string, escaped as `serde_json` escapes: `"`, `\\` and control
+    /// characters; everything else as it is.
+    fn string(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let bytes = s.as_bytes();
+        self.raw(b"\"");
+        // Most strings need no escape: checked without branching (so it
+        // vectorizes), then copied whole.
+        let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+        if !bytes.iter().fold(false, |any, &b| any | needs(b)) {
+            self.raw(bytes);
+            self.raw(b"\"");
+            return;
+        }
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..0x20 => &[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xf)],
+                ],
+                _ => continue,
+            };
+            self.raw(&bytes[from..i]);
+            self.raw(escape);
+            from = i + 1;
+        }
+        self.raw(&bytes[from..]);
+        self.raw(b"\"");
+    }
+
+    /// A list of strings at `depth`.
+    fn strings<'s>(&mut self, depth: usize, items: impl ExactSizeIterator<Item = &'s str>) {
+        if items.len() == 0 {
+            return self.raw(b"[]");
+        }
+        self.raw(b"[");
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                self.raw(b",");
+            }
+            self.line(depth + 1);
+            self.string(item);
+        }
+        self.line(depth);
+        self.raw(b"]");
+    }
+
+    fn point(&mut self, depth: usize, p: Position) {
+        self.raw(b"{");
+        self.key(depth + 1, "byte");
+        self.number(p.byte);
+        self.raw(b",");
+        self.key(depth + 1, "column");
+        self.number(p.column);
+        self.raw(b",");
+        self.key(depth + 1, "line");
+        self.number(p.line);
+        self.line(depth);
+        self.raw(b"}");
+    }
+
+    /// A span's `{"end": .., "start": ..}`.
+    fn range(&mut self, depth: usize, file: &SourceFile, span: &Range<usize>) {
+        let (start, end) = file.range(span);
+        self.raw(b"{");
+        self.key(depth + 1, "end");
+        self.point(depth + 1, end);
+        self.raw(b",");
+        self.key(depth + 1, "start");
+        self.point(depth + 1, start);
+        self.line(depth);
+        self.raw(b"}");
+    }
+
+    /// One diagnostic, as an element of `diagnostics` (the `{` at `depth`).
+    fn diagnostic(&mut self, depth: usize, report: &Report, f: &Finding) {
+        let file = &report.files[f.file];
+        let d = depth + 1;
+        self.raw(b"{");
+        self.key(d, "fix");
+        match &f.fix {
+            None => self.raw(b"null"),
+            Some(fix) => {
+                self.raw(b"{");
+                self.key(d + 1, "range");
+                self.range(d + 1, file, &fix.span);
+                self.raw(b",");
+                self.key(d + 1, "replacement");
+                self.string(&fix.replacement);
+                self.line(d);
+                self.raw(b"}");
+            }
+        }
+        self.raw(b",");
+        self.key(d, "kind");
+        self.string(f.kind);
+        self.raw(b",");
+        self.key(d, "labels");
+        if f.labels.is_empty() {
+            self.raw(b"[]");
+        } else {
+            self.raw(b"[");
+            for (i, l) in f.labels.iter().enumerate() {
+                if i > 0 {
+                    self.raw(b",");
+                }
+                let lf = &report.files[l.file];
+                self.line(d + 1);
+                self.raw(b"{");
+                self.key(d + 2, "message");
+                self.string(&l.message);
+                self.raw(b",");
+                self.key(d + 2, "path");
+                self.string(&lf.path);
+                self.raw(b",");
+                self.key(d + 2, "range");
+                self.range(d + 2, lf, &l.span);
+                self.line(d + 1);
+                self.raw(b"}");
+            }
+            self.line(d);
+            self.raw(b"]");
+        }
+        self.raw(b",");
+        self.key(d, "message");
+        self.string(&f.message);
+        self.raw(b",");
+        self.key(d, "notes");
+        self.strings(d, f.notes.iter().map(|n| n.as_ref()));
+        self.raw(b",");
+        self.key(d, "path");
+        self.string(&file.path);
+        self.raw(b",");
+        self.key(d, "range");
+        self.range(d, file, &f.span);
+        self.raw(b",");
+        self.key(d, "rule");
+        self.string(&f.rule);
+        self.raw(b",");
+        self.key(d, "severity");
+        self.string(f.severity.as_str());
+        self.line(depth);
+        self.raw(b"}");
+    }
+}
+
 pub fn render(report: &Report) -> String {
     let mut out = Vec::new();
     write(report, &mut out).expect("writing to memory does not fail");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// Writes the document to `out`. Diagnostics are serialized in parallel,
-/// each on its own, and written in order: the bytes are those of the whole
-/// document serialized at once.
+/// Writes the document to `out`. Diagnostics are written in parallel, a
+/// batch at a time, and the batches written in order.
 pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
     use rayon::prelude::*;
     use std::io::Write;
-    let serialize = |f: &Finding| {
-        let text =
-            serde_json::to_vec_pretty(&diagnostic(report, f)).expect("JSON values serialize");
-        // Two levels deeper than on its own: inside `diagnostics`.
-        let mut indented = Vec::with_capacity(text.len() + text.len() / 8);
-        indented.extend_from_slice(b"    ");
-        for &b in &text {
-            indented.push(b);
-            if b == b'\n' {
-                indented.extend_from_slice(b"    ");
+    // A batch of diagnostics, each after `,\n` but the document's first.
+    let batch = |(b, findings): (usize, &[Finding])| {
+        let mut buf = Vec::with_capacity(findings.len() * 1024);
+        let mut w = Writer(&mut buf);
+        for (i, f) in findings.iter().enumerate() {
+            if b > 0 || i > 0 {
+                w.raw(b",");
             }
+            // Inside `diagnostics`: two levels deep.
+            w.line(2);
+            w.diagnostic(2, report, f);
         }
-        indented
+        buf
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     if report.findings.is_empty() {
         out.write_all(b"{\n  \"diagnostics\": [],\n")?;
     } else {
-        out.write_all(b"{\n  \"diagnostics\": [\n")?;
+        out.write_all(b"{\n  \"diagnostics\": [")?;
         // In chunks, so that the output is never all in memory at once.
         for (c, chunk) in report.findings.chunks(CHUNK).enumerate() {
-            let parts: Vec<Vec<u8>> = chunk.par_iter().map(serialize).collect();
-            for (i, part) in parts.iter().enumerate() {
-                if c > 0 || i > 0 {
-                    out.write_all(b",\n")?;
-                }
+            let parts: Vec<Vec<u8>> = chunk
+                .par_chunks(BATCH)
+                .enumerate()
+                .map(|(b, findings)| batch((c + b, findings)))
+                .collect();
+            for part in &parts {
                 out.write_all(part)?;
             }
         }
@@ -154,8 +368,11 @@ pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<
     out.flush()
 }
 
-/// Diagnostics serialized in parallel before they are written.
-const CHUNK: usize = 2048;
+/// Diagnostics written in parallel before they are written out.
+const CHUNK: usize = 4096;
+
+/// Diagnostics one worker writes into one buffer.
+const BATCH: usize = 128;
 
 /// The contract's version.
 const VERSION: u32 = 1;
@@ -168,17 +385,17 @@ mod tests {
     fn finding(file: usize, span: Range<usize>, labels: Vec<Label>) -> Finding {
         Finding {
             file,
-            rule: "r".to_string(),
+            rule: "r".into(),
             kind: "pattern",
             severity: Severity::Warning,
             message: "“quoted” \\ and \"escaped\"\nline".to_string(),
             span: span.clone(),
             labels,
-            notes: vec!["help: one".to_string(), "two".to_string()],
-            fix: Some(Fix {
+            notes: vec!["help: one".into(), "two".into()].into(),
+            fix: Some(Box::new(Fix {
                 span,
                 replacement: "é".to_string(),
-            }),
+            })),
         }
     }
 
@@ -193,15 +410,25 @@ mod tests {
         let label = Label {
             file: 1,
             span: 0..11,
-            message: "here".to_string(),
+            message: "here".into(),
         };
         for findings in [
             vec![],
             vec![finding(0, 8..13, vec![])],
             vec![
                 finding(0, 8..13, vec![label.clone()]),
-                finding(1, 0..8, vec![label]),
+                finding(1, 0..8, vec![label.clone()]),
             ],
+            // More than a batch, and than a chunk.
+            vec![finding(0, 8..13, vec![]); CHUNK + BATCH + 1],
+            // Every escape, no notes, no fix, two labels.
+            vec![Finding {
+                message: "\u{0}\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f}\"\\/é😀".to_string(),
+                notes: Default::default(),
+                fix: None,
+                rule: "r\tq".into(),
+                ..finding(0, 0..31, vec![label.clone(), label])
+            }],
         ] {
             let report = Report {
                 files: files.clone(),

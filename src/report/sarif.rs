@@ -17,6 +17,7 @@ use crate::run::Report;
 use crate::source::SourceFile;
 use serde_json::{Value, json};
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::ops::Range;
 
 pub const SCHEMA: &str =
@@ -114,7 +115,7 @@ fn rule_descriptor(r: &Rule) -> Value {
         description.to_string()
     };
     json!({
-        "id": r.id,
+        "id": &*r.id,
         "name": pascal_case(&r.id),
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
@@ -127,7 +128,7 @@ fn rule_descriptor(r: &Rule) -> Value {
 /// A rule that produced findings but is not in the loaded pack.
 fn bare_descriptor(f: &Finding) -> Value {
     json!({
-        "id": f.rule,
+        "id": &*f.rule,
         "name": pascal_case(&f.rule),
         "shortDescription": {"text": format!("{} rule {}", f.kind, f.rule)},
         "help": {"text": silence_help(&f.rule)},
@@ -170,7 +171,7 @@ fn result(report: &Report, texts: &Texts, f: &Finding, rule_index: usize) -> Val
         text.push_str(note);
     }
     let mut r = json!({
-        "ruleId": f.rule,
+        "ruleId": &*f.rule,
         "ruleIndex": rule_index,
         "level": level(f.severity),
         "message": {"text": text},
@@ -211,24 +212,30 @@ fn result(report: &Report, texts: &Texts, f: &Finding, rule_index: usize) -> Val
     r
 }
 
-/// The SARIF log for a finished run with the loaded `rules`.
-pub fn log(report: &Report, rules: &[Rule]) -> Value {
+/// The descriptors of the loaded `rules` and of rules only findings name
+/// (in the order findings first name them), and each finding's index into
+/// them.
+fn descriptors(report: &Report, rules: &[Rule]) -> (Vec<Value>, Vec<usize>) {
     let mut descriptors: Vec<Value> = rules.iter().map(rule_descriptor).collect();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, r) in rules.iter().enumerate() {
-        index.entry(r.id.as_str()).or_insert(i);
+        index.entry(&*r.id).or_insert(i);
     }
-    let mut results = Vec::with_capacity(report.findings.len());
-    let mut texts = Texts::new(&report.files);
-    for f in &report.findings {
-        // A text that cannot be read back only loses its snippets.
-        let _ = texts.focus(&Texts::of(f));
-        let i = *index.entry(f.rule.as_str()).or_insert_with(|| {
-            descriptors.push(bare_descriptor(f));
-            descriptors.len() - 1
-        });
-        results.push(result(report, &texts, f, i));
-    }
+    let indexes = report
+        .findings
+        .iter()
+        .map(|f| {
+            *index.entry(&*f.rule).or_insert_with(|| {
+                descriptors.push(bare_descriptor(f));
+                descriptors.len() - 1
+            })
+        })
+        .collect();
+    (descriptors, indexes)
+}
+
+/// The log around `results`.
+fn document(report: &Report, descriptors: Vec<Value>, results: Vec<Value>) -> Value {
     let notifications: Vec<Value> = report
         .errors
         .iter()
@@ -261,11 +268,104 @@ pub fn log(report: &Report, rules: &[Rule]) -> Value {
     })
 }
 
-pub fn render(report: &Report, rules: &[Rule]) -> String {
-    let mut s = serde_json::to_string_pretty(&log(report, rules)).expect("JSON values serialize");
-    s.push('\n');
-    s
+/// The SARIF log for a finished run with the loaded `rules`, as one value
+/// ([`write`] writes the same text without building it).
+pub fn log(report: &Report, rules: &[Rule]) -> Value {
+    let (descriptors, indexes) = descriptors(report, rules);
+    let mut texts = Texts::new(&report.files);
+    let results = report
+        .findings
+        .iter()
+        .zip(indexes)
+        .map(|(f, i)| {
+            // A text that cannot be read back only loses its snippets.
+            let _ = texts.focus(&Texts::of(f));
+            result(report, &texts, f, i)
+        })
+        .collect();
+    document(report, descriptors, results)
 }
+
+pub fn render(report: &Report, rules: &[Rule]) -> String {
+    let mut out = Vec::new();
+    write(report, rules, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes the log of [`log`], pretty-printed, to `out`. The results are
+/// not gathered into one value: they are serialized in parallel, a batch at
+/// a time, into the document around them (where an empty `results` list
+/// stands).
+pub fn write(report: &Report, rules: &[Rule], out: &mut impl Write) -> io::Result<()> {
+    use rayon::prelude::*;
+    let (descriptors, indexes) = descriptors(report, rules);
+    let skeleton = serde_json::to_string_pretty(&document(report, descriptors, Vec::new()))
+        .expect("JSON values serialize");
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    if report.findings.is_empty() {
+        out.write_all(skeleton.as_bytes())?;
+        out.write_all(b"\n")?;
+        return out.flush();
+    }
+    // The run's `results`, three levels deep. No string holds a raw line
+    // break, so this is the key itself.
+    const EMPTY: &str = "\n      \"results\": [";
+    let at = skeleton
+        .find(&format!("{EMPTY}]"))
+        .expect("the document has an empty results list")
+        + EMPTY.len();
+    out.write_all(&skeleton.as_bytes()[..at])?;
+    // A batch of results, each after `,` but the first, four levels deep.
+    let batch = |first: bool, findings: &[Finding], indexes: &[usize]| {
+        let mut texts = Texts::new(&report.files);
+        let mut buf = Vec::new();
+        for (k, (f, &i)) in findings.iter().zip(indexes).enumerate() {
+            // A text that cannot be read back only loses its snippets.
+            let _ = texts.focus(&Texts::of(f));
+            let text = serde_json::to_vec_pretty(&result(report, &texts, f, i))
+                .expect("JSON values serialize");
+            if !(first && k == 0) {
+                buf.push(b',');
+            }
+            buf.extend_from_slice(b"\n        ");
+            for &b in &text {
+                buf.push(b);
+                if b == b'\n' {
+                    buf.extend_from_slice(b"        ");
+                }
+            }
+        }
+        buf
+    };
+    // In chunks, so that the output is never all in memory at once.
+    for (c, (findings, indexes)) in report
+        .findings
+        .chunks(CHUNK)
+        .zip(indexes.chunks(CHUNK))
+        .enumerate()
+    {
+        let parts: Vec<Vec<u8>> = findings
+            .par_chunks(BATCH)
+            .zip(indexes.par_chunks(BATCH))
+            .enumerate()
+            .map(|(b, (f, i))| batch(c == 0 && b == 0, f, i))
+            .collect();
+        for part in &parts {
+            out.write_all(part)?;
+        }
+    }
+    out.write_all(b"\n      ")?;
+    out.write_all(&skeleton.as_bytes()[at..])?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Results serialized in parallel before they are written out.
+const CHUNK: usize = 4096;
+
+/// Results one worker serializes into one buffer (reading back the texts
+/// of their drafts once).
+const BATCH: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -275,7 +375,7 @@ mod tests {
     fn report() -> Report {
         let finding = Finding {
             file: 0,
-            rule: "made-up".to_string(),
+            rule: "made-up".into(),
             kind: "title-consistency",
             severity: Severity::Warning,
             message: "`Mr Ng` is `Minister Ng` elsewhere".to_string(),
@@ -283,13 +383,13 @@ mod tests {
             labels: vec![Label {
                 file: 1,
                 span: 0..11,
-                message: "called this here".to_string(),
+                message: "called this here".into(),
             }],
-            notes: vec!["help: pick one title".to_string()],
-            fix: Some(Fix {
+            notes: vec!["help: pick one title".into()].into(),
+            fix: Some(Box::new(Fix {
                 span: 10..15,
                 replacement: "Minister Ng".to_string(),
-            }),
+            })),
         };
         Report {
             files: vec![
@@ -299,6 +399,27 @@ mod tests {
             findings: vec![finding],
             errors: Vec::new(),
             files_checked: 2,
+        }
+    }
+
+    /// Writing result by result gives the bytes of the whole log at once:
+    /// with no findings, one, and more than a batch and a chunk of them (of
+    /// a rule not in the pack), with a file that could not be read.
+    #[test]
+    fn pieces_make_the_whole_log() {
+        let rules = crate::rules::Pack::builtin().expect("builtin pack").rules;
+        let mut many = report();
+        let f = many.findings[0].clone();
+        many.findings = vec![f; CHUNK + BATCH + 1];
+        many.errors.push(crate::run::FileError {
+            path: "c.md".to_string(),
+            message: "gone".to_string(),
+        });
+        let mut none = report();
+        none.findings.clear();
+        for r in [report(), many, none] {
+            let whole = serde_json::to_string_pretty(&log(&r, &rules)).unwrap() + "\n";
+            assert_eq!(render(&r, &rules), whole);
         }
     }
 

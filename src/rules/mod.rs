@@ -95,7 +95,7 @@ pub struct Located {
 
 #[derive(Clone, Debug)]
 pub struct Rule {
-    pub id: String,
+    pub id: crate::finding::RuleId,
     pub kind: Kind,
     pub severity: Severity,
     /// A message template; `{match}` and `{replacement}` are filled in.
@@ -287,7 +287,7 @@ impl Pack {
                 }
             }
         }
-        let mut ids: std::collections::HashMap<String, usize> = self
+        let mut ids: std::collections::HashMap<crate::finding::RuleId, usize> = self
             .rules
             .iter()
             .enumerate()
@@ -318,7 +318,7 @@ impl Pack {
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+        self.rules.iter().find(|r| &*r.id == id)
     }
 
     /// A lexicon's words; the built-in pack defines every name a check asks
@@ -484,7 +484,7 @@ fn validate_rule(raw: RawRule, origin: Origin) -> Result<Rule, Vec<LoadError>> {
         return Err(errors);
     }
     Ok(Rule {
-        id,
+        id: id.into(),
         kind: kind.expect("checked above"),
         severity,
         message: raw.message.map(Spanned::into_inner),

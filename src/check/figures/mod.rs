@@ -19,11 +19,12 @@ mod tokens;
 
 use super::{Check, Context};
 use crate::draft::{BlockKind, Draft};
-use crate::finding::{Finding, Label};
+use crate::finding::{Finding, Label, Notes, Text};
 use crate::rules::{LoadError, Pack, Rule};
 use attribution::{Attribution, Source};
 use finder::{Class, Figure};
 use lexicon::Lexicons;
+use std::borrow::Cow;
 use tokens::Tokens;
 
 pub fn build(
@@ -343,17 +344,25 @@ fn unattributed(rule: &Rule, cx: &Context, draft: &Draft, figure: &Figure) -> Fi
         figure.span.clone(),
         format!("figure `{text}` has no attribution in its sentence"),
     );
-    let example = match figure.class {
-        Class::Money => "help: add the source, e.g. `..., according to the finance ministry`",
-        Class::Percent => {
-            "help: add the source, e.g. `..., according to the national statistics office`"
-        }
-        _ => "help: add the source, e.g. `..., the health ministry said`",
-    };
-    f.notes.push(example.to_string());
-    f.notes.push(
-        "help: or let the next sentence point back to it, e.g. `The figures come from the county emergency office.`".to_string(),
-    );
+    // Constant notes, shared by every finding rather than copied into each.
+    const fn notes(example: &'static str) -> [Text; 2] {
+        [
+            Cow::Borrowed(example),
+            Cow::Borrowed(
+                "help: or let the next sentence point back to it, e.g. `The figures come from the county emergency office.`",
+            ),
+        ]
+    }
+    static MONEY: [Text; 2] =
+        notes("help: add the source, e.g. `..., according to the finance ministry`");
+    static PERCENT: [Text; 2] =
+        notes("help: add the source, e.g. `..., according to the national statistics office`");
+    static OTHER: [Text; 2] = notes("help: add the source, e.g. `..., the health ministry said`");
+    f.notes = Notes::fixed(match figure.class {
+        Class::Money => &MONEY,
+        Class::Percent => &PERCENT,
+        _ => &OTHER,
+    });
     f
 }
 
@@ -387,16 +396,16 @@ fn unverified(
     f.labels.push(Label {
         file: cx.file,
         span: source.span.clone(),
-        message: format!("source: {}", class.describe()),
+        message: format!("source: {}", class.describe()).into(),
     });
     if words.start < source.span.start || words.end > source.span.end {
         f.labels.push(Label {
             file: cx.file,
             span: words.clone(),
-            message: "the draft describes the source here".to_string(),
+            message: "the draft describes the source here".into(),
         });
     }
-    f.notes.push("help: add `The figure could not be independently verified.` after it, in this paragraph or the next".to_string());
+    f.notes.push("help: add `The figure could not be independently verified.` after it, in this paragraph or the next");
     f
 }
 
