@@ -179,6 +179,15 @@ impl Bits {
             .get(id as usize / 64)
             .is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
+
+    fn union(&mut self, other: &Bits) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (w, o) in self.0.iter_mut().zip(&other.0) {
+            *w |= o;
+        }
+    }
 }
 
 /// A lexicon of words and phrases, matched case-insensitively on tokens.
@@ -225,6 +234,12 @@ impl Lex {
             lex.phrases.push(v);
         }
         lex
+    }
+
+    /// Adds the ids that start an entry (of one word or more) to `bits`.
+    fn starting_ids(&self, bits: &mut Bits) {
+        bits.union(&self.single);
+        bits.union(&self.starts);
     }
 
     /// Whether token `i` alone is an entry.
@@ -283,7 +298,7 @@ impl Lex {
                 return Some((i, e));
             }
             if t.kind(i) == Some(TokKind::Word)
-                && t.low(i).contains('-')
+                && t.toks[i].hyphen
                 && t.low(i).split('-').any(|p| self.has(vocab, p))
             {
                 return Some((i, i + 1));
@@ -360,6 +375,9 @@ pub struct Lexicons {
     pub caveat_filter: Option<aho_corasick::AhoCorasick>,
     /// The most tokens a caveat or negated caveat spans, adverbs included.
     pub caveat_reach: usize,
+    /// The ids of every word that can open a figure (see
+    /// [`Lexicons::may_start_figure`]).
+    figure_starts: Bits,
 }
 
 /// A kind of source whose casualty figures need a caveat.
@@ -447,7 +465,7 @@ impl Lexicons {
             .build(&pre)
             .expect("plain literals");
         let (caveat_filter, caveat_reach) = caveat_filter(pack, &mut Tokens::default());
-        Lexicons {
+        let mut lex = Lexicons {
             number_words: lex("number-words", false),
             range_words: lex("range-words", false),
             range_links: lex("range-links", false),
@@ -511,7 +529,38 @@ impl Lexicons {
             caveat_reach,
             vocab,
             common_nouns,
+            figure_starts: Bits::default(),
+        };
+        // What `finder::figure_at` reads first at a figure's first token:
+        // a range word, a qualifier, a currency prefix, or a number (a
+        // number word, a vague count, `a`/`one` before a scale word).
+        let mut starts = Bits::default();
+        for l in [
+            &lex.range_words,
+            &lex.qualifiers,
+            &lex.dollar_prefixes,
+            &lex.currency_symbols,
+            &lex.currency_codes,
+            &lex.vague,
+            &lex.number_words,
+            &lex.one_words,
+        ] {
+            l.starting_ids(&mut starts);
         }
+        lex.figure_starts = starts;
+        lex
+    }
+
+    /// Whether a figure may start at token `i`: a number of digits, a
+    /// hyphenated word (`ninety-nine`), or a word of a lexicon that opens
+    /// a figure. A bit test that spares the finder its look-ups at most
+    /// tokens.
+    #[inline]
+    pub fn may_start_figure(&self, t: &Tokens, i: usize) -> bool {
+        let tok = &t.toks[i];
+        tok.kind == TokKind::Number
+            || tok.hyphen
+            || (tok.id != UNKNOWN && self.figure_starts.get(tok.id))
     }
 
     /// Whether a sentence may hold a figure: a digit, or a number, count or
