@@ -174,6 +174,7 @@ impl Bits {
         self.0[w] |= 1 << b;
     }
 
+    #[inline]
     fn get(&self, id: u32) -> bool {
         self.0
             .get(id as usize / 64)
@@ -243,6 +244,7 @@ impl Lex {
     }
 
     /// Whether token `i` alone is an entry.
+    #[inline]
     pub fn word(&self, t: &Tokens, i: usize) -> bool {
         let id = t.id(i);
         id != UNKNOWN && self.single.get(id)
@@ -256,25 +258,36 @@ impl Lex {
 
     /// The end (exclusive token index) of the longest entry starting at
     /// token `i`.
+    ///
+    /// Inlined for its first test, which turns away most tokens; the
+    /// phrases are read out of line.
+    #[inline]
     pub fn at(&self, t: &Tokens, i: usize) -> Option<usize> {
         let id = t.id(i);
         if id == UNKNOWN {
             return None;
         }
         if self.starts.get(id) {
-            'entry: for p in &self.phrases[self.group[id as usize] as usize] {
-                let mut j = i + 1;
-                for &w in &p[1..] {
-                    if t.id(j) == w {
-                        j += 1;
-                    } else if self.adverbs && t.id(j + 1) == w && t.low(j).ends_with("ly") {
-                        j += 2;
-                    } else {
-                        continue 'entry;
-                    }
+            return self.phrase_at(t, i, id);
+        }
+        self.single.get(id).then_some(i + 1)
+    }
+
+    /// [`Lex::at`] for a token that starts a phrase.
+    #[inline(never)]
+    fn phrase_at(&self, t: &Tokens, i: usize, id: u32) -> Option<usize> {
+        'entry: for p in &self.phrases[self.group[id as usize] as usize] {
+            let mut j = i + 1;
+            for &w in &p[1..] {
+                if t.id(j) == w {
+                    j += 1;
+                } else if self.adverbs && t.id(j + 1) == w && t.low(j).ends_with("ly") {
+                    j += 2;
+                } else {
+                    continue 'entry;
                 }
-                return Some(j);
             }
+            return Some(j);
         }
         self.single.get(id).then_some(i + 1)
     }

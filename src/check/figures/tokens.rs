@@ -52,24 +52,29 @@ impl Tokens {
     }
 
     /// The lowercase text of token `i` (curly apostrophes made straight).
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         let (a, b) = self.toks[i].lower;
         &self.lower[a as usize..b as usize]
     }
 
     /// Whether token `i` exists and its lowercase text is `w`.
+    #[inline]
     pub fn low_is(&self, i: usize, w: &str) -> bool {
         i < self.toks.len() && self.low(i) == w
     }
 
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(TokKind::Word)
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
         self.kind(i) == Some(TokKind::Punct) && self.low(i) == c
     }
@@ -85,6 +90,7 @@ impl Tokens {
     }
 
     /// The vocabulary id of token `i`.
+    #[inline]
     pub fn id(&self, i: usize) -> u32 {
         self.toks.get(i).map_or(UNKNOWN, |t| t.id)
     }
@@ -226,7 +232,7 @@ impl Tokens {
     /// Pushes an ASCII token, whose lowercase is already in `lower` at its
     /// own offsets.
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(always)]
     fn push_ascii(
         &mut self,
         text: &str,
