@@ -467,12 +467,14 @@ impl Lexicons {
         }
         // One word of a phrase is enough to say "maybe": the last, which
         // counts (`a few dozen`, `tens of thousands`).
-        let pre: Vec<&str> = pre
+        // Lowercase, for text whose ASCII is lowercased (see
+        // `may_hold_figure`).
+        let pre: Vec<String> = pre
             .iter()
             .filter_map(|w| w.split_whitespace().next_back())
+            .map(str::to_ascii_lowercase)
             .collect();
         let prefilter = aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&pre)
@@ -577,7 +579,12 @@ impl Lexicons {
     }
 
     /// Whether a sentence may hold a figure: a digit, or a number, count or
-    /// currency word somewhere in it.
+    /// currency word somewhere in it, in any ASCII case.
+    ///
+    /// `text` is the sentence with its ASCII lowercased: the automaton
+    /// matches lowercase words byte for byte there, finding what one that
+    /// folds case finds in the sentence as written (the automatons that
+    /// fold case cannot use their fast prefilters).
     pub fn may_hold_figure(&self, text: &str) -> bool {
         if text.bytes().any(|b| b.is_ascii_digit()) {
             return true;
@@ -596,9 +603,10 @@ impl Lexicons {
 }
 
 /// The automaton of [`Lexicons::caveat_filter`]: the last word of every
-/// caveat, in any ASCII case (a token whose lowercase is that word is
-/// written that way, or with `’` for `'`, or with the Kelvin sign for `k`,
-/// which the automaton also looks for).
+/// caveat, in lowercase, to run over text with its ASCII lowercased (a
+/// token whose lowercase is that word is written that way in any ASCII
+/// case, or with `’` for `'`, or with the Kelvin sign for `k`, which the
+/// automaton also looks for).
 /// Also returns the most tokens an entry spans, with one adverb between
 /// every two words.
 fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> (Option<aho_corasick::AhoCorasick>, usize) {
@@ -632,7 +640,6 @@ fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> (Option<aho_corasick::Aho
     words.push("\u{212A}".to_string());
     let ac = ascii.then(|| {
         aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
@@ -667,6 +674,55 @@ mod tests {
         assert!(!l.word(&t, 1));
     }
 
+    /// Over lowercased text, the automatons find what automatons that fold
+    /// case find over the text as written.
+    #[test]
+    fn automatons_over_lowercased_text_fold_case() {
+        let lex = super::super::finder::tests::lexicons();
+        let pack = Pack::builtin().expect("built-in pack");
+        let folding = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(
+                [
+                    "number-words",
+                    "vague-counts",
+                    "currency-symbols",
+                    "currency-codes",
+                    "currency-words",
+                ]
+                .iter()
+                .flat_map(|n| pack.words(&format!("figure-{n}")))
+                .filter_map(|w| w.split_whitespace().next_back()),
+            )
+            .expect("plain literals");
+        let caveats = lex.caveat_filter.as_ref().expect("ASCII caveats");
+        let spans = |it: &mut dyn Iterator<Item = aho_corasick::Match>| {
+            it.map(|m| m.span()).collect::<Vec<_>>()
+        };
+        for text in [
+            "FIFTEEN died, Often TEN, USD and Usd, Twenty-One",
+            "Kelvin \u{212A} and Erdoğan’s ÉTÉ, TWO",
+        ] {
+            let got = spans(&mut lex.prefilter.find_iter(&text.to_ascii_lowercase()));
+            assert!(!got.is_empty(), "{text:?}");
+            assert_eq!(got, spans(&mut folding.find_iter(text)), "{text:?}");
+        }
+        let text = "NONE COULD BE VERIFIED; it was UnConfirmed";
+        assert_eq!(
+            spans(&mut caveats.find_iter(&text.to_ascii_lowercase())),
+            [
+                text.find("VERIFIED").unwrap()..text.find(";").unwrap(),
+                text.find("UnCon").unwrap()..text.len()
+            ]
+        );
+        assert!(caveats.find("not verified").is_some());
+        assert!(
+            caveats.find("NOT VERIFIED").is_none(),
+            "matches bytes as they are"
+        );
+    }
+
     #[test]
     fn caveat_prefilter_keeps_every_caveat() {
         let lex = super::super::finder::tests::lexicons();
@@ -674,7 +730,7 @@ mod tests {
             lex.caveat_filter
                 .as_ref()
                 .expect("ASCII caveats")
-                .find(text)
+                .find(&text.to_ascii_lowercase())
                 .map(|m| m.start())
         };
         for text in [
