@@ -336,10 +336,16 @@ fn words_back(text: &str, at: usize, n: usize) -> usize {
 
 /// The text of a span on one line, for a message.
 fn quoted(draft: &Draft, span: &std::ops::Range<usize>) -> String {
-    draft.text[span.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let text = &draft.text[span.clone()];
+    // The words joined by one space, with no list of them in between.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn unattributed(rule: &Rule, cx: &Context, draft: &Draft, figure: &Figure) -> Finding {
@@ -482,6 +488,18 @@ mod tests {
         assert_eq!(w[0], 0.."it was verified, then confirmed.".len());
         caveat_windows(lex, "nothing here at all.", 3, &mut w);
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn quoted_joins_words_with_one_space() {
+        let draft = Draft::parse(
+            "a.md",
+            "Some  2.5\n million\tpeople  voted.",
+            &crate::draft::Language::default(),
+        );
+        let all = 0..draft.text.len();
+        assert_eq!(quoted(&draft, &all), "Some 2.5 million people voted.");
+        assert_eq!(quoted(&draft, &(4..6)), "");
     }
 
     #[test]
