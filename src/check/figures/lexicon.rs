@@ -586,7 +586,7 @@ impl Lexicons {
     /// folds case finds in the sentence as written (the automatons that
     /// fold case cannot use their fast prefilters).
     pub fn may_hold_figure(&self, text: &str) -> bool {
-        if text.bytes().any(|b| b.is_ascii_digit()) {
+        if has_ascii_digit(text.as_bytes()) {
             return true;
         }
         // Whole words only: `ten` is in `often`.
@@ -600,6 +600,25 @@ impl Lexicons {
             !alpha || (!word(a.chars().next_back()) && !word(b.chars().next()))
         })
     }
+}
+
+/// Whether `text` holds an ASCII digit, read eight bytes at a time.
+fn has_ascii_digit(text: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, with the high bit cleared no byte borrows from or
+        // carries into the next: at least `0`, and not past `9`.
+        let v = x & !HIGH;
+        let from_0 = (v | HIGH) - u64::from(b'0') * ONES;
+        let past_9 = v + (0x7f - u64::from(b'9')) * ONES;
+        if from_0 & !past_9 & !x & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// The automaton of [`Lexicons::caveat_filter`]: the last word of every
@@ -721,6 +740,24 @@ mod tests {
             caveats.find("NOT VERIFIED").is_none(),
             "matches bytes as they are"
         );
+    }
+
+    #[test]
+    fn has_ascii_digit_reads_every_byte() {
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut text = vec![b'x'; len];
+                    text[at] = b;
+                    assert_eq!(
+                        has_ascii_digit(&text),
+                        b.is_ascii_digit(),
+                        "{b:#x} at {at} of {len}"
+                    );
+                }
+            }
+            assert!(!has_ascii_digit(&vec![b'/'; len]));
+        }
     }
 
     #[test]
