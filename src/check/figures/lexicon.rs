@@ -174,10 +174,20 @@ impl Bits {
         self.0[w] |= 1 << b;
     }
 
+    #[inline]
     fn get(&self, id: u32) -> bool {
         self.0
             .get(id as usize / 64)
             .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+
+    fn union(&mut self, other: &Bits) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        for (w, o) in self.0.iter_mut().zip(&other.0) {
+            *w |= o;
+        }
     }
 }
 
@@ -227,7 +237,14 @@ impl Lex {
         lex
     }
 
+    /// Adds the ids that start an entry (of one word or more) to `bits`.
+    fn starting_ids(&self, bits: &mut Bits) {
+        bits.union(&self.single);
+        bits.union(&self.starts);
+    }
+
     /// Whether token `i` alone is an entry.
+    #[inline]
     pub fn word(&self, t: &Tokens, i: usize) -> bool {
         let id = t.id(i);
         id != UNKNOWN && self.single.get(id)
@@ -241,25 +258,36 @@ impl Lex {
 
     /// The end (exclusive token index) of the longest entry starting at
     /// token `i`.
+    ///
+    /// Inlined for its first test, which turns away most tokens; the
+    /// phrases are read out of line.
+    #[inline]
     pub fn at(&self, t: &Tokens, i: usize) -> Option<usize> {
         let id = t.id(i);
         if id == UNKNOWN {
             return None;
         }
         if self.starts.get(id) {
-            'entry: for p in &self.phrases[self.group[id as usize] as usize] {
-                let mut j = i + 1;
-                for &w in &p[1..] {
-                    if t.id(j) == w {
-                        j += 1;
-                    } else if self.adverbs && t.id(j + 1) == w && t.low(j).ends_with("ly") {
-                        j += 2;
-                    } else {
-                        continue 'entry;
-                    }
+            return self.phrase_at(t, i, id);
+        }
+        self.single.get(id).then_some(i + 1)
+    }
+
+    /// [`Lex::at`] for a token that starts a phrase.
+    #[inline(never)]
+    fn phrase_at(&self, t: &Tokens, i: usize, id: u32) -> Option<usize> {
+        'entry: for p in &self.phrases[self.group[id as usize] as usize] {
+            let mut j = i + 1;
+            for &w in &p[1..] {
+                if t.id(j) == w {
+                    j += 1;
+                } else if self.adverbs && t.id(j + 1) == w && t.low(j).ends_with("ly") {
+                    j += 2;
+                } else {
+                    continue 'entry;
                 }
-                return Some(j);
             }
+            return Some(j);
         }
         self.single.get(id).then_some(i + 1)
     }
@@ -283,7 +311,7 @@ impl Lex {
                 return Some((i, e));
             }
             if t.kind(i) == Some(TokKind::Word)
-                && t.low(i).contains('-')
+                && t.toks[i].hyphen
                 && t.low(i).split('-').any(|p| self.has(vocab, p))
             {
                 return Some((i, i + 1));
@@ -360,6 +388,9 @@ pub struct Lexicons {
     pub caveat_filter: Option<aho_corasick::AhoCorasick>,
     /// The most tokens a caveat or negated caveat spans, adverbs included.
     pub caveat_reach: usize,
+    /// The ids of every word that can open a figure (see
+    /// [`Lexicons::may_start_figure`]).
+    figure_starts: Bits,
 }
 
 /// A kind of source whose casualty figures need a caveat.
@@ -436,18 +467,20 @@ impl Lexicons {
         }
         // One word of a phrase is enough to say "maybe": the last, which
         // counts (`a few dozen`, `tens of thousands`).
-        let pre: Vec<&str> = pre
+        // Lowercase, for text whose ASCII is lowercased (see
+        // `may_hold_figure`).
+        let pre: Vec<String> = pre
             .iter()
             .filter_map(|w| w.split_whitespace().next_back())
+            .map(str::to_ascii_lowercase)
             .collect();
         let prefilter = aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&pre)
             .expect("plain literals");
         let (caveat_filter, caveat_reach) = caveat_filter(pack, &mut Tokens::default());
-        Lexicons {
+        let mut lex = Lexicons {
             number_words: lex("number-words", false),
             range_words: lex("range-words", false),
             range_links: lex("range-links", false),
@@ -511,13 +544,49 @@ impl Lexicons {
             caveat_reach,
             vocab,
             common_nouns,
+            figure_starts: Bits::default(),
+        };
+        // What `finder::figure_at` reads first at a figure's first token:
+        // a range word, a qualifier, a currency prefix, or a number (a
+        // number word, a vague count, `a`/`one` before a scale word).
+        let mut starts = Bits::default();
+        for l in [
+            &lex.range_words,
+            &lex.qualifiers,
+            &lex.dollar_prefixes,
+            &lex.currency_symbols,
+            &lex.currency_codes,
+            &lex.vague,
+            &lex.number_words,
+            &lex.one_words,
+        ] {
+            l.starting_ids(&mut starts);
         }
+        lex.figure_starts = starts;
+        lex
+    }
+
+    /// Whether a figure may start at token `i`: a number of digits, a
+    /// hyphenated word (`ninety-nine`), or a word of a lexicon that opens
+    /// a figure. A bit test that spares the finder its look-ups at most
+    /// tokens.
+    #[inline]
+    pub fn may_start_figure(&self, t: &Tokens, i: usize) -> bool {
+        let tok = &t.toks[i];
+        tok.kind == TokKind::Number
+            || tok.hyphen
+            || (tok.id != UNKNOWN && self.figure_starts.get(tok.id))
     }
 
     /// Whether a sentence may hold a figure: a digit, or a number, count or
-    /// currency word somewhere in it.
+    /// currency word somewhere in it, in any ASCII case.
+    ///
+    /// `text` is the sentence with its ASCII lowercased: the automaton
+    /// matches lowercase words byte for byte there, finding what one that
+    /// folds case finds in the sentence as written (the automatons that
+    /// fold case cannot use their fast prefilters).
     pub fn may_hold_figure(&self, text: &str) -> bool {
-        if text.bytes().any(|b| b.is_ascii_digit()) {
+        if has_ascii_digit(text.as_bytes()) {
             return true;
         }
         // Whole words only: `ten` is in `often`.
@@ -533,10 +602,30 @@ impl Lexicons {
     }
 }
 
+/// Whether `text` holds an ASCII digit, read eight bytes at a time.
+fn has_ascii_digit(text: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, with the high bit cleared no byte borrows from or
+        // carries into the next: at least `0`, and not past `9`.
+        let v = x & !HIGH;
+        let from_0 = (v | HIGH) - u64::from(b'0') * ONES;
+        let past_9 = v + (0x7f - u64::from(b'9')) * ONES;
+        if from_0 & !past_9 & !x & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// The automaton of [`Lexicons::caveat_filter`]: the last word of every
-/// caveat, in any ASCII case (a token whose lowercase is that word is
-/// written that way, or with `’` for `'`, or with the Kelvin sign for `k`,
-/// which the automaton also looks for).
+/// caveat, in lowercase, to run over text with its ASCII lowercased (a
+/// token whose lowercase is that word is written that way in any ASCII
+/// case, or with `’` for `'`, or with the Kelvin sign for `k`, which the
+/// automaton also looks for).
 /// Also returns the most tokens an entry spans, with one adverb between
 /// every two words.
 fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> (Option<aho_corasick::AhoCorasick>, usize) {
@@ -570,7 +659,6 @@ fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> (Option<aho_corasick::Aho
     words.push("\u{212A}".to_string());
     let ac = ascii.then(|| {
         aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
@@ -605,6 +693,73 @@ mod tests {
         assert!(!l.word(&t, 1));
     }
 
+    /// Over lowercased text, the automatons find what automatons that fold
+    /// case find over the text as written.
+    #[test]
+    fn automatons_over_lowercased_text_fold_case() {
+        let lex = super::super::finder::tests::lexicons();
+        let pack = Pack::builtin().expect("built-in pack");
+        let folding = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(
+                [
+                    "number-words",
+                    "vague-counts",
+                    "currency-symbols",
+                    "currency-codes",
+                    "currency-words",
+                ]
+                .iter()
+                .flat_map(|n| pack.words(&format!("figure-{n}")))
+                .filter_map(|w| w.split_whitespace().next_back()),
+            )
+            .expect("plain literals");
+        let caveats = lex.caveat_filter.as_ref().expect("ASCII caveats");
+        let spans = |it: &mut dyn Iterator<Item = aho_corasick::Match>| {
+            it.map(|m| m.span()).collect::<Vec<_>>()
+        };
+        for text in [
+            "FIFTEEN died, Often TEN, USD and Usd, Twenty-One",
+            "Kelvin \u{212A} and Erdoğan’s ÉTÉ, TWO",
+        ] {
+            let got = spans(&mut lex.prefilter.find_iter(&text.to_ascii_lowercase()));
+            assert!(!got.is_empty(), "{text:?}");
+            assert_eq!(got, spans(&mut folding.find_iter(text)), "{text:?}");
+        }
+        let text = "NONE COULD BE VERIFIED; it was UnConfirmed";
+        assert_eq!(
+            spans(&mut caveats.find_iter(&text.to_ascii_lowercase())),
+            [
+                text.find("VERIFIED").unwrap()..text.find(";").unwrap(),
+                text.find("UnCon").unwrap()..text.len()
+            ]
+        );
+        assert!(caveats.find("not verified").is_some());
+        assert!(
+            caveats.find("NOT VERIFIED").is_none(),
+            "matches bytes as they are"
+        );
+    }
+
+    #[test]
+    fn has_ascii_digit_reads_every_byte() {
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut text = vec![b'x'; len];
+                    text[at] = b;
+                    assert_eq!(
+                        has_ascii_digit(&text),
+                        b.is_ascii_digit(),
+                        "{b:#x} at {at} of {len}"
+                    );
+                }
+            }
+            assert!(!has_ascii_digit(&vec![b'/'; len]));
+        }
+    }
+
     #[test]
     fn caveat_prefilter_keeps_every_caveat() {
         let lex = super::super::finder::tests::lexicons();
@@ -612,7 +767,7 @@ mod tests {
             lex.caveat_filter
                 .as_ref()
                 .expect("ASCII caveats")
-                .find(text)
+                .find(&text.to_ascii_lowercase())
                 .map(|m| m.start())
         };
         for text in [

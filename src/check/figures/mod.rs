@@ -63,17 +63,22 @@ struct Scratch {
     other_holds: Option<usize>,
     /// The stretches of a paragraph that may hold a caveat.
     windows: Vec<std::ops::Range<usize>>,
+    /// The draft's prose with its ASCII lowercased, for the automatons of
+    /// the prefilters (same offsets).
+    folded: String,
 }
 
 impl Check for FigureCheck {
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
         let lex = &self.lex;
         let mut s = Scratch::default();
+        s.folded.push_str(&draft.prose);
+        s.folded.make_ascii_lowercase();
         for (si, sentence) in draft.sentences.iter().enumerate() {
-            let text = &draft.prose[sentence.span.clone()];
-            if !lex.may_hold_figure(text) {
+            if !lex.may_hold_figure(&s.folded[sentence.span.clone()]) {
                 continue;
             }
+            let text = &draft.prose[sentence.span.clone()];
             if s.other_holds == Some(si) {
                 std::mem::swap(&mut s.toks, &mut s.other);
             } else {
@@ -255,6 +260,7 @@ impl FigureCheck {
             other,
             windows,
             other_holds,
+            folded,
             ..
         } = s;
         caveats[para].get_or_insert_with(|| {
@@ -268,7 +274,7 @@ impl FigureCheck {
             // the greedy scan reads the same matches as over the whole
             // paragraph.
             let words = self.lex.caveat_reach + attribution::NEGATION_REACH + 2;
-            caveat_windows(&self.lex, text, words, windows);
+            caveat_windows(&self.lex, &folded[span.clone()], words, windows);
             let mut found = Vec::new();
             *other_holds = None;
             for w in windows.iter() {
@@ -287,7 +293,8 @@ impl FigureCheck {
 /// The stretches of `text` that may hold a caveat, in order and apart: from
 /// `words` whitespace-separated words before each possible last word of a
 /// caveat to the whitespace after it. Whitespace is never inside a token,
-/// so the tokens of a stretch are those of the whole text there.
+/// so the tokens of a stretch are those of the whole text there. `text`
+/// has its ASCII lowercased (see [`Lexicons::caveat_filter`]).
 fn caveat_windows(lex: &Lexicons, text: &str, words: usize, out: &mut Vec<std::ops::Range<usize>>) {
     out.clear();
     let Some(ac) = &lex.caveat_filter else {
@@ -330,10 +337,16 @@ fn words_back(text: &str, at: usize, n: usize) -> usize {
 
 /// The text of a span on one line, for a message.
 fn quoted(draft: &Draft, span: &std::ops::Range<usize>) -> String {
-    draft.text[span.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let text = &draft.text[span.clone()];
+    // The words joined by one space, with no list of them in between.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn unattributed(rule: &Rule, cx: &Context, draft: &Draft, figure: &Figure) -> Finding {
@@ -437,7 +450,7 @@ mod tests {
         attribution::caveats(lex, &t, &mut whole);
         let mut windows = Vec::new();
         let words = lex.caveat_reach + attribution::NEGATION_REACH + 2;
-        caveat_windows(lex, text, words, &mut windows);
+        caveat_windows(lex, &text.to_ascii_lowercase(), words, &mut windows);
         for pair in windows.windows(2) {
             assert!(pair[0].end < pair[1].start, "{windows:?}");
         }
@@ -463,6 +476,7 @@ mod tests {
                 "{filler}Neither figure could be verified — there was no way of verifying them."
             ),
             "Residents said 40 died. The toll has not been verified.".to_string(),
+            format!("{filler}THE TOLL COULD NOT BE VERIFIED. {filler}"),
             format!("{filler}{filler}"),
         ] {
             let (whole, windowed) = caveats_both_ways(&text);
@@ -478,11 +492,23 @@ mod tests {
     fn caveat_windows_stop_at_whitespace_and_merge() {
         let lex = finder::tests::lexicons();
         let mut w = Vec::new();
-        caveat_windows(lex, "It was verified, then confirmed. Later", 3, &mut w);
+        caveat_windows(lex, "it was verified, then confirmed. later", 3, &mut w);
         assert_eq!(w.len(), 1);
-        assert_eq!(w[0], 0.."It was verified, then confirmed.".len());
-        caveat_windows(lex, "Nothing here at all.", 3, &mut w);
+        assert_eq!(w[0], 0.."it was verified, then confirmed.".len());
+        caveat_windows(lex, "nothing here at all.", 3, &mut w);
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn quoted_joins_words_with_one_space() {
+        let draft = Draft::parse(
+            "a.md",
+            "Some  2.5\n million\tpeople  voted.",
+            &crate::draft::Language::default(),
+        );
+        let all = 0..draft.text.len();
+        assert_eq!(quoted(&draft, &all), "Some 2.5 million people voted.");
+        assert_eq!(quoted(&draft, &(4..6)), "");
     }
 
     #[test]
