@@ -329,7 +329,12 @@ impl ClaimCheck {
         if self.claims.is_empty() && harvested.is_empty() {
             return;
         }
-        let mut scratch = self.index.scratch();
+        // The thread's scratch from its last draft, when it fits this index:
+        // its stamps make it good as new, and it is as long as the index.
+        let mut scratch = SCRATCH
+            .take()
+            .filter(|s| self.index.fits(s))
+            .unwrap_or_else(|| self.index.scratch());
         let mut candidates: Vec<u32> = Vec::new();
         // One scan of the draft finds the literals of every sentence.
         let draft_hits = if self.claims.is_empty() {
@@ -410,7 +415,13 @@ impl ClaimCheck {
             }
             out.extend(found.into_iter().map(|(f, _)| f));
         }
+        SCRATCH.set(Some(scratch));
     }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Option<crate::check::literal_index::Scratch>> =
+        const { std::cell::Cell::new(None) };
 }
 
 #[cfg(test)]

@@ -28,6 +28,11 @@ pub struct LiteralIndex {
     /// Literals of regexes that start with `\b` and whose literals are all
     /// ASCII words, leftmost-longest.
     words: Option<AhoCorasick>,
+    /// `words` for a scan of a whole draft: each literal after a space, over
+    /// the draft with its ASCII word bytes lowercased and every other byte
+    /// made a space (see [`LiteralIndex::draft_hits`]). `None` unless every
+    /// word literal is ASCII.
+    word_starts: Option<AhoCorasick>,
     /// The other literals, overlapping.
     others: Option<AhoCorasick>,
     /// Literal id (word literals first, then the others) → groups anchored
@@ -48,6 +53,8 @@ pub struct LiteralIndex {
     /// Regex id → the id of its pattern among the distinct ones: groups
     /// share patterns, and each is judged once per sentence.
     distinct_of: Vec<u32>,
+    /// How many distinct patterns there are.
+    distinct: usize,
     /// Group id → its regex ids.
     groups: Vec<Range<usize>>,
     /// Groups with no regex to anchor on: always candidates.
@@ -269,8 +276,27 @@ impl LiteralIndex {
         };
         let word_run = |l: &&str| l.chars().all(|c| c.is_alphanumeric() || c == '_');
         let words_only = lists.iter().flatten().all(word_run);
+        let word_starts = (words_only
+            && !lists[0].is_empty()
+            && lists[0].iter().all(|l| l.bytes().all(is_word_byte)))
+        .then(|| {
+            let spaced: Vec<String> = lists[0]
+                .iter()
+                .map(|l| format!(" {}", l.to_ascii_lowercase()))
+                .collect();
+            AhoCorasickBuilder::new()
+                .kind(Some(if spaced.len() <= DFA_LITERALS {
+                    AhoCorasickKind::DFA
+                } else {
+                    AhoCorasickKind::ContiguousNFA
+                }))
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&spaced)
+                .expect("literal automaton")
+        });
         LiteralIndex {
             words_only,
+            word_starts,
             words: build(&lists[0], MatchKind::LeftmostLongest),
             others: build(&lists[1], MatchKind::Standard),
             anchors: build(&anchor_list, MatchKind::LeftmostLongest),
@@ -278,6 +304,7 @@ impl LiteralIndex {
             anchored,
             prefixes,
             regex_literals,
+            distinct: distinct_of.iter().max().map_or(0, |&d| d as usize + 1),
             distinct_of,
             groups: ranges,
             always,
@@ -289,11 +316,17 @@ impl LiteralIndex {
             stamp: 0,
             literal_seen: vec![0; self.anchored.len()],
             group_seen: vec![0; self.groups.len()],
-            pattern_judged: vec![
-                (0, false);
-                self.distinct_of.iter().max().map_or(0, |&d| d as usize + 1)
-            ],
+            pattern_judged: vec![(0, false); self.distinct],
         }
+    }
+
+    /// Whether `scratch`, made by an index, is as long as this one needs.
+    /// Its stamps are all older than any it gives next, so what it saw for
+    /// another index never counts here.
+    pub fn fits(&self, scratch: &Scratch) -> bool {
+        scratch.literal_seen.len() == self.anchored.len()
+            && scratch.group_seen.len() == self.groups.len()
+            && scratch.pattern_judged.len() == self.distinct
     }
 
     /// The regex ids of group `g`.
@@ -313,7 +346,26 @@ impl LiteralIndex {
         }
         let bytes = text.as_bytes();
         let mut hits = DraftHits::default();
-        if let Some(ac) = &self.words {
+        if let Some(ac) = &self.word_starts {
+            // Only word starts count, and a literal is all word bytes, so a
+            // match elsewhere ends inside its word and hides none there: the
+            // hits are, per word, the longest literal it starts with. With
+            // every other byte a space, a literal after a space matches only
+            // there, and `he` inside `the` or `when` is not even reported.
+            let mut folded = Vec::with_capacity(bytes.len() + 1);
+            folded.push(b' ');
+            folded.extend(bytes.iter().map(|&b| {
+                if is_word_byte(b) {
+                    b.to_ascii_lowercase()
+                } else {
+                    b' '
+                }
+            }));
+            hits.words = ac
+                .find_iter(&folded)
+                .map(|m| (m.start(), m.pattern().as_u32()))
+                .collect();
+        } else if let Some(ac) = &self.words {
             hits.words = ac
                 .find_iter(text)
                 .filter(|m| m.start() == 0 || !is_word_byte(bytes[m.start() - 1]))
@@ -483,6 +535,24 @@ mod tests {
             ix.candidates_in(&hits, a..b, &mut s, &mut out);
             assert_eq!(out, candidates(&ix, &text[a..b]), "{}", &text[a..b]);
         }
+        // The spaced scan finds what a scan at word starts finds.
+        let ix = index(&[
+            &[r"\b(he|hen|she)\b", r"\bHalim\b", r"\bdams?\b", r"\bx_1\b"],
+            &[r"\b(Marek|h)\b"],
+        ]);
+        let tricky = "The hen, HE said; xhe he_llo he1 \u{e9}he Hen-she dams damn X_1 h";
+        let spaced = ix.draft_hits(tricky).expect("word literals only").words;
+        let by_words = ix
+            .words
+            .as_ref()
+            .unwrap()
+            .find_iter(tricky)
+            .filter(|m| m.start() == 0 || !is_word_byte(tricky.as_bytes()[m.start() - 1]))
+            .map(|m| (m.start(), m.pattern().as_u32()))
+            .collect::<Vec<_>>();
+        assert!(ix.word_starts.is_some());
+        assert_eq!(spaced, by_words);
+        assert!(spaced.len() >= 8, "{spaced:?}");
         // A literal with a dot could cross a sentence end: no draft scan.
         assert!(index(&[&[r"\bU\.S\. army\b"]]).draft_hits(text).is_none());
     }

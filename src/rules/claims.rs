@@ -96,10 +96,98 @@ pub fn load_file(path: &Path, shown: &str) -> Result<Vec<Claim>, Vec<LoadError>>
     }
 }
 
+/// The smallest database worth parsing in pieces.
+const CHUNKED_BYTES: usize = 256 * 1024;
+
+/// A big database parsed on every core: cut before `[[claim]]` lines into
+/// pieces that each parse alone, their spans moved back into the file.
+/// `None` (parse it whole) unless the file is nothing but `[[claim]]` tables
+/// after comments, and every piece parses: an error is then reported by the
+/// whole file's parse, with its real place. A cut inside a multi-line string
+/// leaves that string open, so its piece fails and the file is parsed whole.
+fn parse_in_chunks(text: &str) -> Option<Vec<Spanned<RawClaim>>> {
+    if text.len() < CHUNKED_BYTES {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() == "[[claim]]" {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    let first = *starts.first()?;
+    let preamble_is_comments = text[..first]
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if !preamble_is_comments {
+        return None;
+    }
+    // About 64 KB a piece: enough pieces to share out, few enough that each
+    // parse is worth its start.
+    let mut cuts = vec![first];
+    for &s in &starts {
+        if s - cuts.last().copied().unwrap_or(0) >= 64 * 1024 {
+            cuts.push(s);
+        }
+    }
+    cuts.push(text.len());
+    let pieces: Vec<Option<Vec<Spanned<RawClaim>>>> = cuts
+        .windows(2)
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|w| {
+            let raw: RawFile = toml::from_str(&text[w[0]..w[1]]).ok()?;
+            Some(
+                raw.claim
+                    .into_iter()
+                    .map(|c| shift_claim(c, w[0]))
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut claims = Vec::new();
+    for p in pieces {
+        claims.extend(p?);
+    }
+    Some(claims)
+}
+
+fn shift<T>(s: Spanned<T>, by: usize) -> Spanned<T> {
+    let span = s.span();
+    Spanned::new(span.start + by..span.end + by, s.into_inner())
+}
+
+fn shift_claim(c: Spanned<RawClaim>, by: usize) -> Spanned<RawClaim> {
+    let span = c.span();
+    let c = c.into_inner();
+    let all = shift(c.all, by);
+    let all_span = all.span();
+    let all = Spanned::new(
+        all_span,
+        all.into_inner().into_iter().map(|p| shift(p, by)).collect(),
+    );
+    Spanned::new(
+        span.start + by..span.end + by,
+        RawClaim {
+            id: shift(c.id, by),
+            claim: shift(c.claim, by),
+            rating: shift(c.rating, by),
+            reviewed_by: c.reviewed_by.map(|x| shift(x, by)),
+            url: c.url.map(|x| shift(x, by)),
+            date: c.date.map(|x| shift(x, by)),
+            all,
+        },
+    )
+}
+
 /// Parses and validates one claims database.
 pub fn parse(path: &str, text: Arc<str>) -> Result<Vec<Claim>, Vec<LoadError>> {
-    let raw: RawFile =
-        toml::from_str(&text).map_err(|e| vec![LoadError::from_toml(path, &text, &e)])?;
+    let raw = match parse_in_chunks(&text) {
+        Some(claims) => RawFile { claim: claims },
+        None => toml::from_str(&text).map_err(|e| vec![LoadError::from_toml(path, &text, &e)])?,
+    };
     let mut errors = Vec::new();
     let mut claims = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
@@ -215,6 +303,79 @@ mod tests {
 
     fn load(text: &str) -> Result<Vec<Claim>, Vec<LoadError>> {
         parse("claims.toml", Arc::from(text))
+    }
+
+    /// A database big enough to be parsed in pieces.
+    fn big_database() -> String {
+        let mut text = String::from("# generated\n\n");
+        for i in 0..4000 {
+            text.push_str(&format!(
+                "[[claim]]\nid = \"c{i}\"\nclaim = \"Claim number {i} about the dam\"\n\
+                 rating = \"False\"\nurl = \"https://example.org/{i}\"\ndate = 2025-01-02\n\
+                 all = ['\\bdam\\b', '\\b{i}\\b']\n\n"
+            ));
+        }
+        assert!(text.len() > CHUNKED_BYTES);
+        text
+    }
+
+    fn spans(
+        claims: &[Spanned<RawClaim>],
+    ) -> Vec<(std::ops::Range<usize>, String, Vec<std::ops::Range<usize>>)> {
+        claims
+            .iter()
+            .map(|c| {
+                let r = c.get_ref();
+                let mut inner = vec![r.id.span(), r.claim.span(), r.rating.span(), r.all.span()];
+                inner.extend(r.url.as_ref().map(|u| u.span()));
+                inner.extend(r.date.as_ref().map(|d| d.span()));
+                inner.extend(r.all.get_ref().iter().map(|p| p.span()));
+                (c.span(), r.id.get_ref().clone(), inner)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pieces_parse_as_the_whole_file_does() {
+        let text = big_database();
+        let whole: RawFile = toml::from_str(&text).unwrap();
+        let pieces = parse_in_chunks(&text).expect("parsed in pieces");
+        assert_eq!(spans(&pieces), spans(&whole.claim));
+        assert_eq!(pieces.len(), 4000);
+        // Anything but claims before them: parsed whole.
+        assert!(parse_in_chunks(&format!("x = 1\n{text}")).is_none());
+        // A small file: parsed whole.
+        assert!(parse_in_chunks("[[claim]]\nid = \"a\"\n").is_none());
+    }
+
+    #[test]
+    fn an_error_in_a_piece_is_reported_at_its_place_in_the_file() {
+        let mut text = big_database();
+        let at = text.find("id = \"c3500\"").unwrap();
+        text.insert_str(at, "colour = \"red\"\n");
+        assert!(parse_in_chunks(&text).is_none());
+        let errors = load(&text).unwrap_err();
+        let line = text[..at].matches('\n').count() + 1;
+        assert!(
+            errors[0].to_string().contains(&format!(":{line}:")),
+            "{}",
+            errors[0]
+        );
+        // `[[claim]]` lines inside multi-line strings: a cut there leaves a
+        // string open, that piece fails, and the file is parsed whole.
+        let text = big_database()
+            .replace(
+                "claim = \"Claim number ",
+                "claim = \"\"\"Claim\n[[claim]]\nnumber ",
+            )
+            .replace(" about the dam\"", " about the dam\"\"\"");
+        let whole: RawFile = toml::from_str(&text).unwrap();
+        let loaded = load(&text).unwrap();
+        assert_eq!(loaded.len(), 4000);
+        for (c, w) in loaded.iter().zip(&whole.claim) {
+            assert_eq!(c.claim, w.get_ref().claim.get_ref().trim());
+        }
+        assert!(loaded[7].claim.contains("[[claim]]"));
     }
 
     #[test]
