@@ -105,7 +105,8 @@ struct Heads {
     /// ASCII case) holds no construction, and most drafts hold none, so
     /// this quick scan spares them the scan for heads, which stops at
     /// every `a ` and `which `.
-    keys: AhoCorasick,
+    /// `None` when some phrase has no ASCII word to be its key.
+    keys: Option<AhoCorasick>,
 }
 
 /// The byte strings a match of `phrase` starts with: its leading ASCII
@@ -141,10 +142,12 @@ fn heads(phrase: &str) -> Option<Vec<Vec<u8>>> {
 /// The word of `phrase` that a draft is least likely to hold: the first
 /// longest one that is not a stop word, else the first longest. Phrases
 /// become regexes word for word (`\s+` between), so no match lacks it.
+/// ASCII words only: the key is looked for in ASCII lower case, and a
+/// regex folds `É` into `é` too. `None` if the phrase has none.
 fn key_word(phrase: &str, stop: &[String]) -> Option<String> {
     let is_stop = |w: &str| stop.iter().any(|s| s.eq_ignore_ascii_case(w));
     let mut best: Option<(bool, &str)> = None;
-    for w in phrase.split_whitespace() {
+    for w in phrase.split_whitespace().filter(|w| w.is_ascii()) {
         // Better: not a stop word, then longer; the first of equals.
         let rank = (!is_stop(w), w);
         if best.is_none_or(|(b_ok, b)| (rank.0, rank.1.len()) > (b_ok, b.len())) {
@@ -225,10 +228,14 @@ impl Heads {
         let mut constructions: Vec<u32> = Vec::new();
         let mut anchored = Vec::new();
         let mut keys: Vec<String> = Vec::new();
+        let mut keyless = false;
         for (c, (regex, phrases)) in sources.into_iter().enumerate() {
             anchored.push(regex?);
             for phrase in phrases.iter().filter(|p| !p.trim().is_empty()) {
-                keys.extend(key_word(phrase, stop));
+                match key_word(phrase, stop) {
+                    Some(k) => keys.push(k),
+                    None => keyless = true,
+                }
                 for w in heads(phrase)? {
                     match words.iter().position(|x| *x == w) {
                         Some(i) => constructions[i] |= 1 << c,
@@ -263,10 +270,16 @@ impl Heads {
         keys.sort();
         keys.dedup();
         // Leftmost-first: the kind of search Teddy serves.
-        let keys = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&keys)
-            .ok()?;
+        let keys = if keyless {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&keys)
+                    .ok()?,
+            )
+        };
         Some(Heads {
             ac,
             constructions,
@@ -376,7 +389,9 @@ impl Harvester {
             }
             return out;
         };
-        if !heads.keys.is_match(&prose.to_ascii_lowercase()) {
+        if let Some(keys) = &heads.keys
+            && !keys.is_match(&prose.to_ascii_lowercase())
+        {
             return out;
         }
         let bytes = prose.as_bytes();
@@ -809,7 +824,7 @@ mod tests {
             heads("a claim").unwrap().len(),
             white_space_lead_bytes().count()
         );
-        let keys = &h.heads.as_ref().unwrap().keys;
+        let keys = h.heads.as_ref().unwrap().keys.as_ref().unwrap();
         assert!(!keys.is_match("a minister said a claim was made, which is a fact."));
         assert!(keys.is_match("claims, which is untrue"));
         let stop = ["which".to_string(), "is".to_string(), "not".to_string()];
@@ -823,10 +838,40 @@ mod tests {
         );
         assert_eq!(key_word("which is", &stop).as_deref(), Some("which"));
         assert_eq!(key_word("  ", &stop), None);
+        assert_eq!(
+            key_word("which is d\u{e9}bunk\u{e9}", &stop).as_deref(),
+            Some("which")
+        );
+        assert_eq!(key_word("long-d\u{e9}bunk\u{e9}", &stop), None);
         assert_eq!(heads("long-debunked"), Some(vec![b"long-".to_vec()]));
         assert_eq!(heads("Bogus"), Some(vec![b"bogus".to_vec()]));
         assert_eq!(heads("\u{e9}lan"), None);
         assert!(folds_into_ascii("\u{212A}elvin") && !folds_into_ascii("Kelvin"));
+    }
+
+    #[test]
+    fn a_phrase_word_outside_ascii_is_never_the_key() {
+        let mut pack = Pack::builtin().unwrap();
+        let mut errors = Vec::new();
+        pack.add_file(
+            "house.toml",
+            std::sync::Arc::from(
+                "[lexicon.claim-harvest-after]\nadd = [\"which is d\u{e9}bunk\u{e9} now\"]\n",
+            ),
+            &mut errors,
+        );
+        assert!(errors.is_empty());
+        let h = Harvester::new(&pack);
+        assert!(h.heads.is_some());
+        // The longest word is not ASCII: `now` is the key.
+        let text = "The dam was sold, WHICH IS D\u{c9}BUNK\u{c9} NOW.";
+        let want: Vec<Vec<Range<usize>>> = h
+            .constructions
+            .iter()
+            .map(|(re, _)| re.find_iter(text).map(|m| m.range()).collect())
+            .collect();
+        assert!(want.iter().any(|m| !m.is_empty()));
+        assert_eq!(h.construction_matches(text), want);
     }
 
     #[test]
