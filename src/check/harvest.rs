@@ -381,7 +381,8 @@ impl Harvester {
 
     /// The matches of each construction in `prose`, as `find_iter` gives
     /// them: with [`Heads`], anchored searches at the heads only.
-    fn construction_matches(&self, prose: &str) -> Vec<Vec<Range<usize>>> {
+    /// `lower`: `prose` in ASCII lower case ([`Draft::prose_lower`]).
+    fn construction_matches(&self, prose: &str, lower: &str) -> Vec<Vec<Range<usize>>> {
         let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.constructions.len()];
         let Some(heads) = self.heads.as_ref().filter(|_| !folds_into_ascii(prose)) else {
             for ((re, _), v) in self.constructions.iter().zip(&mut out) {
@@ -390,7 +391,7 @@ impl Harvester {
             return out;
         };
         if let Some(keys) = &heads.keys
-            && !keys.is_match(&prose.to_ascii_lowercase())
+            && !keys.is_match(lower)
         {
             return out;
         }
@@ -423,7 +424,7 @@ impl Harvester {
     /// The claims `draft` (file `file`) marks false, in order.
     pub fn harvest(&self, draft: &Draft, file: FileId) -> Vec<Harvested> {
         let mut found: Vec<(Range<usize>, Side, usize)> = Vec::new();
-        let matches = self.construction_matches(&draft.prose);
+        let matches = self.construction_matches(&draft.prose, draft.prose_lower());
         for ((_, side), ms) in self.constructions.iter().zip(matches) {
             for mut m in ms {
                 if *side == Side::After {
@@ -818,7 +819,8 @@ mod tests {
                 .iter()
                 .map(|(re, _)| re.find_iter(text).map(|m| m.range()).collect())
                 .collect();
-            assert_eq!(h.construction_matches(text), want, "{text}");
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(h.construction_matches(text, &lower), want, "{text}");
         }
         assert_eq!(
             heads("a claim").unwrap().len(),
@@ -871,7 +873,10 @@ mod tests {
             .map(|(re, _)| re.find_iter(text).map(|m| m.range()).collect())
             .collect();
         assert!(want.iter().any(|m| !m.is_empty()));
-        assert_eq!(h.construction_matches(text), want);
+        assert_eq!(
+            h.construction_matches(text, &text.to_ascii_lowercase()),
+            want
+        );
     }
 
     #[test]

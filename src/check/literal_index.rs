@@ -26,12 +26,16 @@ use std::ops::Range;
 
 pub struct LiteralIndex {
     /// Literals of regexes that start with `\b` and whose literals are all
-    /// ASCII words, leftmost-longest.
-    words: Option<AhoCorasick>,
-    /// `words` for a scan of a whole draft: each literal after a space, over
-    /// the draft with its ASCII word bytes lowercased and every other byte
-    /// made a space (see [`LiteralIndex::draft_hits`]). `None` unless every
-    /// word literal is ASCII.
+    /// ASCII words.
+    word_literals: Vec<String>,
+    /// Their automaton, leftmost-longest, for a scan of one sentence: built
+    /// on first use, as a run whose literals are all words scans whole
+    /// drafts with `word_starts` instead.
+    words: std::sync::OnceLock<Option<AhoCorasick>>,
+    /// The word literals for a scan of a whole draft: each after a space,
+    /// over the draft with its ASCII word bytes lowercased and every other
+    /// byte made a space (see [`LiteralIndex::draft_hits`]). `None` unless
+    /// every literal is a run of word characters.
     word_starts: Option<AhoCorasick>,
     /// The other literals, overlapping.
     others: Option<AhoCorasick>,
@@ -149,6 +153,25 @@ fn prefixes(pattern: &str) -> Option<Prefixes> {
 /// Up to this many literals, an automaton is a DFA.
 const DFA_LITERALS: usize = 20_000;
 
+/// The automaton of `list`, in any ASCII case if `fold`; `None` for none.
+fn automaton<S: AsRef<[u8]>>(list: &[S], kind: MatchKind, fold: bool) -> Option<AhoCorasick> {
+    (!list.is_empty()).then(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(fold)
+            // A DFA scans fastest; for tens of thousands of literals a
+            // contiguous NFA, which builds in milliseconds where a DFA takes
+            // a second.
+            .kind(Some(if list.len() <= DFA_LITERALS {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            }))
+            .match_kind(kind)
+            .build(list)
+            .expect("literal automaton")
+    })
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -257,49 +280,24 @@ impl LiteralIndex {
                     .collect()
             })
             .collect();
-        let build = |list: &[&str], kind: MatchKind| {
-            (!list.is_empty()).then(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    // A DFA scans fastest; for tens of thousands of literals
-                    // a contiguous NFA, which builds in milliseconds where a
-                    // DFA takes a second.
-                    .kind(Some(if list.len() <= DFA_LITERALS {
-                        AhoCorasickKind::DFA
-                    } else {
-                        AhoCorasickKind::ContiguousNFA
-                    }))
-                    .match_kind(kind)
-                    .build(list)
-                    .expect("literal automaton")
-            })
-        };
         let word_run = |l: &&str| l.chars().all(|c| c.is_alphanumeric() || c == '_');
         let words_only = lists.iter().flatten().all(word_run);
-        let word_starts = (words_only
-            && !lists[0].is_empty()
-            && lists[0].iter().all(|l| l.bytes().all(is_word_byte)))
-        .then(|| {
+        let word_starts = if words_only {
             let spaced: Vec<String> = lists[0]
                 .iter()
                 .map(|l| format!(" {}", l.to_ascii_lowercase()))
                 .collect();
-            AhoCorasickBuilder::new()
-                .kind(Some(if spaced.len() <= DFA_LITERALS {
-                    AhoCorasickKind::DFA
-                } else {
-                    AhoCorasickKind::ContiguousNFA
-                }))
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&spaced)
-                .expect("literal automaton")
-        });
+            automaton(&spaced, MatchKind::LeftmostLongest, false)
+        } else {
+            None
+        };
         LiteralIndex {
             words_only,
             word_starts,
-            words: build(&lists[0], MatchKind::LeftmostLongest),
-            others: build(&lists[1], MatchKind::Standard),
-            anchors: build(&anchor_list, MatchKind::LeftmostLongest),
+            word_literals: lists[0].iter().map(|l| l.to_string()).collect(),
+            words: std::sync::OnceLock::new(),
+            others: automaton(&lists[1], MatchKind::Standard, true),
+            anchors: automaton(&anchor_list, MatchKind::LeftmostLongest, true),
             anchor_prefixes,
             anchored,
             prefixes,
@@ -318,6 +316,13 @@ impl LiteralIndex {
             group_seen: vec![0; self.groups.len()],
             pattern_judged: vec![(0, false); self.distinct],
         }
+    }
+
+    /// The automaton of the word literals ([`LiteralIndex::words`]).
+    fn words(&self) -> Option<&AhoCorasick> {
+        self.words
+            .get_or_init(|| automaton(&self.word_literals, MatchKind::LeftmostLongest, true))
+            .as_ref()
     }
 
     /// Whether `scratch`, made by an index, is as long as this one needs.
@@ -363,12 +368,6 @@ impl LiteralIndex {
             }));
             hits.words = ac
                 .find_iter(&folded)
-                .map(|m| (m.start(), m.pattern().as_u32()))
-                .collect();
-        } else if let Some(ac) = &self.words {
-            hits.words = ac
-                .find_iter(text)
-                .filter(|m| m.start() == 0 || !is_word_byte(bytes[m.start() - 1]))
                 .map(|m| (m.start(), m.pattern().as_u32()))
                 .collect();
         }
@@ -463,7 +462,7 @@ impl LiteralIndex {
             }
         }
         if out.len() > start
-            && let Some(ac) = &self.words
+            && let Some(ac) = self.words()
         {
             // Which literals the candidates' other regexes find here.
             for m in ac.find_iter(text).filter(at_word_start) {
@@ -543,8 +542,7 @@ mod tests {
         let tricky = "The hen, HE said; xhe he_llo he1 \u{e9}he Hen-she dams damn X_1 h";
         let spaced = ix.draft_hits(tricky).expect("word literals only").words;
         let by_words = ix
-            .words
-            .as_ref()
+            .words()
             .unwrap()
             .find_iter(tricky)
             .filter(|m| m.start() == 0 || !is_word_byte(tricky.as_bytes()[m.start() - 1]))

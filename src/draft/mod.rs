@@ -72,6 +72,8 @@ pub struct Draft {
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
     pub suppressions: Vec<Suppression>,
+    /// `prose` in ASCII lower case, made the first time a check asks.
+    lower: std::sync::OnceLock<String>,
 }
 
 impl Draft {
@@ -121,7 +123,15 @@ impl Draft {
             sentences,
             quotes,
             suppressions,
+            lower: std::sync::OnceLock::new(),
         }
+    }
+
+    /// `prose` with its ASCII letters lowercased: same length, same offsets.
+    /// The checks' prefilters search it with lowercase patterns, so that
+    /// their automatons can use SIMD; it is made once per draft for all.
+    pub fn prose_lower(&self) -> &str {
+        self.lower.get_or_init(|| self.prose.to_ascii_lowercase())
     }
 
     /// The publication date from front matter.

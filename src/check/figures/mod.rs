@@ -63,19 +63,16 @@ struct Scratch {
     other_holds: Option<usize>,
     /// The stretches of a paragraph that may hold a caveat.
     windows: Vec<std::ops::Range<usize>>,
-    /// The draft's prose with its ASCII lowercased, for the automatons of
-    /// the prefilters (same offsets).
-    folded: String,
 }
 
 impl Check for FigureCheck {
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
         let lex = &self.lex;
         let mut s = Scratch::default();
-        s.folded.push_str(&draft.prose);
-        s.folded.make_ascii_lowercase();
+        // The prefilters' automatons search lowercase prose.
+        let folded = draft.prose_lower();
         for (si, sentence) in draft.sentences.iter().enumerate() {
-            if !lex.may_hold_figure(&s.folded[sentence.span.clone()]) {
+            if !lex.may_hold_figure(&folded[sentence.span.clone()]) {
                 continue;
             }
             let text = &draft.prose[sentence.span.clone()];
@@ -260,9 +257,9 @@ impl FigureCheck {
             other,
             windows,
             other_holds,
-            folded,
             ..
         } = s;
+        let folded = draft.prose_lower();
         caveats[para].get_or_insert_with(|| {
             let span = draft.paragraphs[para].span.clone();
             let text = &draft.prose[span.clone()];

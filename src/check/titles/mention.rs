@@ -791,7 +791,7 @@ impl Lexicon {
         let heading =
             |s: &crate::draft::Sentence| draft.paragraphs[s.paragraph].kind == BlockKind::Heading;
         // The filters search the prose in ASCII lower case.
-        let lower = draft.prose.to_ascii_lowercase();
+        let lower = draft.prose_lower();
         // Every sentence is tokenized at most once, onto one scratch: the
         // range of its tokens there.
         // The buffers of the thread's last draft, grown already.
@@ -802,7 +802,7 @@ impl Lexicon {
         let offices = match &self.office_anchors {
             Anchors::NoOffices => vec![false; draft.sentences.len()],
             Anchors::Every => vec![true; draft.sentences.len()],
-            Anchors::Filter(f) => office_sentences(f, &lower, draft),
+            Anchors::Filter(f) => office_sentences(f, lower, draft),
         };
         for (k, s) in draft.sentences.iter().enumerate() {
             if offices[k] {
@@ -882,7 +882,7 @@ impl Lexicon {
             .collect();
         // Built for every draft: an NFA is much quicker to build than a DFA.
         if let Some(filter) = WordFilter::new(needles, Some(AhoCorasickKind::ContiguousNFA)) {
-            let marks = filter.sentences(&lower, &draft.sentences, limit);
+            let marks = filter.sentences(lower, &draft.sentences, limit);
             let mut wanted = Vec::new();
             for (k, s) in draft.sentences.iter().enumerate() {
                 if marks[k] {
