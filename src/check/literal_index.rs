@@ -3,8 +3,10 @@
 //! regexes).
 //!
 //! Each regex's possible prefixes are extracted as literals. Every group is
-//! *anchored* on its most selective regex (the one whose shortest literal is
-//! longest: a name rather than `he`); only the anchor literals go into an
+//! *anchored* on its most selective regex: one without short literals (a
+//! name rather than `he`) whose literals the fewest groups share (a place
+//! rather than a topic word like `election` that hundreds of claims name, so
+//! that a hit makes few groups candidates); only the anchor literals go into an
 //! Aho-Corasick automaton, scanned once per sentence. A group becomes a
 //! candidate only when an anchor literal occurs, and stays one only if every
 //! other regex of the group has a literal in the sentence too (a substring
@@ -150,6 +152,10 @@ fn prefixes(pattern: &str) -> Option<Prefixes> {
     })
 }
 
+/// A regex whose literals are all at least this long is selective enough to
+/// anchor on; shorter ones (`he`, `dam`) are common words.
+const SELECTIVE_LEN: usize = 4;
+
 /// Up to this many literals, an automaton is a DFA.
 const DFA_LITERALS: usize = 20_000;
 
@@ -234,22 +240,52 @@ impl LiteralIndex {
                 v
             })
             .collect();
-        let mut anchored = vec![Vec::new(); lists[0].len() + lists[1].len()];
+        let literal_count = lists[0].len() + lists[1].len();
+        // Literal id → how many groups have a regex with it: a literal that
+        // many claims share is a topic word (`million`, `election`), likely
+        // common in drafts too, and a hit on it makes every one of those
+        // groups a candidate.
+        let mut shared = vec![0u32; literal_count];
+        let mut last_group = vec![u32::MAX; literal_count];
+        for (g, range) in ranges.iter().enumerate() {
+            for r in range.clone() {
+                for &l in &regex_literals[r] {
+                    if last_group[l as usize] != g as u32 {
+                        last_group[l as usize] = g as u32;
+                        shared[l as usize] += 1;
+                    }
+                }
+            }
+        }
+        let mut anchored = vec![Vec::new(); literal_count];
         let mut always = Vec::new();
         for (g, range) in ranges.iter().enumerate() {
-            // The most selective regex: the longest shortest literal.
-            let mut best: Option<(usize, usize, usize)> = None; // (min len, -count, regex)
+            // The most selective regex: no literal shorter than
+            // `SELECTIVE_LEN` (not `he`), then the fewest groups sharing its
+            // literals (a name or place rather than a topic word), then the
+            // longest shortest literal and the fewest literals.
+            let mut best: Option<((usize, u32, usize, usize), usize)> = None;
             for r in range.clone() {
                 let Some(p) = &regexes[r] else { continue };
                 if let Some(min) = p.literals.iter().map(|l| l.chars().count()).min() {
-                    let key = (min, usize::MAX - p.literals.len(), r);
-                    if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
-                        best = Some(key);
+                    let most_shared = regex_literals[r]
+                        .iter()
+                        .map(|&l| shared[l as usize])
+                        .max()
+                        .unwrap_or(0);
+                    let key = (
+                        min.min(SELECTIVE_LEN),
+                        u32::MAX - most_shared,
+                        min,
+                        usize::MAX - p.literals.len(),
+                    );
+                    if best.is_none_or(|b| key > b.0) {
+                        best = Some((key, r));
                     }
                 }
             }
             match best {
-                Some((_, _, r)) => {
+                Some((_, r)) => {
                     for &l in &regex_literals[r] {
                         anchored[l as usize].push(g as u32);
                     }
@@ -291,13 +327,15 @@ impl LiteralIndex {
         } else {
             None
         };
+        let others = automaton(&lists[1], MatchKind::Standard, true);
+        let anchors = automaton(&anchor_list, MatchKind::LeftmostLongest, true);
         LiteralIndex {
             words_only,
             word_starts,
             word_literals: lists[0].iter().map(|l| l.to_string()).collect(),
             words: std::sync::OnceLock::new(),
-            others: automaton(&lists[1], MatchKind::Standard, true),
-            anchors: automaton(&anchor_list, MatchKind::LeftmostLongest, true),
+            others,
+            anchors,
             anchor_prefixes,
             anchored,
             prefixes,
@@ -586,6 +624,28 @@ mod tests {
             vec![1]
         );
         assert_eq!(candidates(&ix, "Nothing here."), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn a_group_anchors_on_its_least_shared_regex() {
+        let ix = index(&[
+            &[r"\b(Marek|he)\b", r"\belection\b", r"\bHalim\b"],
+            &[r"\bToma\b", r"\belection\b", r"\bIren\b"],
+            &[r"\bFarrow\b", r"\belections?\b", r"\bSarek\b"],
+        ]);
+        let anchor_of = |g: u32| -> Vec<&str> {
+            (0..ix.word_literals.len())
+                .filter(|&l| ix.anchored[l].contains(&g))
+                .map(|l| ix.word_literals[l].as_str())
+                .collect()
+        };
+        // `election`, longest but in every group, anchors none of them; nor
+        // does `he`.
+        assert_eq!(anchor_of(0), ["halim"]);
+        assert_eq!(anchor_of(1), ["toma"]);
+        assert_eq!(anchor_of(2), ["farrow"]);
+        assert_eq!(candidates(&ix, "Toma lost the election in Iren."), vec![1]);
+        assert_eq!(candidates(&ix, "He won the election."), Vec::<u32>::new());
     }
 
     #[test]
