@@ -8,7 +8,7 @@ use crate::rules::LoadError;
 use crate::run::{self, Engine, Options};
 use crate::settings::Config;
 use std::io::{IsTerminal, Read, Write};
-use termcolor::{BufferedStandardStream, StandardStream};
+use termcolor::{BufferedStandardStream, StandardStream, WriteColor};
 
 fn stdout(color: ColorWhen) -> BufferedStandardStream {
     BufferedStandardStream::stdout(color.choice(std::io::stdout().is_terminal()))
@@ -35,6 +35,52 @@ fn load(config: Option<&str>, none: bool) -> Result<(Config, Engine), Vec<LoadEr
     let config = run::find_config(config, none)?;
     let engine = Engine::new(&config)?;
     Ok((config, engine))
+}
+
+/// The reporter for `--format`, which prints the files that could not be
+/// read to standard error first (but for `github`, where they are
+/// annotations).
+fn sink<'a>(args: &CheckArgs, rules: &'a [crate::rules::Rule], color: bool) -> FormatSink<'a> {
+    let inner: Box<dyn report::Sink + 'a> = match args.format {
+        Format::Human => Box::new(report::human::HumanSink { color }),
+        Format::Json => Box::new(report::json::JsonSink::default()),
+        Format::Sarif => Box::new(report::sarif::SarifSink { rules }),
+        Format::Github => Box::new(report::github::GithubSink),
+    };
+    FormatSink {
+        inner,
+        errors_to_stderr: (args.format != Format::Github).then_some(args.color),
+    }
+}
+
+struct FormatSink<'a> {
+    inner: Box<dyn report::Sink + 'a>,
+    errors_to_stderr: Option<ColorWhen>,
+}
+
+impl report::Sink for FormatSink<'_> {
+    fn head(&mut self, r: &run::Report, out: &mut dyn Write) -> std::io::Result<()> {
+        if let Some(color) = self.errors_to_stderr {
+            report::human::print_file_errors(r, &mut stderr(color))?;
+        }
+        self.inner.head(r, out)
+    }
+
+    fn render(&self, r: &run::Report, findings: &[crate::finding::Finding], buf: &mut Vec<u8>) {
+        self.inner.render(r, findings, buf)
+    }
+
+    fn write(&mut self, rendered: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+        self.inner.write(rendered, out)
+    }
+
+    fn tail(&mut self, r: &run::Report, out: &mut dyn Write) -> std::io::Result<()> {
+        self.inner.tail(r, out)
+    }
+
+    fn keeps_findings(&self) -> bool {
+        self.inner.keeps_findings()
+    }
 }
 
 pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
@@ -77,9 +123,9 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
         }
     }
     options.fix = args.fix || args.diff;
-    let (mut report, fixed) = run::run_fixing(&mut engine, &config, &options);
     let mut out = stdout(args.color);
-    if options.fix {
+    let report = if options.fix {
+        let (mut report, fixed) = run::run_fixing(&mut engine, &config, &options);
         let mut err = stderr(args.color);
         let changed = crate::fix::settle(&mut report, fixed, args.diff, &mut out, &mut err)?;
         if args.diff {
@@ -93,23 +139,19 @@ pub fn check(args: &CheckArgs) -> std::io::Result<u8> {
                 2
             });
         }
-    }
-    match args.format {
-        Format::Human => {
-            report::human::print_file_errors(&report, &mut stderr(args.color))?;
-            report::human::print(&report, &mut out)?;
-        }
-        Format::Json => {
-            report::human::print_file_errors(&report, &mut stderr(args.color))?;
-            report::json::write(&report, &mut out)?;
-        }
-        Format::Sarif => {
-            report::human::print_file_errors(&report, &mut stderr(args.color))?;
-            report::sarif::write(&report, &engine.pack.rules, &mut out)?;
-        }
-        // Unreadable files become `::error` annotations too.
-        Format::Github => report::github::write(&report, &mut out)?,
-    }
+        let mut sink = sink(args, &engine.pack.rules, out.supports_color());
+        report::write_report(&report, &mut sink, &mut out)?;
+        report
+    } else {
+        // Findings are written as the run finds them. The run needs the
+        // engine whole: SARIF's list of rules is a copy.
+        let rules = match args.format {
+            Format::Sarif => engine.pack.rules.clone(),
+            _ => Vec::new(),
+        };
+        let mut sink = sink(args, &rules, out.supports_color());
+        run::run_to(&mut engine, &config, &options, &mut sink, &mut out)?
+    };
     out.flush()?;
     let status = if !report.errors.is_empty() {
         2

@@ -4,12 +4,14 @@ use crate::check::{self, Check, Context, Learned};
 use crate::date::Date;
 use crate::draft::{Draft, Language};
 use crate::finding::{FileId, Finding, Severity};
+use crate::report::{Sink, Tally};
 use crate::rules::{LoadError, Pack};
 use crate::settings::Config;
 use crate::source::SourceFile;
 use crate::walk::{self, Target};
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 /// What to check and how, from the command line.
 #[derive(Debug, Default)]
@@ -31,6 +33,9 @@ pub struct Options {
     /// Show a progress bar on standard error for long runs (it draws only
     /// when standard error is a terminal).
     pub progress: bool,
+    /// How much memory the first pass's findings may take; `None` for
+    /// [`HELD_BYTES`] (tests set a smaller one).
+    pub held_bytes: Option<usize>,
 }
 
 /// Runs with fewer drafts than this finish too soon to need a progress bar.
@@ -72,12 +77,28 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub errors: Vec<FileError>,
     pub files_checked: usize,
+    /// The findings a streaming run wrote out instead of keeping in
+    /// [`Report::findings`].
+    pub streamed: Tally,
 }
 
 impl Report {
+    /// Every finding of the run, counted: kept and streamed.
+    pub fn tally(&self) -> Tally {
+        let mut tally = self.streamed;
+        for f in &self.findings {
+            tally.by_severity[f.severity as usize] += 1;
+        }
+        let mut files: Vec<FileId> = self.findings.iter().map(|f| f.file).collect();
+        files.sort_unstable();
+        files.dedup();
+        tally.drafts += files.len();
+        tally
+    }
+
     /// The highest severity of any finding.
     pub fn max_severity(&self) -> Option<Severity> {
-        self.findings.iter().map(|f| f.severity).max()
+        self.tally().max_severity()
     }
 }
 
@@ -192,19 +213,82 @@ struct Read {
     learned: Vec<Option<Learned>>,
     suppressions: Vec<crate::draft::Suppression>,
     date: Date,
+    /// The findings were left to the second pass ([`HELD_BYTES`]).
+    deferred: bool,
 }
 
-/// A run over files on disk that holds no draft longer than it takes to
-/// check it, so memory does not grow with the archive:
+/// How much memory the first pass's findings may take (roughly): the drafts
+/// read once this much is held are checked in the second pass instead,
+/// read and parsed again. Memory then stays flat however many drafts a run
+/// has, and a run that fits (tens of thousands of findings) reads each
+/// draft once.
+const HELD_BYTES: usize = 8 << 20;
+
+/// About what `findings` take in memory.
+fn held_bytes(findings: &[Finding]) -> usize {
+    findings
+        .iter()
+        .map(|f| {
+            std::mem::size_of::<Finding>()
+                + f.message.len()
+                + f.labels.len() * std::mem::size_of::<crate::finding::Label>()
+        })
+        .sum()
+}
+
+/// A draft whose findings the second pass reports.
+struct Pending {
+    date: Date,
+    suppressions: Vec<crate::draft::Suppression>,
+    /// The first pass's checks are left to the second pass too.
+    deferred: bool,
+}
+
+/// [`run_to`], keeping every finding in the report.
+fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Report {
+    run_to(engine, config, options, &mut Collect, &mut std::io::sink()).expect("nothing is written")
+}
+
+/// Drafts one worker checks and renders into one buffer in the second pass.
+const RENDER_BATCH: usize = 16;
+
+/// A sink that keeps every finding in the report and writes nothing.
+struct Collect;
+
+impl Sink for Collect {
+    fn render(&self, _: &Report, _: &[Finding], _: &mut Vec<u8>) {}
+
+    fn keeps_findings(&self) -> bool {
+        true
+    }
+}
+
+/// Checks the drafts named by `options` and writes the findings through
+/// `sink` to `out` as they are found; the report returned holds the file
+/// table, the errors and the tally (and the findings, if the sink keeps
+/// them). Not for [`Options::fix`], which needs every draft in memory.
+///
+/// No draft is held longer than it takes to check it, nor are all the
+/// findings, so memory does not grow with the archive:
 ///
 /// 1. each draft is read, parsed, taught to every check, and checked by the
 ///    checks that need nothing but the draft; then only its position index
-///    and findings are kept (reporters read the text back to show words);
+///    and findings are kept (reporters read the text back to show words),
+///    and once the findings kept reach [`HELD_BYTES`] the rest of the
+///    drafts are only taught, their checks left to the second pass;
 /// 2. the checks that compare drafts [`Check::prepare`] with what all of
-///    them taught and add their findings, from what they learned
-///    ([`Check::check_learned`]) or, failing that, from the draft read and
-///    parsed again.
-fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Report {
+///    them taught; then, a chunk of drafts at a time in file order, they add
+///    their findings, from what they learned ([`Check::check_learned`]) or
+///    from the draft read and parsed again, and each draft's findings are
+///    sorted, rendered by the sink on any thread, written in order and
+///    dropped.
+pub fn run_to(
+    engine: &mut Engine,
+    config: &Config,
+    options: &Options,
+    sink: &mut dyn Sink,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Report> {
     let mut report = Report::default();
     let targets = walk_targets(config, options, &mut report);
     let archive = walk::archive(&config.archive);
@@ -231,6 +315,7 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
 
     let bar = progress_bar(options, inputs.len());
     let checks = &engine.checks;
+    let held = std::sync::atomic::AtomicUsize::new(0);
     let first = |i: usize, input: &Input| -> Result<Read, FileError> {
         let (draft, origin, reported) = match input {
             Input::Stdin(name, text) => (Draft::parse(*name, *text, lang), None, true),
@@ -270,13 +355,19 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
         };
         let learned = checks.iter().map(|c| c.learn(&draft, &cx)).collect();
         let mut findings = Vec::new();
+        let mut deferred = false;
         if cx.checked && reported {
-            for c in checks.iter().filter(|c| !c.needs_run()) {
-                c.check(&draft, &cx, &mut findings);
+            if held.load(Ordering::Relaxed) >= options.held_bytes.unwrap_or(HELD_BYTES) {
+                deferred = true;
+            } else {
+                for c in checks.iter().filter(|c| !c.needs_run()) {
+                    c.check(&draft, &cx, &mut findings);
+                }
+                findings.retain(|f| !draft.is_suppressed(&f.rule, f.kind, f.span.start));
+                // Held until the end of the run: without the room to grow.
+                findings.shrink_to_fit();
+                held.fetch_add(held_bytes(&findings), Ordering::Relaxed);
             }
-            findings.retain(|f| !draft.is_suppressed(&f.rule, f.kind, f.span.start));
-            // Held until the end of the run: without the room to grow.
-            findings.shrink_to_fit();
         }
         let Draft {
             path,
@@ -294,6 +385,7 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
             learned,
             suppressions,
             date: cx.date,
+            deferred,
         })
     };
     let read: Vec<Result<Read, FileError>> = inputs
@@ -315,10 +407,10 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
     let mut learned: Vec<Vec<(FileId, Learned)>> =
         (0..engine.checks.len()).map(|_| Vec::new()).collect();
     let mut files = Vec::with_capacity(read.len());
-    // Each draft's findings, in the order found: first pass, then second.
-    let mut pieces: Vec<(FileId, Vec<Finding>)> = Vec::with_capacity(read.len());
+    // Each draft's findings of the first pass.
+    let mut held: Vec<Vec<Finding>> = Vec::with_capacity(read.len());
     // Per file: (date, suppressions) of drafts whose findings are reported.
-    let mut second: Vec<Option<(Date, Vec<crate::draft::Suppression>)>> = Vec::new();
+    let mut second: Vec<Option<Pending>> = Vec::new();
     for (i, (r, input)) in read.into_iter().zip(&inputs).enumerate() {
         let reported = match input {
             Input::Stdin(..) => true,
@@ -332,11 +424,13 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
                         learned[c].push((i, l));
                     }
                 }
-                if !r.findings.is_empty() {
-                    pieces.push((i, r.findings));
-                }
+                held.push(r.findings);
                 files.push(r.source);
-                second.push((i < drafts && reported).then_some((r.date, r.suppressions)));
+                second.push((i < drafts && reported).then_some(Pending {
+                    date: r.date,
+                    suppressions: r.suppressions,
+                    deferred: r.deferred,
+                }));
                 if i < drafts && reported {
                     report.files_checked += 1;
                 }
@@ -350,6 +444,7 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
                     Input::File(t, _) | Input::Archive(t) => t.shown.clone(),
                     Input::Stdin(name, _) => name.to_string(),
                 };
+                held.push(Vec::new());
                 files.push(SourceFile::new(path, ""));
                 second.push(None);
             }
@@ -358,58 +453,146 @@ fn run_streaming(engine: &mut Engine, config: &Config, options: &Options) -> Rep
     for (check, l) in engine.checks.iter_mut().zip(learned) {
         check.prepare(l);
     }
+    report.files = files;
+    report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    sink.head(&report, out)?;
 
-    let run_checks: Vec<&dyn Check> = engine
+    // The second pass, a chunk of drafts at a time in file order: the
+    // checks that compare drafts add their findings, and each draft's
+    // findings are sorted and rendered, then written and dropped.
+    let (run_checks, first_checks): (Vec<&dyn Check>, Vec<&dyn Check>) = engine
         .checks
         .iter()
-        .filter(|c| c.needs_run())
         .map(|c| c.as_ref())
+        .partition(|c| c.needs_run());
+    let reported: Vec<FileId> = (0..second.len())
+        .filter(|&i| second[i].is_some() || !held[i].is_empty())
         .collect();
-    if !run_checks.is_empty() {
-        let found: Vec<(FileId, Vec<Finding>)> = second
-            .par_iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.as_ref().map(|s| (i, s)))
-            .map(|(i, (date, suppressions))| {
-                let cx = Context {
-                    file: i,
-                    date: *date,
-                    checked: true,
-                };
-                let mut out = Vec::new();
-                let mut with_draft = Vec::new();
-                for c in &run_checks {
-                    if !c.check_learned(&cx, &mut out) {
-                        with_draft.push(*c);
-                    }
-                }
-                if !with_draft.is_empty() {
-                    // Read again: the draft must be the one the first pass
-                    // read, or the findings would not fit it.
-                    if let Ok(text) = files[i].load() {
-                        let draft = Draft::parse(files[i].path.clone(), text.into_owned(), lang);
-                        for c in with_draft {
-                            c.check(&draft, &cx, &mut out);
-                        }
-                    }
-                }
-                out.retain(|f| {
-                    !suppressions
-                        .iter()
-                        .any(|s| s.covers(&f.rule, f.kind, f.span.start))
-                });
-                (i, out)
+    let keep = sink.keeps_findings();
+    let mut tally = Tally::default();
+    // Output buffers, reused from chunk to chunk: fresh ones for every
+    // chunk would be freed by the writing thread and faulted in again.
+    let mut pool: Vec<Vec<u8>> = Vec::new();
+    for chunk in reported.chunks(crate::report::WRITE_CHUNK) {
+        // (drafts, their first-pass findings, an output buffer)
+        type Batch<'a> = (&'a [FileId], Vec<Vec<Finding>>, Vec<u8>);
+        let batches: Vec<Batch> = chunk
+            .chunks(RENDER_BATCH)
+            .map(|ids| {
+                let taken = ids.iter().map(|&i| std::mem::take(&mut held[i])).collect();
+                (ids, taken, pool.pop().unwrap_or_default())
             })
             .collect();
-        pieces.extend(found.into_iter().filter(|(_, out)| !out.is_empty()));
+        let (shared, renderer) = (&report, &*sink);
+        let done: Vec<(Vec<Finding>, Vec<u8>, Tally)> = batches
+            .into_par_iter()
+            .map(|(ids, taken, mut rendered)| {
+                let mut kept = Vec::new();
+                let mut tally = Tally::default();
+                for (&i, mut found) in ids.iter().zip(taken) {
+                    if let Some(pending) = &second[i] {
+                        let checks = Checks {
+                            first: &first_checks,
+                            run: &run_checks,
+                        };
+                        found.extend(second_pass(checks, shared, lang, i, pending));
+                    }
+                    // Stable: first-pass findings before second-pass ones.
+                    found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                    found.dedup();
+                    if keep {
+                        kept.append(&mut found);
+                    } else {
+                        tally.add_draft(&found);
+                        renderer.render(shared, &found, &mut rendered);
+                    }
+                }
+                (kept, rendered, tally)
+            })
+            .collect();
+        for (mut kept, mut rendered, t) in done {
+            if keep {
+                report.findings.append(&mut kept);
+            } else {
+                sink.write(&rendered, out)?;
+                tally.add(t);
+                rendered.clear();
+                pool.push(rendered);
+            }
+        }
     }
+    report.streamed = tally;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    report.findings = sort_findings(pieces);
-    report.files = files;
-    report.errors.sort_by(|a, b| a.path.cmp(&b.path));
-    report
+    sink.tail(&report, out)?;
+    Ok(report)
+}
+
+/// The checks of a run: those of the first pass, and those that compare
+/// drafts ([`Check::needs_run`]).
+#[derive(Clone, Copy)]
+struct Checks<'a> {
+    first: &'a [&'a dyn Check],
+    run: &'a [&'a dyn Check],
+}
+
+/// The second pass's findings for draft `i`: those of the checks that
+/// compare drafts, from what they learned or from the draft read and parsed
+/// again; and, for a draft whose first-pass checks were deferred, theirs.
+fn second_pass(
+    checks: Checks,
+    report: &Report,
+    lang: &Language,
+    i: FileId,
+    pending: &Pending,
+) -> Vec<Finding> {
+    let cx = Context {
+        file: i,
+        date: pending.date,
+        checked: true,
+    };
+    let mut out = Vec::new();
+    // In the order of a draft checked in both passes: the first pass's
+    // checks, then the learned findings, then the checks that need the draft.
+    let mut with_draft: Vec<&dyn Check> = Vec::new();
+    let mut learned = Vec::new();
+    if pending.deferred {
+        with_draft.extend(checks.first);
+    }
+    for &c in checks.run {
+        if !c.check_learned(&cx, &mut learned) {
+            with_draft.push(c);
+        }
+    }
+    if !with_draft.is_empty() {
+        // Read again: the draft must be the one the first pass read, or the
+        // findings would not fit it.
+        let file = &report.files[i];
+        if let Ok(text) = file.load() {
+            let draft = Draft::parse(file.path.clone(), text.into_owned(), lang);
+            let (first, run) = with_draft.split_at(if pending.deferred {
+                checks.first.len()
+            } else {
+                0
+            });
+            for c in first {
+                c.check(&draft, &cx, &mut out);
+            }
+            out.append(&mut learned);
+            for c in run {
+                c.check(&draft, &cx, &mut out);
+            }
+        }
+    }
+    out.append(&mut learned);
+    out.retain(|f| {
+        !pending
+            .suppressions
+            .iter()
+            .any(|s| s.covers(&f.rule, f.kind, f.span.start))
+    });
+    out
 }
 
 /// [`run_fixing`] with every draft held in memory, as fixing needs.
@@ -613,6 +796,52 @@ pub fn find_config(explicit: Option<&str>, none: bool) -> Result<Config, Vec<Loa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn examples(held_bytes: Option<usize>) -> (Engine, Config, Options) {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let config = find_config(Some(&format!("{dir}/copydesk.toml")), false).expect("config");
+        let engine = Engine::new(&config).expect("engine");
+        let options = Options {
+            paths: vec![format!("{dir}/drafts")],
+            date: Date::parse("2026-06-01"),
+            held_bytes,
+            ..Options::default()
+        };
+        (engine, config, options)
+    }
+
+    /// Drafts whose first-pass checks wait for the second pass (memory for
+    /// findings ran out) get the findings they would have got.
+    #[test]
+    fn deferred_drafts_get_the_same_findings() {
+        let (mut engine, config, options) = examples(None);
+        let whole = run(&mut engine, &config, &options);
+        assert!(whole.findings.len() > 5, "{:?}", whole.findings);
+        for budget in [0, 1, 200] {
+            let (mut engine, config, options) = examples(Some(budget));
+            let report = run(&mut engine, &config, &options);
+            assert_eq!(report.findings, whole.findings, "budget {budget}");
+            assert_eq!(report.tally(), whole.tally());
+        }
+    }
+
+    /// Written as found, a draft at a time, the output is what the reporter
+    /// writes from the finished report; the report keeps only the tally.
+    #[test]
+    fn streamed_output_is_the_finished_reports() {
+        let (mut engine, config, options) = examples(None);
+        let whole = run(&mut engine, &config, &options);
+        let (mut engine, config, options) = examples(Some(0));
+        let mut out = Vec::new();
+        let mut sink = crate::report::json::JsonSink::default();
+        let streamed = run_to(&mut engine, &config, &options, &mut sink, &mut out).unwrap();
+        assert!(streamed.findings.is_empty());
+        assert_eq!(streamed.tally(), whole.tally());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            crate::report::json::render(&whole)
+        );
+    }
 
     fn f(file: FileId, start: usize, rule: &str, message: &str) -> Finding {
         Finding {

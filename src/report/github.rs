@@ -108,26 +108,40 @@ pub fn render(report: &Report) -> String {
 
 /// Writes [`render`]'s text to `out`, a line at a time.
 pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    use std::io::Write as _;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut line = String::new();
-    for f in &report.findings {
-        line.clear();
-        push_annotation(&mut line, report, f);
-        line.push('\n');
-        out.write_all(line.as_bytes())?;
+    super::write_report(report, &mut GithubSink, &mut out)?;
+    std::io::Write::flush(&mut out)
+}
+
+/// One annotation line per finding, then one per file that could not be
+/// read.
+pub struct GithubSink;
+
+impl super::Sink for GithubSink {
+    fn render(&self, report: &Report, findings: &[Finding], buf: &mut Vec<u8>) {
+        let mut line = String::new();
+        for f in findings {
+            line.clear();
+            push_annotation(&mut line, report, f);
+            line.push('\n');
+            buf.extend_from_slice(line.as_bytes());
+        }
     }
-    for e in &report.errors {
-        line.clear();
-        let _ = writeln!(
-            line,
-            "::error file={},title=copydesk::{}",
-            escape_property(&e.path),
-            escape_data(&format!("{}: {}", e.path, e.message))
-        );
-        out.write_all(line.as_bytes())?;
+
+    fn tail(&mut self, report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut line = String::new();
+        for e in &report.errors {
+            line.clear();
+            let _ = writeln!(
+                line,
+                "::error file={},title=copydesk::{}",
+                escape_property(&e.path),
+                escape_data(&format!("{}: {}", e.path, e.message))
+            );
+            out.write_all(line.as_bytes())?;
+        }
+        Ok(())
     }
-    out.flush()
 }
 
 #[cfg(test)]
@@ -157,6 +171,7 @@ mod tests {
             findings,
             errors: Vec::new(),
             files_checked: 1,
+            ..Default::default()
         }
     }
 

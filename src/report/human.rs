@@ -35,44 +35,38 @@ pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
 
 /// Prints every finding, then the summary line.
 pub fn print(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
-    use rayon::prelude::*;
-    let config = Config::default();
-    if out.supports_color() {
-        let mut texts = Texts::new(&report.files);
-        for f in &report.findings {
-            emit(report, &mut texts, &config, f, out)?;
-        }
-    } else {
-        // Without colour the bytes do not depend on the stream: findings
-        // are rendered in parallel, a batch to a buffer, and written in
-        // order; in chunks, so that the output is never all in memory.
-        for chunk in report.findings.chunks(CHUNK) {
-            let parts: Vec<io::Result<Vec<u8>>> = chunk
-                .par_chunks(BATCH)
-                .map(|findings| {
-                    let mut buf = termcolor::Buffer::no_color();
-                    let mut texts = Texts::new(&report.files);
-                    for f in findings {
-                        emit(report, &mut texts, &config, f, &mut buf)?;
-                    }
-                    Ok(buf.into_inner())
-                })
-                .collect();
-            for part in parts {
-                out.write_all(&part?)?;
-            }
-        }
-    }
-    writeln!(out, "{}", super::summary(report))?;
-    Ok(())
+    let mut sink = HumanSink {
+        color: out.supports_color(),
+    };
+    super::write_report(report, &mut sink, out)
 }
 
-/// Findings rendered in parallel before they are written out.
-const CHUNK: usize = 4096;
+/// Compiler-style findings, then the summary line. Each draft's findings
+/// are rendered to a buffer (with ANSI colours if `color`) on any thread.
+pub struct HumanSink {
+    pub color: bool,
+}
 
-/// Findings one worker renders into one buffer (reading back the texts of
-/// their drafts once).
-const BATCH: usize = 64;
+impl super::Sink for HumanSink {
+    fn render(&self, report: &Report, findings: &[Finding], buf: &mut Vec<u8>) {
+        let config = Config::default();
+        let mut out = if self.color {
+            termcolor::Buffer::ansi()
+        } else {
+            termcolor::Buffer::no_color()
+        };
+        let mut texts = Texts::new(&report.files);
+        for f in findings {
+            // Writing to memory does not fail.
+            let _ = emit(report, &mut texts, &config, f, &mut out);
+        }
+        buf.extend_from_slice(out.as_slice());
+    }
+
+    fn tail(&mut self, report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
+        writeln!(out, "{}", super::summary(report))
+    }
+}
 
 /// Prints one finding, with the words of its drafts (`texts`).
 fn emit(

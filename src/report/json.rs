@@ -323,56 +323,56 @@ pub fn render(report: &Report) -> String {
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// Writes the document to `out`. Diagnostics are written in parallel, a
-/// batch at a time, and the batches written in order.
+/// Writes the document to `out`: see [`JsonSink`].
 pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    use std::io::Write;
-    // A batch of diagnostics, each after `,\n` but the document's first.
-    let batch = |(b, findings): (usize, &[Finding])| {
-        let mut buf = Vec::with_capacity(findings.len() * 1024);
-        let mut w = Writer(&mut buf);
-        for (i, f) in findings.iter().enumerate() {
-            if b > 0 || i > 0 {
-                w.raw(b",");
-            }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    super::write_report(report, &mut JsonSink::default(), &mut out)?;
+    std::io::Write::flush(&mut out)
+}
+
+/// The JSON document, a draft's diagnostics at a time: each rendered after
+/// `,` (the first one written drops it).
+#[derive(Default)]
+pub struct JsonSink {
+    wrote_any: bool,
+}
+
+impl super::Sink for JsonSink {
+    fn head(&mut self, _: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(b"{\n  \"diagnostics\": [")
+    }
+
+    fn render(&self, report: &Report, findings: &[Finding], buf: &mut Vec<u8>) {
+        let mut w = Writer(buf);
+        for f in findings {
+            w.raw(b",");
             // Inside `diagnostics`: two levels deep.
             w.line(2);
             w.diagnostic(2, report, f);
         }
-        buf
-    };
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    if report.findings.is_empty() {
-        out.write_all(b"{\n  \"diagnostics\": [],\n")?;
-    } else {
-        out.write_all(b"{\n  \"diagnostics\": [")?;
-        // In chunks, so that the output is never all in memory at once.
-        for (c, chunk) in report.findings.chunks(CHUNK).enumerate() {
-            let parts: Vec<Vec<u8>> = chunk
-                .par_chunks(BATCH)
-                .enumerate()
-                .map(|(b, findings)| batch((c + b, findings)))
-                .collect();
-            for part in &parts {
-                out.write_all(part)?;
-            }
-        }
-        out.write_all(b"\n  ],\n")?;
     }
-    writeln!(
-        out,
-        "  \"files_checked\": {},\n  \"version\": {VERSION}\n}}",
-        report.files_checked
-    )?;
-    out.flush()
+
+    fn write(&mut self, rendered: &[u8], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match rendered.split_first() {
+            Some((_comma, rest)) if !self.wrote_any => {
+                self.wrote_any = true;
+                out.write_all(rest)
+            }
+            _ => out.write_all(rendered),
+        }
+    }
+
+    fn tail(&mut self, report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        if self.wrote_any {
+            out.write_all(b"\n  ")?;
+        }
+        write!(
+            out,
+            "],\n  \"files_checked\": {},\n  \"version\": {VERSION}\n}}\n",
+            report.files_checked
+        )
+    }
 }
-
-/// Diagnostics written in parallel before they are written out.
-const CHUNK: usize = 4096;
-
-/// Diagnostics one worker writes into one buffer.
-const BATCH: usize = 128;
 
 /// The contract's version.
 const VERSION: u32 = 1;
@@ -419,8 +419,10 @@ mod tests {
                 finding(0, 8..13, vec![label.clone()]),
                 finding(1, 0..8, vec![label.clone()]),
             ],
-            // More than a batch, and than a chunk.
-            vec![finding(0, 8..13, vec![]); CHUNK + BATCH + 1],
+            // More drafts than are rendered at once.
+            (0..crate::report::WRITE_CHUNK + 2)
+                .map(|i| finding(i % 2, 8..13, vec![]))
+                .collect(),
             // Every escape, no notes, no fix, two labels.
             vec![Finding {
                 message: "\u{0}\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f}\"\\/é😀".to_string(),
@@ -435,6 +437,7 @@ mod tests {
                 findings,
                 errors: Vec::new(),
                 files_checked: 2,
+                ..Default::default()
             };
             let doc = Document {
                 diagnostics: report

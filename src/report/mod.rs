@@ -108,10 +108,42 @@ impl<'a> Files<'a> for FileTable<'a> {
     }
 }
 
+/// How many findings a run reported, by severity, and in how many drafts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Indexed by [`Severity`] (`Info`, `Warning`, `Error`).
+    pub by_severity: [usize; 3],
+    pub drafts: usize,
+}
+
+impl Tally {
+    /// Adds the findings of one draft.
+    pub fn add_draft(&mut self, findings: &[crate::finding::Finding]) {
+        for f in findings {
+            self.by_severity[f.severity as usize] += 1;
+        }
+        self.drafts += usize::from(!findings.is_empty());
+    }
+
+    pub fn add(&mut self, other: Tally) {
+        for (a, b) in self.by_severity.iter_mut().zip(other.by_severity) {
+            *a += b;
+        }
+        self.drafts += other.drafts;
+    }
+
+    pub fn max_severity(&self) -> Option<crate::finding::Severity> {
+        use crate::finding::Severity;
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|&s| self.by_severity[s as usize] > 0)
+    }
+}
+
 /// "3 warnings in 2 drafts", for the summary line.
 pub fn summary(report: &Report) -> String {
     use crate::finding::Severity;
-    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+    let tally = report.tally();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut parts = Vec::new();
     for (s, word) in [
@@ -119,20 +151,18 @@ pub fn summary(report: &Report) -> String {
         (Severity::Warning, "warning"),
         (Severity::Info, "note"),
     ] {
-        let n = count(s);
+        let n = tally.by_severity[s as usize];
         if n > 0 {
             parts.push(plural(n, word));
         }
     }
-    let drafts_with: std::collections::BTreeSet<usize> =
-        report.findings.iter().map(|f| f.file).collect();
     let mut line = if parts.is_empty() {
         format!("no findings in {}", plural(report.files_checked, "draft"))
     } else {
         format!(
             "{} in {} ({} checked)",
             parts.join(", "),
-            plural(drafts_with.len(), "draft"),
+            plural(tally.drafts, "draft"),
             report.files_checked
         )
     };
@@ -144,3 +174,70 @@ pub fn summary(report: &Report) -> String {
     }
     line
 }
+
+/// A reporter that writes a run's findings as they are found: the head once
+/// the drafts are read, then each draft's findings (rendered on any thread,
+/// written in file order), then the tail. A run over an archive then never
+/// holds all its findings, nor all its output.
+pub trait Sink: Sync {
+    /// Written before any finding ([`Report::errors`] and the file table are
+    /// complete by then).
+    fn head(&mut self, _report: &Report, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    /// Renders the sorted findings of one draft into `buf`.
+    fn render(&self, report: &Report, findings: &[crate::finding::Finding], buf: &mut Vec<u8>);
+
+    /// Writes what [`Sink::render`] made for one draft, in file order.
+    fn write(&mut self, rendered: &[u8], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(rendered)
+    }
+
+    /// Written after every finding ([`Report::tally`] is complete by then).
+    fn tail(&mut self, _report: &Report, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    /// The sink needs every finding at the end ([`Report::findings`]) rather
+    /// than one draft's at a time.
+    fn keeps_findings(&self) -> bool {
+        false
+    }
+}
+
+/// Writes a finished report through `sink`: findings grouped by draft,
+/// rendered in parallel, in chunks so the output is never all in memory.
+pub fn write_report(
+    report: &Report,
+    sink: &mut dyn Sink,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    sink.head(report, out)?;
+    let mut by_draft: Vec<&[crate::finding::Finding]> = Vec::new();
+    let mut rest = report.findings.as_slice();
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|f| f.file == first.file).count();
+        let (draft, after) = rest.split_at(n);
+        by_draft.push(draft);
+        rest = after;
+    }
+    for chunk in by_draft.chunks(WRITE_CHUNK) {
+        let parts: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .map(|findings| {
+                let mut buf = Vec::new();
+                sink.render(report, findings, &mut buf);
+                buf
+            })
+            .collect();
+        for part in &parts {
+            sink.write(part, out)?;
+        }
+    }
+    sink.tail(report, out)
+}
+
+/// Drafts rendered in parallel before their output is written.
+pub const WRITE_CHUNK: usize = 256;

@@ -360,6 +360,25 @@ pub fn write(report: &Report, rules: &[Rule], out: &mut impl Write) -> io::Resul
     out.flush()
 }
 
+/// SARIF names its rules before its results: the log is written at the end,
+/// from every finding of the run.
+pub struct SarifSink<'a> {
+    pub rules: &'a [Rule],
+}
+
+impl super::Sink for SarifSink<'_> {
+    fn render(&self, _: &Report, _: &[Finding], _: &mut Vec<u8>) {}
+
+    fn tail(&mut self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut out = out;
+        write(report, self.rules, &mut out)
+    }
+
+    fn keeps_findings(&self) -> bool {
+        true
+    }
+}
+
 /// Results serialized in parallel before they are written out.
 const CHUNK: usize = 4096;
 
@@ -399,6 +418,7 @@ mod tests {
             findings: vec![finding],
             errors: Vec::new(),
             files_checked: 2,
+            ..Default::default()
         }
     }
 
