@@ -26,6 +26,7 @@ use crate::finding::{FileId, Finding, Label};
 use crate::rules::people::{self, Person};
 use crate::rules::{LoadError, Pack, Rule};
 use mention::{Class, Lexicon, Mention, Status};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -334,44 +335,69 @@ impl TitleCheck {
             (!a.0 && !b.0) || (a.1 - b.1).abs() < WINDOW_DAYS
         };
         let later = |a: usize, b: usize| (when[a].2, when[a].3) > (when[b].2, when[b].3);
-        for titles in by_person.values() {
-            for ((office, class), carriers) in titles {
-                for &(di, c) in carriers {
-                    if c.kept.judged {
+        // A person's drafts are compared among themselves only: people on
+        // every core, their flags then filed in person order.
+        let people: Vec<_> = by_person.values().collect();
+        let flags: Vec<Vec<(FileId, CrossFlag)>> = people
+            .par_iter()
+            .map(|titles| {
+                let mut flags = Vec::new();
+                Self::flag_person(drafts, titles, near, later, &mut flags);
+                flags
+            })
+            .collect();
+        for (file, flag) in flags.into_iter().flatten() {
+            self.cross.entry(file).or_default().push(flag);
+        }
+    }
+
+    /// [`TitleCheck::flag_across`] for one person's titles.
+    fn flag_person<'a>(
+        drafts: &[(FileId, DraftTitles)],
+        titles: &BTreeMap<(Lower<'a>, Class), Vec<(usize, Carried<'a>)>>,
+        near: impl Fn(usize, usize) -> bool,
+        later: impl Fn(usize, usize) -> bool,
+        out: &mut Vec<(FileId, CrossFlag)>,
+    ) {
+        for ((office, class), carriers) in titles {
+            for &(di, c) in carriers {
+                if c.kept.judged {
+                    continue;
+                }
+                let mut loses_to = Vec::new();
+                for ((o2, k2), others) in titles {
+                    let (mine, theirs) = (carriers.len(), others.len());
+                    // The majority title never loses.
+                    if mine > theirs || !conflicts_as(office == o2, *class, *k2) {
                         continue;
                     }
-                    let mut loses_to = Vec::new();
-                    for ((o2, k2), others) in titles {
-                        let (mine, theirs) = (carriers.len(), others.len());
-                        // The majority title never loses.
-                        if mine > theirs || !conflicts_as(office == o2, *class, *k2) {
+                    for &(dj, c2) in others {
+                        if dj == di || !near(di, dj) {
                             continue;
                         }
-                        for &(dj, c2) in others {
-                            if dj == di || !near(di, dj) {
-                                continue;
-                            }
-                            if mine < theirs || later(di, dj) {
-                                loses_to.push((dj, c2, theirs));
-                            }
+                        if mine < theirs || later(di, dj) {
+                            loses_to.push((dj, c2, theirs));
                         }
                     }
-                    let Some(&(dj, c2, theirs)) = loses_to.first() else {
-                        continue;
-                    };
-                    let other = &drafts[dj].1;
-                    let (m, m2) = (c.mention, c2.mention);
-                    let title2 = m2.title();
-                    let more = loses_to.len() - 1;
-                    let why = if theirs > carriers.len() {
-                        format!(
-                            "most drafts of this run ({theirs} to {}) write `{title2}`",
-                            carriers.len(),
-                        )
-                    } else {
-                        format!("{} is the later draft of the two", drafts[di].1.path)
-                    };
-                    self.cross.entry(drafts[di].0).or_default().push(CrossFlag {
+                }
+                let Some(&(dj, c2, theirs)) = loses_to.first() else {
+                    continue;
+                };
+                let other = &drafts[dj].1;
+                let (m, m2) = (c.mention, c2.mention);
+                let title2 = m2.title();
+                let more = loses_to.len() - 1;
+                let why = if theirs > carriers.len() {
+                    format!(
+                        "most drafts of this run ({theirs} to {}) write `{title2}`",
+                        carriers.len(),
+                    )
+                } else {
+                    format!("{} is the later draft of the two", drafts[di].1.path)
+                };
+                out.push((
+                    drafts[di].0,
+                    CrossFlag {
                         span: m.span.clone(),
                         message: format!(
                             "{} is `{}` here but `{title2}` in {} line {}{}",
@@ -393,8 +419,8 @@ impl TitleCheck {
                             span: m2.span.clone(),
                             message: format!("titled `{title2}` here").into(),
                         },
-                    });
-                }
+                    },
+                ));
             }
         }
     }
