@@ -111,8 +111,13 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(config: &Config) -> Result<Engine, Vec<LoadError>> {
-        let pack = config.load_pack()?;
-        let checks = check::build(&pack, &config.data)?;
+        // Big registries and claims databases read while the packs load.
+        let (pack, preloaded) = rayon::join(
+            || config.load_pack(),
+            || check::Preloaded::read(&config.data),
+        );
+        let pack = pack?;
+        let checks = check::build_with(&pack, &config.data, preloaded)?;
         Ok(Engine {
             language: pack.language(),
             pack,

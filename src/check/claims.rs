@@ -72,11 +72,15 @@ pub fn build(
     pack: &Pack,
     rule: Option<&Rule>,
     data: &Data,
+    loaded: Option<Result<Vec<claims::Claim>, Vec<LoadError>>>,
 ) -> Result<Option<Box<dyn Check>>, Vec<LoadError>> {
     let Some(rule) = rule else { return Ok(None) };
-    let loaded = claims::load_all(&data.claims)?;
-    let mut check = ClaimCheck::new(rule.clone(), pack.words("claim-markers"), loaded);
-    let harvester = Harvester::new(pack);
+    let loaded = loaded.unwrap_or_else(|| claims::load_all(&data.claims))?;
+    // The harvester's regexes compile while the claims are indexed.
+    let (mut check, harvester) = rayon::join(
+        || ClaimCheck::new(rule.clone(), pack.words("claim-markers"), loaded),
+        || Harvester::new(pack),
+    );
     if !harvester.is_empty() {
         check.harvester = Some(harvester);
     }
@@ -123,7 +127,7 @@ impl ClaimCheck {
             })
             .collect();
         let index = LiteralIndex::new(&groups);
-        let mut slots: HashMap<&str, u32> = HashMap::new();
+        let mut slots: rustc_hash::FxHashMap<&str, u32> = Default::default();
         let compiled = patterns
             .iter()
             .map(|p| {

@@ -84,6 +84,36 @@ pub struct Data {
 /// all cores: a big style pack or claims database is most of a short run's
 /// start-up.
 pub fn build(pack: &Pack, data: &Data) -> Result<Vec<Box<dyn Check>>, Vec<LoadError>> {
+    build_with(pack, data, Preloaded::default())
+}
+
+/// The data files of [`Data`], read and validated ahead of [`build_with`]
+/// (while the packs load): `None` for those to read when a check needs them.
+#[derive(Default)]
+pub struct Preloaded {
+    pub people: Option<Result<Vec<crate::rules::people::Person>, Vec<LoadError>>>,
+    pub claims: Option<Result<Vec<crate::rules::claims::Claim>, Vec<LoadError>>>,
+}
+
+impl Preloaded {
+    /// Reads every people registry and claims database of `data`, on all
+    /// cores.
+    pub fn read(data: &Data) -> Preloaded {
+        let (people, claims) = rayon::join(
+            || (!data.people.is_empty()).then(|| titles::load_people(&data.people)),
+            || (!data.claims.is_empty()).then(|| crate::rules::claims::load_all(&data.claims)),
+        );
+        Preloaded { people, claims }
+    }
+}
+
+/// [`build`], with the data files that were read already.
+pub fn build_with(
+    pack: &Pack,
+    data: &Data,
+    preloaded: Preloaded,
+) -> Result<Vec<Box<dyn Check>>, Vec<LoadError>> {
+    let Preloaded { people, claims } = preloaded;
     type Built = Result<Option<Box<dyn Check>>, Vec<LoadError>>;
     let of_kind = |kinds: &[Kind]| -> Vec<&Rule> {
         pack.rules
@@ -106,15 +136,22 @@ pub fn build(pack: &Pack, data: &Data) -> Result<Vec<Box<dyn Check>>, Vec<LoadEr
         let unverified = of_kind(&[Kind::UnverifiedFigure]).first().copied();
         figures::build(pack, unattributed, unverified)
     };
-    let titles = || -> Built {
+    let titles = move || -> Built {
         titles::build(
             pack,
             of_kind(&[Kind::TitleConsistency]).first().copied(),
             data,
+            people,
         )
     };
-    let claims =
-        || -> Built { claims::build(pack, of_kind(&[Kind::DebunkedClaim]).first().copied(), data) };
+    let claims = move || -> Built {
+        claims::build(
+            pack,
+            of_kind(&[Kind::DebunkedClaim]).first().copied(),
+            data,
+            claims,
+        )
+    };
     let ((style, figures), (titles, claims)) = rayon::join(
         || rayon::join(style, figures),
         || rayon::join(titles, claims),

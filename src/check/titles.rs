@@ -38,24 +38,32 @@ pub fn build(
     pack: &Pack,
     rule: Option<&Rule>,
     data: &Data,
+    loaded: Option<Result<Vec<Person>, Vec<LoadError>>>,
 ) -> Result<Option<Box<dyn Check>>, Vec<LoadError>> {
     let Some(rule) = rule else { return Ok(None) };
-    let mut people = Vec::new();
-    let mut errors = Vec::new();
-    for (path, shown) in &data.people {
-        match people::load_file(path, shown) {
-            Ok(mut p) => people.append(&mut p),
-            Err(mut e) => errors.append(&mut e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let people = loaded.unwrap_or_else(|| load_people(&data.people))?;
     Ok(Some(Box::new(TitleCheck::new(
         rule.clone(),
         Lexicon::new(pack),
         people,
     ))))
+}
+
+/// Every people registry of `files`, or every error in them.
+pub fn load_people(files: &[(std::path::PathBuf, String)]) -> Result<Vec<Person>, Vec<LoadError>> {
+    let mut people = Vec::new();
+    let mut errors = Vec::new();
+    for (path, shown) in files {
+        match people::load_file(path, shown) {
+            Ok(mut p) => people.append(&mut p),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(people)
+    } else {
+        Err(errors)
+    }
 }
 
 pub struct TitleCheck {
@@ -101,7 +109,8 @@ struct CrossFlag {
 }
 
 /// Each person's titles, and the drafts (with their first mention) that use each.
-type ByPerson<'a> = BTreeMap<&'a str, BTreeMap<(Lower<'a>, Class), Vec<(usize, Carried<'a>)>>>;
+/// One person's titles: (office, class) -> the drafts carrying it.
+type Titles<'a> = BTreeMap<(Lower<'a>, Class), Vec<(usize, Carried<'a>)>>;
 
 /// A titled mention of a draft as `prepare` compares it.
 #[derive(Clone, Copy)]
@@ -310,21 +319,19 @@ impl TitleCheck {
     /// Decides the cross-draft findings: the minority title of a person
     /// among drafts less than [`WINDOW_DAYS`] apart.
     fn flag_across(&mut self, drafts: &[(FileId, DraftTitles)]) {
-        // person -> (office, class) -> drafts carrying it (first mention).
-        let mut by_person: ByPerson = BTreeMap::new();
+        // person -> their titled mentions, in draft order.
+        let mut by_person: HashMap<&str, Vec<(usize, Carried)>> = HashMap::default();
         for (di, (_, d)) in drafts.iter().enumerate() {
             for kept in &d.mentions {
                 let mention = &d.found[kept.found];
-                let titles = by_person.entry(&mention.person).or_default();
-                let list = titles
-                    .entry((Lower(&mention.office), kept.class))
-                    .or_default();
-                // Drafts come in order: only the last can be this one.
-                if list.last().is_none_or(|(x, _)| *x != di) {
-                    list.push((di, Carried { mention, kept }));
-                }
+                by_person
+                    .entry(&mention.person)
+                    .or_default()
+                    .push((di, Carried { mention, kept }));
             }
         }
+        let mut people: Vec<(&str, Vec<(usize, Carried)>)> = by_person.into_iter().collect();
+        people.sort_unstable_by_key(|(person, _)| *person);
         // What the comparisons read of each draft, close together.
         let when: Vec<(bool, i64, Date, FileId)> = drafts
             .iter()
@@ -337,12 +344,22 @@ impl TitleCheck {
         let later = |a: usize, b: usize| (when[a].2, when[a].3) > (when[b].2, when[b].3);
         // A person's drafts are compared among themselves only: people on
         // every core, their flags then filed in person order.
-        let people: Vec<_> = by_person.values().collect();
         let flags: Vec<Vec<(FileId, CrossFlag)>> = people
             .par_iter()
-            .map(|titles| {
+            .map(|(_, mentions)| {
+                // (office, class) -> drafts carrying it (first mention).
+                let mut titles: Titles = BTreeMap::new();
+                for &(di, c) in mentions {
+                    let list = titles
+                        .entry((Lower(&c.mention.office), c.kept.class))
+                        .or_default();
+                    // Drafts come in order: only the last can be this one.
+                    if list.last().is_none_or(|(x, _)| *x != di) {
+                        list.push((di, c));
+                    }
+                }
                 let mut flags = Vec::new();
-                Self::flag_person(drafts, titles, near, later, &mut flags);
+                Self::flag_person(drafts, &titles, near, later, &mut flags);
                 flags
             })
             .collect();
@@ -354,7 +371,7 @@ impl TitleCheck {
     /// [`TitleCheck::flag_across`] for one person's titles.
     fn flag_person<'a>(
         drafts: &[(FileId, DraftTitles)],
-        titles: &BTreeMap<(Lower<'a>, Class), Vec<(usize, Carried<'a>)>>,
+        titles: &Titles<'a>,
         near: impl Fn(usize, usize) -> bool,
         later: impl Fn(usize, usize) -> bool,
         out: &mut Vec<(FileId, CrossFlag)>,
