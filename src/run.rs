@@ -227,7 +227,7 @@ struct Read {
 /// read and parsed again. Memory then stays flat however many drafts a run
 /// has, and a run that fits (tens of thousands of findings) reads each
 /// draft once.
-const HELD_BYTES: usize = 8 << 20;
+const HELD_BYTES: usize = 16 << 20;
 
 /// About what `findings` take in memory.
 fn held_bytes(findings: &[Finding]) -> usize {
