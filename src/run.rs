@@ -460,7 +460,16 @@ pub fn run_to(
     }
     report.files = files;
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
-    sink.head(&report, out)?;
+    // Output goes out while the bar is drawn: it is hidden meanwhile, and
+    // what was written is flushed before it comes back.
+    let with_bar_hidden = |write: &mut dyn FnMut() -> std::io::Result<()>| match &bar {
+        Some(b) => b.suspend(write),
+        None => write(),
+    };
+    with_bar_hidden(&mut || {
+        sink.head(&report, out)?;
+        out.flush()
+    })?;
 
     // The second pass, a chunk of drafts at a time in file order: the
     // checks that compare drafts add their findings, and each draft's
@@ -473,6 +482,11 @@ pub fn run_to(
     let reported: Vec<FileId> = (0..second.len())
         .filter(|&i| second[i].is_some() || !held[i].is_empty())
         .collect();
+    if let Some(b) = &bar {
+        b.set_prefix("checking");
+        b.set_length(reported.len() as u64);
+        b.set_position(0);
+    }
     let keep = sink.keeps_findings();
     let mut tally = Tally::default();
     // Output buffers, reused from chunk to chunk: fresh ones for every
@@ -515,15 +529,22 @@ pub fn run_to(
                 (kept, rendered, tally)
             })
             .collect();
-        for (mut kept, mut rendered, t) in done {
-            if keep {
-                report.findings.append(&mut kept);
-            } else {
-                sink.write(&rendered, out)?;
-                tally.add(t);
-                rendered.clear();
-                pool.push(rendered);
+        let mut done = done.into_iter();
+        with_bar_hidden(&mut || {
+            for (mut kept, mut rendered, t) in done.by_ref() {
+                if keep {
+                    report.findings.append(&mut kept);
+                } else {
+                    sink.write(&rendered, out)?;
+                    tally.add(t);
+                    rendered.clear();
+                    pool.push(rendered);
+                }
             }
+            out.flush()
+        })?;
+        if let Some(b) = &bar {
+            b.inc(chunk.len() as u64);
         }
     }
     report.streamed = tally;
