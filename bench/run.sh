@@ -97,11 +97,20 @@ if [[ -z "$SCALE" ]]; then
     echo
     echo "| config | best wall (s) | MB/s | peak RSS (MB) |"
     echo "|---|---:|---:|---:|"
+    declare -A wall
     for config in builtin-style-only generic builtin builtin-claims style full; do
         read -r t m < <(measure "$OUT" "$config")
+        wall[$config]=$t
         awk -v c="$config" -v t="$t" -v m="$m" -v b="$bytes" \
             'BEGIN {printf "| %s | %.2f | %.1f | %.0f |\n", c, t, b / 1e6 / t, m / 1024}'
     done
+    echo
+    # What the newsroom checks cost over the style rules alone, and what a
+    # registry and claims database cost over the packs.
+    awk -v a="${wall[builtin]}" -v b="${wall[builtin-style-only]}" -v c="${wall[generic]}" \
+        -v s="${wall[style]}" -v f="${wall[full]}" 'BEGIN {
+            printf "builtin / builtin-style-only: %.2fx; builtin / generic: %.2fx; full / style: %.2fx\n", a / b, a / c, f / s
+        }'
 else
     per_file=$(awk -v mb="$MB" -v f="$FILES" 'BEGIN {print mb / f}')
     echo
