@@ -224,9 +224,9 @@ struct Read {
 
 /// How much memory the first pass's findings may take (roughly): the drafts
 /// read once this much is held are checked in the second pass instead,
-/// read and parsed again. Memory then stays flat however many drafts a run
-/// has, and a run that fits (tens of thousands of findings) reads each
-/// draft once.
+/// read and parsed again. The findings held then stay bounded however many
+/// drafts a run has, and a run that fits (tens of thousands of findings)
+/// reads each draft once.
 const HELD_BYTES: usize = 16 << 20;
 
 /// About what `findings` take in memory.
@@ -487,6 +487,10 @@ pub fn run_to(
         b.set_length(reported.len() as u64);
         b.set_position(0);
     }
+    let checks = Checks {
+        first: &first_checks,
+        run: &run_checks,
+    };
     let keep = sink.keeps_findings();
     let mut tally = Tally::default();
     // Output buffers, reused from chunk to chunk: fresh ones for every
@@ -510,10 +514,6 @@ pub fn run_to(
                 let mut tally = Tally::default();
                 for (&i, mut found) in ids.iter().zip(taken) {
                     if let Some(pending) = &second[i] {
-                        let checks = Checks {
-                            first: &first_checks,
-                            run: &run_checks,
-                        };
                         found.extend(second_pass(checks, shared, lang, i, pending));
                     }
                     // Stable: first-pass findings before second-pass ones.
