@@ -100,7 +100,7 @@ impl Preloaded {
     /// cores.
     pub fn read(data: &Data) -> Preloaded {
         let (people, claims) = rayon::join(
-            || (!data.people.is_empty()).then(|| titles::load_people(&data.people)),
+            || (!data.people.is_empty()).then(|| crate::rules::people::load_all(&data.people)),
             || (!data.claims.is_empty()).then(|| crate::rules::claims::load_all(&data.claims)),
         );
         Preloaded { people, claims }

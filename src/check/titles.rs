@@ -41,29 +41,12 @@ pub fn build(
     loaded: Option<Result<Vec<Person>, Vec<LoadError>>>,
 ) -> Result<Option<Box<dyn Check>>, Vec<LoadError>> {
     let Some(rule) = rule else { return Ok(None) };
-    let people = loaded.unwrap_or_else(|| load_people(&data.people))?;
+    let people = loaded.unwrap_or_else(|| people::load_all(&data.people))?;
     Ok(Some(Box::new(TitleCheck::new(
         rule.clone(),
         Lexicon::new(pack),
         people,
     ))))
-}
-
-/// Every people registry of `files`, or every error in them.
-pub fn load_people(files: &[(std::path::PathBuf, String)]) -> Result<Vec<Person>, Vec<LoadError>> {
-    let mut people = Vec::new();
-    let mut errors = Vec::new();
-    for (path, shown) in files {
-        match people::load_file(path, shown) {
-            Ok(mut p) => people.append(&mut p),
-            Err(mut e) => errors.append(&mut e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(people)
-    } else {
-        Err(errors)
-    }
 }
 
 pub struct TitleCheck {

@@ -61,6 +61,23 @@ struct RawOffice {
     to: Option<Spanned<Datetime>>,
 }
 
+/// Every people registry of `files`, or every error in them.
+pub fn load_all(files: &[(std::path::PathBuf, String)]) -> Result<Vec<Person>, Vec<LoadError>> {
+    let mut people = Vec::new();
+    let mut errors = Vec::new();
+    for (path, shown) in files {
+        match load_file(path, shown) {
+            Ok(mut p) => people.append(&mut p),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(people)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Reads one registry file; `shown` is the path as the user wrote it.
 pub fn load_file(path: &Path, shown: &str) -> Result<Vec<Person>, Vec<LoadError>> {
     match read_text(path) {
