@@ -24,7 +24,6 @@ use crate::draft::Draft;
 use crate::finding::FileId;
 use crate::rules::Pack;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use regex_automata::{Anchored, Input, meta};
 use std::collections::{HashMap, HashSet};
@@ -83,13 +82,35 @@ enum Side {
 }
 
 /// Finds the claims a draft marks false.
+///
+/// Its regexes are compiled on first need: most drafts hold no word a
+/// construction needs ([`Harvester::gate`]), and most runs no such draft,
+/// so compiling them up front was most of a run's start-up for nothing.
 pub struct Harvester {
+    /// Per construction: its pattern, side and the lexicon its phrases
+    /// start with.
+    specs: Vec<(String, Side, Vec<String>)>,
+    /// The pattern of the end of a claim's clause.
+    stops: String,
+    /// The pattern of a reporting verb, when there are any.
+    reporting: Option<String>,
+    /// The longest word of every phrase, in ASCII lower case: a draft with
+    /// none of them holds no construction, and most drafts hold none, so
+    /// this quick scan spares them the scan for heads, which stops at
+    /// every `a ` and `which `, and spares most runs the compiling.
+    /// `None` when some phrase has no ASCII word to be its key.
+    gate: Option<AhoCorasick>,
+    compiled: std::sync::OnceLock<Compiled>,
+    stop: HashSet<String>,
+}
+
+/// The regexes of a [`Harvester`].
+struct Compiled {
     constructions: Vec<(Regex, Side)>,
     /// Where constructions can start, so that their regexes run only there
     /// (anchored) instead of over the whole prose; `None` when some phrase
     /// does not start with an ASCII word (then the regexes scan).
     heads: Option<Heads>,
-    stop: HashSet<String>,
     clause_stop: Option<Regex>,
     reporting: Option<Regex>,
 }
@@ -101,12 +122,6 @@ struct Heads {
     constructions: Vec<u32>,
     /// The construction regexes, for anchored searches at a head.
     anchored: Vec<meta::Regex>,
-    /// The longest word of every phrase: a draft with none of them (in any
-    /// ASCII case) holds no construction, and most drafts hold none, so
-    /// this quick scan spares them the scan for heads, which stops at
-    /// every `a ` and `which `.
-    /// `None` when some phrase has no ASCII word to be its key.
-    keys: Option<AhoCorasick>,
 }
 
 /// The byte strings a match of `phrase` starts with: its leading ASCII
@@ -155,6 +170,28 @@ fn key_word(phrase: &str, stop: &[String]) -> Option<String> {
         }
     }
     best.map(|(_, w)| w.to_string())
+}
+
+/// An automaton over the key words ([`key_word`]) of `phrases`, in ASCII
+/// lower case, or `None` when some phrase has none. It is searched in a
+/// lowercase copy of the prose: a case-sensitive search of a few words
+/// runs on SIMD and reads a draft many times faster than a
+/// case-insensitive automaton.
+fn key_automaton<'a>(
+    phrases: impl Iterator<Item = &'a String>,
+    stop: &[String],
+) -> Option<AhoCorasick> {
+    let mut keys = Vec::new();
+    for phrase in phrases.filter(|p| !p.trim().is_empty()) {
+        keys.push(key_word(phrase, stop)?.to_ascii_lowercase());
+    }
+    keys.sort();
+    keys.dedup();
+    // Leftmost-first: the kind of search Teddy serves.
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&keys)
+        .ok()
 }
 
 /// The first bytes of the characters of `\s` (Unicode `White_Space`, all
@@ -223,19 +260,13 @@ fn build_anchored(pattern: &str) -> Option<meta::Regex> {
 impl Heads {
     /// `sources[c]`: construction `c`'s pattern and the phrases it starts
     /// with.
-    fn new(sources: Vec<(Option<meta::Regex>, &[String])>, stop: &[String]) -> Option<Heads> {
+    fn new(sources: Vec<(Option<meta::Regex>, &[String])>) -> Option<Heads> {
         let mut words: Vec<Vec<u8>> = Vec::new();
         let mut constructions: Vec<u32> = Vec::new();
         let mut anchored = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut keyless = false;
         for (c, (regex, phrases)) in sources.into_iter().enumerate() {
             anchored.push(regex?);
             for phrase in phrases.iter().filter(|p| !p.trim().is_empty()) {
-                match key_word(phrase, stop) {
-                    Some(k) => keys.push(k),
-                    None => keyless = true,
-                }
                 for w in heads(phrase)? {
                     match words.iter().position(|x| *x == w) {
                         Some(i) => constructions[i] |= 1 << c,
@@ -263,28 +294,10 @@ impl Heads {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .ok()?;
-        // Searched in a lowercase copy of the prose: a case-sensitive
-        // search of a few words runs on SIMD and reads a draft many times
-        // faster than a case-insensitive automaton.
-        let mut keys: Vec<String> = keys.iter().map(|k| k.to_ascii_lowercase()).collect();
-        keys.sort();
-        keys.dedup();
-        // Leftmost-first: the kind of search Teddy serves.
-        let keys = if keyless {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(&keys)
-                    .ok()?,
-            )
-        };
         Some(Heads {
             ac,
             constructions,
             anchored,
-            keys,
         })
     }
 }
@@ -318,61 +331,62 @@ impl Harvester {
             let p = format!(r"\b{after}\b");
             specs.push((p, Side::After, pack.words("claim-harvest-after")));
         }
-        let reporting_alts = alternation(pack.words("claim-harvest-reporting"));
+        let reporting = alternation(pack.words("claim-harvest-reporting"));
         let mut stops = vec![r"[;:(\[—–]|\s--".to_string(), r",\s*$".to_string()];
         if let Some(w) = alternation(pack.words("claim-harvest-clause-stops")) {
             stops.push(format!(r",\s+{w}\b"));
         }
-        if let Some(r) = &reporting_alts {
+        if let Some(r) = &reporting {
             // `…, the mayor's office said.`
             stops.push(format!(r#",(?:\s+[\w’'.-]+){{1,4}}\s+{r}\s*[.!?"”’]*\s*$"#));
         }
-        // Compiling these regexes is most of a short run's start-up: all at
-        // once, on every core.
-        let (built, (clause_stop, reporting)) = rayon::join(
-            || {
-                specs
-                    .par_iter()
-                    .map(|(p, _, _)| rayon::join(|| build(p), || build_anchored(p)))
-                    .collect::<Vec<_>>()
-            },
-            || {
-                rayon::join(
-                    || build(&stops.join("|")),
-                    || {
-                        reporting_alts
-                            .as_ref()
-                            .and_then(|r| build(&format!(r"\b{r}\b(?:\s+that\b)?")))
-                    },
-                )
-            },
+        let stop_words = pack.words("claim-stop-words").to_vec();
+        let gate = key_automaton(
+            specs.iter().flat_map(|(_, _, phrases)| phrases.iter()),
+            &stop_words,
         );
-        // A construction whose regex does not compile is left out.
-        let mut constructions = Vec::new();
-        let mut sources = Vec::new();
-        for ((_, side, phrases), (regex, anchored)) in specs.iter().zip(built) {
-            if let Some(r) = regex {
-                constructions.push((r, *side));
-                sources.push((anchored, *phrases));
-            }
-        }
-        let heads = Heads::new(sources, pack.words("claim-stop-words"));
-        let stop = pack
-            .words("claim-stop-words")
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
+        let stop = stop_words.iter().map(|w| w.to_lowercase()).collect();
         Harvester {
-            constructions,
-            heads,
-            clause_stop,
+            specs: specs
+                .into_iter()
+                .map(|(p, side, phrases)| (p, side, phrases.to_vec()))
+                .collect(),
+            stops: stops.join("|"),
             reporting,
+            gate,
+            compiled: std::sync::OnceLock::new(),
             stop,
         }
     }
 
+    /// The regexes, compiled on the first call. On one thread: a rayon
+    /// join here could steal another draft's harvest, which would wait
+    /// for this very initialisation.
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            // A construction whose regex does not compile is left out.
+            let mut constructions = Vec::new();
+            let mut sources = Vec::new();
+            for (p, side, phrases) in &self.specs {
+                if let Some(r) = build(p) {
+                    constructions.push((r, *side));
+                    sources.push((build_anchored(p), phrases.as_slice()));
+                }
+            }
+            Compiled {
+                constructions,
+                heads: Heads::new(sources),
+                clause_stop: build(&self.stops),
+                reporting: self
+                    .reporting
+                    .as_ref()
+                    .and_then(|r| build(&format!(r"\b{r}\b(?:\s+that\b)?"))),
+            }
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.constructions.is_empty()
+        self.specs.is_empty()
     }
 
     pub fn stop_words(&self) -> &HashSet<String> {
@@ -380,25 +394,29 @@ impl Harvester {
     }
 
     /// The matches of each construction in `prose`, as `find_iter` gives
-    /// them: with [`Heads`], anchored searches at the heads only.
+    /// them: with [`Heads`], anchored searches at the heads only. Empty
+    /// (no list at all) when the draft holds no key word.
     /// `lower`: `prose` in ASCII lower case ([`Draft::prose_lower`]).
     fn construction_matches(&self, prose: &str, lower: &str) -> Vec<Vec<Range<usize>>> {
-        let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.constructions.len()];
-        let Some(heads) = self.heads.as_ref().filter(|_| !folds_into_ascii(prose)) else {
-            for ((re, _), v) in self.constructions.iter().zip(&mut out) {
+        let folds = folds_into_ascii(prose);
+        if let Some(gate) = &self.gate
+            && !folds
+            && !gate.is_match(lower)
+        {
+            return Vec::new();
+        }
+        let c = self.compiled();
+        let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); c.constructions.len()];
+        let Some(heads) = c.heads.as_ref().filter(|_| !folds) else {
+            for ((re, _), v) in c.constructions.iter().zip(&mut out) {
                 v.extend(re.find_iter(prose).map(|m| m.range()));
             }
             return out;
         };
-        if let Some(keys) = &heads.keys
-            && !keys.is_match(lower)
-        {
-            return out;
-        }
         let bytes = prose.as_bytes();
         // Where each construction's next match may start: matches of one
         // construction do not overlap.
-        let mut next = vec![0; self.constructions.len()];
+        let mut next = vec![0; c.constructions.len()];
         for h in heads.ac.find_iter(prose) {
             let at = h.start();
             if at > 0 && is_word_byte(bytes[at - 1]) {
@@ -406,15 +424,15 @@ impl Harvester {
             }
             let mut set = heads.constructions[h.pattern().as_usize()];
             while set != 0 {
-                let c = set.trailing_zeros() as usize;
+                let k = set.trailing_zeros() as usize;
                 set &= set - 1;
-                if at < next[c] {
+                if at < next[k] {
                     continue;
                 }
                 let input = Input::new(prose).range(at..).anchored(Anchored::Yes);
-                if let Some(m) = heads.anchored[c].search(&input) {
-                    next[c] = m.end();
-                    out[c].push(m.range());
+                if let Some(m) = heads.anchored[k].search(&input) {
+                    next[k] = m.end();
+                    out[k].push(m.range());
                 }
             }
         }
@@ -425,7 +443,11 @@ impl Harvester {
     pub fn harvest(&self, draft: &Draft, file: FileId) -> Vec<Harvested> {
         let mut found: Vec<(Range<usize>, Side, usize)> = Vec::new();
         let matches = self.construction_matches(&draft.prose, draft.prose_lower());
-        for ((_, side), ms) in self.constructions.iter().zip(matches) {
+        if matches.is_empty() {
+            return Vec::new();
+        }
+        let c = self.compiled();
+        for ((_, side), ms) in c.constructions.iter().zip(matches) {
             for mut m in ms {
                 if *side == Side::After {
                     let before = draft.prose[..m.start].trim_end();
@@ -464,8 +486,8 @@ impl Harvester {
                 .find(|(_, _, t)| t == s)
                 .map_or(sentence.end, |(r, _, _)| r.start);
             let x = match side {
-                Side::Before => self.clause_after(&draft.prose, m.end..next_start),
-                Side::After => self.clause_before(&draft.prose, prev_end..m.start),
+                Side::Before => c.clause_after(&draft.prose, m.end..next_start),
+                Side::After => c.clause_before(&draft.prose, prev_end..m.start),
             };
             let Some(x) = x else { continue };
             let text = collapse(&draft.prose[x.clone()]);
@@ -493,7 +515,9 @@ impl Harvester {
         }
         out
     }
+}
 
+impl Compiled {
     /// X after a construction: to the end of its clause within `within`.
     fn clause_after(&self, prose: &str, within: Range<usize>) -> Option<Range<usize>> {
         let text = &prose[within.clone()];
@@ -764,6 +788,23 @@ mod tests {
     }
 
     #[test]
+    fn regexes_are_compiled_only_for_a_draft_with_a_key_word() {
+        let pack = Pack::builtin().unwrap();
+        let h = Harvester::new(&pack);
+        let lang = pack.language();
+        let plain = Draft::parse("a.md", "The council met on Monday. It said 40 died.", &lang);
+        assert!(h.harvest(&plain, 0).is_empty());
+        assert!(h.compiled.get().is_none());
+        let marked = Draft::parse(
+            "b.md",
+            "He repeated the false claim that the Orlen Canal bridges were built without permits.",
+            &lang,
+        );
+        assert_eq!(h.harvest(&marked, 1).len(), 1);
+        assert!(h.compiled.get().is_some());
+    }
+
+    #[test]
     fn constructions() {
         assert_eq!(
             claims(
@@ -803,7 +844,7 @@ mod tests {
     fn anchored_searches_at_heads_find_what_the_regexes_find() {
         let pack = Pack::builtin().unwrap();
         let h = Harvester::new(&pack);
-        assert!(h.heads.is_some());
+        assert!(h.compiled().heads.is_some());
         for text in [
             "The long-debunked claim that X held, a claim that has been debunked.",
             "He FALSELY\n said on Tuesday that Y; posts, which\u{a0}is false, spread.",
@@ -815,18 +856,25 @@ mod tests {
             "Which is true? A CLAIM THAT HAS BEEN DEBUNKED, falsehoods",
         ] {
             let want: Vec<Vec<Range<usize>>> = h
+                .compiled()
                 .constructions
                 .iter()
                 .map(|(re, _)| re.find_iter(text).map(|m| m.range()).collect())
                 .collect();
             let lower = text.to_ascii_lowercase();
-            assert_eq!(h.construction_matches(text, &lower), want, "{text}");
+            let got = h.construction_matches(text, &lower);
+            if got.is_empty() {
+                // Passed over: no key word.
+                assert!(want.iter().all(Vec::is_empty), "{text}");
+            } else {
+                assert_eq!(got, want, "{text}");
+            }
         }
         assert_eq!(
             heads("a claim").unwrap().len(),
             white_space_lead_bytes().count()
         );
-        let keys = h.heads.as_ref().unwrap().keys.as_ref().unwrap();
+        let keys = h.gate.as_ref().unwrap();
         assert!(!keys.is_match("a minister said a claim was made, which is a fact."));
         assert!(keys.is_match("claims, which is untrue"));
         let stop = ["which".to_string(), "is".to_string(), "not".to_string()];
@@ -864,10 +912,11 @@ mod tests {
         );
         assert!(errors.is_empty());
         let h = Harvester::new(&pack);
-        assert!(h.heads.is_some());
+        assert!(h.compiled().heads.is_some());
         // The longest word is not ASCII: `now` is the key.
         let text = "The dam was sold, WHICH IS D\u{c9}BUNK\u{c9} NOW.";
         let want: Vec<Vec<Range<usize>>> = h
+            .compiled()
             .constructions
             .iter()
             .map(|(re, _)| re.find_iter(text).map(|m| m.range()).collect())
