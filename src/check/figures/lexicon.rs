@@ -379,9 +379,9 @@ pub struct Lexicons {
     pub caveats: Lex,
     pub negated_caveats: Lex,
     pub negations: Lex,
-    /// Words of the prefilter: a sentence with none of these and no digit
-    /// cannot hold a figure.
-    pub prefilter: aho_corasick::AhoCorasick,
+    /// The prefilter: a sentence with none of its words and marks and no
+    /// digit cannot hold a figure.
+    pub prefilter: FigureFilter,
     /// The last word of every caveat and negated caveat: a stretch of prose
     /// without one of them holds no caveat. `None` when a word is not ASCII
     /// (then every stretch is read). See [`caveat_filter`].
@@ -467,18 +467,8 @@ impl Lexicons {
         }
         // One word of a phrase is enough to say "maybe": the last, which
         // counts (`a few dozen`, `tens of thousands`).
-        // Lowercase, for text whose ASCII is lowercased (see
-        // `may_hold_figure`).
-        let pre: Vec<String> = pre
-            .iter()
-            .filter_map(|w| w.split_whitespace().next_back())
-            .map(str::to_ascii_lowercase)
-            .collect();
-        let prefilter = aho_corasick::AhoCorasickBuilder::new()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&pre)
-            .expect("plain literals");
+        let prefilter =
+            FigureFilter::new(pre.iter().filter_map(|w| w.split_whitespace().next_back()));
         let (caveat_filter, caveat_reach) = caveat_filter(pack, &mut Tokens::default());
         let mut lex = Lexicons {
             number_words: lex("number-words", false),
@@ -579,28 +569,134 @@ impl Lexicons {
     }
 
     /// Whether a sentence may hold a figure: a digit, or a number, count or
-    /// currency word somewhere in it, in any ASCII case.
+    /// currency word or mark somewhere in it, in any ASCII case.
     ///
-    /// `text` is the sentence with its ASCII lowercased: the automaton
-    /// matches lowercase words byte for byte there, finding what one that
-    /// folds case finds in the sentence as written (the automatons that
-    /// fold case cannot use their fast prefilters).
+    /// `text` is the sentence with its ASCII lowercased.
     pub fn may_hold_figure(&self, text: &str) -> bool {
-        if has_ascii_digit(text.as_bytes()) {
-            return true;
-        }
-        // Whole words only: `ten` is in `often`.
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        self.prefilter.find_iter(text).any(|m| {
-            let (a, b) = (&text[..m.start()], &text[m.end()..]);
-            let alpha = text[m.start()..m.end()]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            !alpha || (!word(a.chars().next_back()) && !word(b.chars().next()))
-        })
+        has_ascii_digit(text.as_bytes()) || self.prefilter.holds_any(text)
     }
 }
+
+/// The words and marks of the figure prefilter, looked for a word at a
+/// time: one pass over a sentence's bytes, a table look-up per word, and a
+/// hash look-up only for a word whose first letter and length some entry
+/// has. (An automaton of the same words reads every byte through its
+/// states and stops inside `often` and `someone`.)
+#[derive(Debug)]
+pub struct FigureFilter {
+    /// The first word of every entry that starts with a letter or digit,
+    /// in ASCII lower case: a whole word of the text (a run of letters and
+    /// digits) must be one of them.
+    words: Vocab,
+    /// Whether some word has the [`shape`] at an index: most words of a
+    /// text have none of theirs, and are passed over without hashing.
+    shapes: Box<[bool; SHAPES]>,
+    /// The first character of every entry that starts with neither (`$`,
+    /// `€`): anywhere in the text.
+    marks: Vec<char>,
+    ascii_marks: [bool; 128],
+}
+
+impl FigureFilter {
+    pub fn new<'a>(entries: impl Iterator<Item = &'a str>) -> FigureFilter {
+        let mut f = FigureFilter {
+            words: Vocab::default(),
+            shapes: Box::new([false; SHAPES]),
+            marks: Vec::new(),
+            ascii_marks: [false; 128],
+        };
+        for entry in entries {
+            let Some(first) = entry.chars().next() else {
+                continue;
+            };
+            if first.is_alphanumeric() {
+                let end = entry
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(entry.len());
+                let word = entry[..end].to_ascii_lowercase();
+                let w = word.as_bytes();
+                f.shapes[shape(w[0], w[w.len() - 1], w.len())] = true;
+                f.words.add(&word);
+            } else if first.is_ascii() {
+                f.ascii_marks[first as usize] = true;
+            } else if !f.marks.contains(&first) {
+                f.marks.push(first);
+            }
+        }
+        f
+    }
+
+    /// Whether `text` (ASCII lowercased) holds one of the words as a whole
+    /// word, or one of the marks.
+    pub fn holds_any(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            let b = bytes[i];
+            let start = i;
+            if WORD_BYTE[usize::from(b)] == 0 {
+                if b < 0x80 {
+                    if self.ascii_marks[usize::from(b)] {
+                        return true;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let c = text[i..].chars().next().expect("a character boundary");
+                i += c.len_utf8();
+                if !c.is_alphanumeric() {
+                    if self.marks.contains(&c) {
+                        return true;
+                    }
+                    continue;
+                }
+            } else {
+                i += 1;
+            }
+            // The rest of a word: ASCII letters and digits a byte at a
+            // time, any other letter or digit a character at a time.
+            loop {
+                while i < n && WORD_BYTE[usize::from(bytes[i])] != 0 {
+                    i += 1;
+                }
+                if i < n && bytes[i] >= 0x80 {
+                    let c = text[i..].chars().next().expect("a character boundary");
+                    if c.is_alphanumeric() {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let len = i - start;
+            let last = bytes[i - 1];
+            if self.shapes[shape(b, last, len)] && self.words.id(&text[start..i]) != UNKNOWN {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// 1 for an ASCII letter or digit.
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    t
+};
+
+/// A word's first and last byte and length, folded into an index of
+/// [`FigureFilter::shapes`].
+fn shape(first: u8, last: u8, len: usize) -> usize {
+    (usize::from(first) * 31 + usize::from(last) * 7 + len.min(63)) & (SHAPES - 1)
+}
+
+const SHAPES: usize = 4096;
 
 /// Whether `text` holds an ASCII digit, read eight bytes at a time.
 fn has_ascii_digit(text: &[u8]) -> bool {
@@ -693,10 +789,11 @@ mod tests {
         assert!(!l.word(&t, 1));
     }
 
-    /// Over lowercased text, the automatons find what automatons that fold
-    /// case find over the text as written.
+    /// The prefilter says "maybe" wherever an automaton of its words that
+    /// folds case finds one as a whole word (or a mark) in the text as
+    /// written, and "no" where none is.
     #[test]
-    fn automatons_over_lowercased_text_fold_case() {
+    fn figure_filter_finds_what_a_case_folding_automaton_finds() {
         let lex = super::super::finder::tests::lexicons();
         let pack = Pack::builtin().expect("built-in pack");
         let folding = aho_corasick::AhoCorasickBuilder::new()
@@ -715,18 +812,52 @@ mod tests {
                 .filter_map(|w| w.split_whitespace().next_back()),
             )
             .expect("plain literals");
+        let oracle = |text: &str| {
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            folding.find_iter(text).any(|m| {
+                let alpha = text[m.start()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                !alpha
+                    || (!word(text[..m.start()].chars().next_back())
+                        && !word(text[m.end()..].chars().next()))
+            })
+        };
+        for (text, want) in [
+            ("FIFTEEN died", true),
+            ("Often TEN", true),
+            ("often, someone, tenth, Onerous", false),
+            ("USD and Usd", true),
+            ("Twenty-One", true),
+            ("Erdoğan’s ÉTÉ, TWO", true),
+            ("Erdoğan’s ÉTÉ", false),
+            ("ÉTÉtwo twoÉTÉ", false),
+            ("a few Dozen", true),
+            ("it cost \u{20ac}", true),
+            ("it cost $", true),
+            ("Hundreds", true),
+            ("", false),
+            ("no figure at all here.", false),
+        ] {
+            assert_eq!(oracle(text), want, "oracle: {text:?}");
+            assert_eq!(
+                lex.prefilter.holds_any(&text.to_ascii_lowercase()),
+                want,
+                "{text:?}"
+            );
+        }
+    }
+
+    /// Over lowercased text, the caveat automaton finds what an automaton
+    /// that folds case finds over the text as written.
+    #[test]
+    fn caveat_automaton_over_lowercased_text_folds_case() {
+        let lex = super::super::finder::tests::lexicons();
         let caveats = lex.caveat_filter.as_ref().expect("ASCII caveats");
         let spans = |it: &mut dyn Iterator<Item = aho_corasick::Match>| {
             it.map(|m| m.span()).collect::<Vec<_>>()
         };
-        for text in [
-            "FIFTEEN died, Often TEN, USD and Usd, Twenty-One",
-            "Kelvin \u{212A} and Erdoğan’s ÉTÉ, TWO",
-        ] {
-            let got = spans(&mut lex.prefilter.find_iter(&text.to_ascii_lowercase()));
-            assert!(!got.is_empty(), "{text:?}");
-            assert_eq!(got, spans(&mut folding.find_iter(text)), "{text:?}");
-        }
         let text = "NONE COULD BE VERIFIED; it was UnConfirmed";
         assert_eq!(
             spans(&mut caveats.find_iter(&text.to_ascii_lowercase())),
