@@ -30,6 +30,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Mutex;
 
 /// Drafts further apart than this are not compared.
 const WINDOW_DAYS: i64 = 30;
@@ -59,16 +60,48 @@ pub struct TitleCheck {
     by_key: HashMap<String, usize>,
     /// Cross-draft findings decided in `prepare`, by file.
     cross: HashMap<FileId, Vec<CrossFlag>>,
-    /// The mentions `learn` found in each checked draft, kept by `prepare`
-    /// so that `check` does not find them again.
-    found: HashMap<FileId, Found>,
+    /// The findings `learn` decided for each checked draft from its own
+    /// mentions, kept by `prepare` so that `check` does not find them again.
+    learned: HashMap<FileId, Learnt>,
+    /// The people, offices and names of the mentions the first pass keeps,
+    /// each stored once: a run keeps every draft's titled mentions until
+    /// it compares them, and most name the same few people.
+    strings: Mutex<Interner>,
 }
 
-/// A draft's mentions as `learn` found them, with what identifies the draft
-/// and what findings quote from it, so `check` needs no draft.
-struct Found {
+/// What `check` gives for a draft `learn` saw.
+struct Learnt {
     path: String,
     len: usize,
+    /// The findings its own mentions decide.
+    findings: Vec<Finding>,
+}
+
+/// Strings stored once, by number.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    strings: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.strings.len()).expect("fewer than 2^32 strings");
+        self.strings.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+}
+
+/// A draft's mentions, with what findings quote from it.
+struct Found {
     mentions: Vec<Mention>,
     /// Per mention: its 1-based line and its words as written.
     lines: Vec<usize>,
@@ -91,16 +124,9 @@ struct CrossFlag {
     label: Label,
 }
 
-/// Each person's titles, and the drafts (with their first mention) that use each.
-/// One person's titles: (office, class) -> the drafts carrying it.
-type Titles<'a> = BTreeMap<(Lower<'a>, Class), Vec<(usize, Carried<'a>)>>;
-
-/// A titled mention of a draft as `prepare` compares it.
-#[derive(Clone, Copy)]
-struct Carried<'a> {
-    mention: &'a Mention,
-    kept: &'a Kept,
-}
+/// One person's titles: (office, class) -> the drafts carrying it (with
+/// their first mention of it).
+type Titles<'a> = BTreeMap<(Lower<'a>, Class), Vec<(usize, &'a Kept)>>;
 
 /// A string ordered and compared as its lower case (`str::to_lowercase`),
 /// without making that lower case.
@@ -137,15 +163,22 @@ impl PartialEq for Lower<'_> {
 
 impl Eq for Lower<'_> {}
 
-/// One titled mention as the first pass keeps it: the rest is in
-/// [`DraftTitles::found`].
+/// One titled mention as the first pass keeps it for comparing drafts:
+/// its strings are numbers of [`TitleCheck::strings`].
 #[derive(Clone, Debug)]
 struct Kept {
-    /// Index in `found`.
-    found: usize,
+    span: Range<usize>,
     line: usize,
+    person: u32,
+    office: u32,
+    name: u32,
+    status: Status,
     class: Class,
+    /// The registry judged it: never flagged across drafts.
     judged: bool,
+    /// Its own draft flags it (or the registry says it is right): never
+    /// flagged across drafts either.
+    settled: bool,
 }
 
 struct DraftTitles {
@@ -153,12 +186,11 @@ struct DraftTitles {
     date: Date,
     dated: bool,
     checked: bool,
-    mentions: Vec<Kept>,
-    /// Every mention of the draft, for `check`, with its line and words.
-    found: Vec<Mention>,
-    lines: Vec<usize>,
-    words: Vec<String>,
     len: usize,
+    /// The titled mentions, in order.
+    kept: Vec<Kept>,
+    /// The findings the draft's own mentions decide.
+    findings: Vec<Finding>,
 }
 
 impl TitleCheck {
@@ -194,7 +226,8 @@ impl TitleCheck {
             people,
             by_key,
             cross: HashMap::default(),
-            found: HashMap::default(),
+            learned: HashMap::default(),
+            strings: Mutex::default(),
         }
     }
 
@@ -302,18 +335,19 @@ impl TitleCheck {
     /// Decides the cross-draft findings: the minority title of a person
     /// among drafts less than [`WINDOW_DAYS`] apart.
     fn flag_across(&mut self, drafts: &[(FileId, DraftTitles)]) {
+        let strings = self.strings.get_mut().unwrap_or_else(|e| e.into_inner());
+        let strings = &*strings;
         // person -> their titled mentions, in draft order.
-        let mut by_person: HashMap<&str, Vec<(usize, Carried)>> = HashMap::default();
+        let mut by_person: HashMap<u32, Vec<(usize, &Kept)>> = HashMap::default();
         for (di, (_, d)) in drafts.iter().enumerate() {
-            for kept in &d.mentions {
-                let mention = &d.found[kept.found];
-                by_person
-                    .entry(&mention.person)
-                    .or_default()
-                    .push((di, Carried { mention, kept }));
+            for kept in &d.kept {
+                by_person.entry(kept.person).or_default().push((di, kept));
             }
         }
-        let mut people: Vec<(&str, Vec<(usize, Carried)>)> = by_person.into_iter().collect();
+        let mut people: Vec<(&str, Vec<(usize, &Kept)>)> = by_person
+            .into_iter()
+            .map(|(p, mentions)| (strings.get(p), mentions))
+            .collect();
         people.sort_unstable_by_key(|(person, _)| *person);
         // What the comparisons read of each draft, close together.
         let when: Vec<(bool, i64, Date, FileId)> = drafts
@@ -334,7 +368,7 @@ impl TitleCheck {
                 let mut titles: Titles = BTreeMap::new();
                 for &(di, c) in mentions {
                     let list = titles
-                        .entry((Lower(&c.mention.office), c.kept.class))
+                        .entry((Lower(strings.get(c.office)), c.class))
                         .or_default();
                     // Drafts come in order: only the last can be this one.
                     if list.last().is_none_or(|(x, _)| *x != di) {
@@ -342,7 +376,7 @@ impl TitleCheck {
                     }
                 }
                 let mut flags = Vec::new();
-                Self::flag_person(drafts, &titles, near, later, &mut flags);
+                Self::flag_person(drafts, strings, &titles, near, later, &mut flags);
                 flags
             })
             .collect();
@@ -354,6 +388,7 @@ impl TitleCheck {
     /// [`TitleCheck::flag_across`] for one person's titles.
     fn flag_person<'a>(
         drafts: &[(FileId, DraftTitles)],
+        strings: &Interner,
         titles: &Titles<'a>,
         near: impl Fn(usize, usize) -> bool,
         later: impl Fn(usize, usize) -> bool,
@@ -361,7 +396,7 @@ impl TitleCheck {
     ) {
         for ((office, class), carriers) in titles {
             for &(di, c) in carriers {
-                if c.kept.judged {
+                if c.judged || c.settled {
                     continue;
                 }
                 let mut loses_to = Vec::new();
@@ -384,8 +419,8 @@ impl TitleCheck {
                     continue;
                 };
                 let other = &drafts[dj].1;
-                let (m, m2) = (c.mention, c2.mention);
-                let title2 = m2.title();
+                let (m, m2) = (c, c2);
+                let title2 = mention::title(strings.get(m2.office), m2.status);
                 let more = loses_to.len() - 1;
                 let why = if theirs > carriers.len() {
                     format!(
@@ -401,10 +436,10 @@ impl TitleCheck {
                         span: m.span.clone(),
                         message: format!(
                             "{} is `{}` here but `{title2}` in {} line {}{}",
-                            m.name,
-                            m.title(),
+                            strings.get(m.name),
+                            mention::title(strings.get(m.office), m.status),
                             other.path,
-                            c2.kept.line,
+                            c2.line,
                             if more > 0 {
                                 format!(" (and {more} more)")
                             } else {
@@ -480,44 +515,45 @@ impl Check for TitleCheck {
     }
 
     fn learn(&self, draft: &Draft, cx: &Context) -> Option<Learned> {
-        let found = self.mentions(draft);
-        let starts: Vec<usize> = found.iter().map(|m| m.span.start).collect();
-        let lines = lines_of(&draft.text, &starts);
-        let words = found
+        let found = self.found(draft);
+        let mut findings = Vec::new();
+        let own = self.own_findings(&found, cx, &mut findings);
+        // The strings of a draft's mentions, numbered under one lock.
+        let mut strings = self.strings.lock().unwrap_or_else(|e| e.into_inner());
+        let kept = found
+            .mentions
             .iter()
-            .map(|m| m.title_text(draft).to_string())
-            .collect();
-        let mentions = found
-            .iter()
-            .zip(lines.iter().copied())
-            .enumerate()
-            .filter_map(|(i, (m, line))| {
-                let class = m.status.class()?;
-                let judged = self.judge(m, cx.date) != Verdict::Unknown;
+            .zip(&found.lines)
+            .zip(own)
+            .filter_map(|((m, &line), own)| {
                 Some(Kept {
-                    found: i,
+                    span: m.span.clone(),
                     line,
-                    class,
-                    judged,
+                    person: strings.id(&m.person),
+                    office: strings.id(&m.office),
+                    name: strings.id(&m.name),
+                    status: m.status,
+                    class: m.status.class()?,
+                    judged: own.judged,
+                    settled: !own.open,
                 })
             })
             .collect();
+        drop(strings);
         Some(Box::new(DraftTitles {
             path: draft.path.clone(),
             date: cx.date,
             dated: draft.date().is_some(),
             checked: cx.checked,
-            mentions,
-            found,
-            lines,
-            words,
             len: draft.text.len(),
+            kept,
+            findings,
         }))
     }
 
     fn prepare(&mut self, learned: Vec<(FileId, Learned)>) {
         self.cross.clear();
-        self.found.clear();
+        self.learned.clear();
         let drafts: Vec<(FileId, DraftTitles)> = learned
             .into_iter()
             .filter_map(|(f, l)| l.downcast::<DraftTitles>().ok().map(|d| (f, *d)))
@@ -525,47 +561,43 @@ impl Check for TitleCheck {
             .collect();
         self.flag_across(&drafts);
         for (f, d) in drafts {
-            self.found.insert(
+            self.learned.insert(
                 f,
-                Found {
+                Learnt {
                     path: d.path,
                     len: d.len,
-                    mentions: d.found,
-                    lines: d.lines,
-                    words: d.words,
+                    findings: d.findings,
                 },
             );
         }
     }
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Vec<Finding>) {
-        // The mentions `learn` found, unless it did not see this draft.
-        match self.found.get(&cx.file) {
-            Some(f) if f.path == draft.path && f.len == draft.text.len() => {
-                self.check_found(f, cx, out)
+        // The findings `learn` decided, unless it did not see this draft.
+        match self.learned.get(&cx.file) {
+            Some(l) if l.path == draft.path && l.len == draft.text.len() => {
+                self.check_learnt(l, cx, out)
             }
             _ => {
-                let mentions = self.mentions(draft);
-                let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
-                let found = Found {
-                    path: draft.path.clone(),
-                    len: draft.text.len(),
-                    lines: lines_of(&draft.text, &starts),
-                    words: mentions
-                        .iter()
-                        .map(|m| m.title_text(draft).to_string())
-                        .collect(),
-                    mentions,
-                };
-                self.check_found(&found, cx, out);
+                let found = self.found(draft);
+                let own = self.own_findings(&found, cx, out);
+                let cross = self.cross.get(&cx.file);
+                for (m, own) in found.mentions.iter().zip(own) {
+                    if let Some(c) = cross
+                        .filter(|_| own.open)
+                        .and_then(|c| c.iter().find(|c| c.span == m.span))
+                    {
+                        out.push(c.finding(&self.rule, cx));
+                    }
+                }
             }
         }
     }
 
     fn check_learned(&self, cx: &Context, out: &mut Vec<Finding>) -> bool {
-        match self.found.get(&cx.file) {
-            Some(f) => {
-                self.check_found(f, cx, out);
+        match self.learned.get(&cx.file) {
+            Some(l) => {
+                self.check_learnt(l, cx, out);
                 true
             }
             None => false,
@@ -573,11 +605,54 @@ impl Check for TitleCheck {
     }
 }
 
+/// What a draft's own mentions decide of one mention.
+#[derive(Clone, Copy, Default)]
+struct Own {
+    /// The registry judged it, right or wrong.
+    judged: bool,
+    /// Neither the registry nor an earlier mention settled it: a
+    /// comparison across drafts may flag it.
+    open: bool,
+}
+
+impl CrossFlag {
+    fn finding(&self, rule: &Rule, cx: &Context) -> Finding {
+        let mut f = finding(rule, cx, self.span.clone(), self.message.clone());
+        f.labels.push(self.label.clone());
+        f.notes.push(self.note.clone());
+        f
+    }
+}
+
 impl TitleCheck {
-    /// The findings of one draft, from its mentions.
-    fn check_found(&self, found: &Found, cx: &Context, out: &mut Vec<Finding>) {
+    /// A draft's mentions, with their lines and words.
+    fn found(&self, draft: &Draft) -> Found {
+        let mentions = self.mentions(draft);
+        let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+        Found {
+            lines: lines_of(&draft.text, &starts),
+            words: mentions
+                .iter()
+                .map(|m| m.title_text(draft).to_string())
+                .collect(),
+            mentions,
+        }
+    }
+
+    /// A learned draft's findings: its own, then those across drafts.
+    fn check_learnt(&self, l: &Learnt, cx: &Context, out: &mut Vec<Finding>) {
+        out.extend(l.findings.iter().cloned());
+        if let Some(cross) = self.cross.get(&cx.file) {
+            out.extend(cross.iter().map(|c| c.finding(&self.rule, cx)));
+        }
+    }
+
+    /// The findings of one draft that its own mentions decide: a title the
+    /// registry says is wrong for the draft's date, and a title that
+    /// conflicts with an earlier one. Says per mention what was decided.
+    fn own_findings(&self, found: &Found, cx: &Context, out: &mut Vec<Finding>) -> Vec<Own> {
         let mentions = &found.mentions;
-        let cross = self.cross.get(&cx.file);
+        let mut own = vec![Own::default(); mentions.len()];
         for (j, m) in mentions.iter().enumerate() {
             let Some(class) = m.status.class() else {
                 continue;
@@ -594,8 +669,12 @@ impl TitleCheck {
                 message: format!("titled `{}` here", e.title()).into(),
             };
             match self.judge(m, cx.date) {
-                Verdict::Right => continue,
+                Verdict::Right => {
+                    own[j].judged = true;
+                    continue;
+                }
                 Verdict::Wrong(msg) => {
+                    own[j].judged = true;
                     let mut f = finding(
                         &self.rule,
                         cx,
@@ -633,13 +712,9 @@ impl TitleCheck {
                 out.push(f);
                 continue;
             }
-            if let Some(c) = cross.and_then(|c| c.iter().find(|c| c.span == m.span)) {
-                let mut f = finding(&self.rule, cx, c.span.clone(), c.message.clone());
-                f.labels.push(c.label.clone());
-                f.notes.push(c.note.clone());
-                out.push(f);
-            }
+            own[j].open = true;
         }
+        own
     }
 }
 

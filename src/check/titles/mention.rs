@@ -55,18 +55,23 @@ pub struct Mention {
     pub registry: Option<usize>,
 }
 
+/// An office with a status, as messages show it: `former Mayor`,
+/// `Mayor-elect`.
+pub fn title(o: &str, status: Status) -> String {
+    match status {
+        Status::Current | Status::Outgoing => o.to_string(),
+        Status::Former => format!("former {o}"),
+        Status::Acting => format!("acting {o}"),
+        Status::Elect => format!("{o}-elect"),
+        Status::Late => format!("late {o}"),
+        Status::Then => format!("then-{o}"),
+    }
+}
+
 impl Mention {
     /// The title as messages show it: `former Mayor`, `Mayor-elect`.
     pub fn title(&self) -> String {
-        let o = &self.office;
-        match self.status {
-            Status::Current | Status::Outgoing => o.clone(),
-            Status::Former => format!("former {o}"),
-            Status::Acting => format!("acting {o}"),
-            Status::Elect => format!("{o}-elect"),
-            Status::Late => format!("late {o}"),
-            Status::Then => format!("then-{o}"),
-        }
+        title(&self.office, self.status)
     }
 
     pub fn title_text<'a>(&self, draft: &'a Draft) -> &'a str {

@@ -203,3 +203,66 @@ fn names_introduced_without_a_title_resolve_later_surnames() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(mentions("# Mayor Ana Lopez opens pool\n\nThe pool opened.").is_empty());
 }
+
+/// Three drafts naming one person: what `check` gives from what `learn`
+/// kept equals what it finds reading the draft again, and the person's
+/// strings are stored once for all the drafts.
+#[test]
+fn learned_findings_equal_those_of_a_draft_read_again() {
+    let texts = [
+        "Finance Minister Ada Brel spoke on Monday. Later, former Finance Minister Ada Brel left.",
+        "Finance Minister Ada Brel opened the budget talks.",
+        "Deputy Mayor Ada Brel cut the ribbon. Chancellor Olaf Scholz came too.",
+    ];
+    let (mut c, lang) = engine(REGISTRY);
+    let drafts: Vec<Draft> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Draft::parse(format!("{i}.md"), *t, &lang))
+        .collect();
+    let cx = |file| Context {
+        file,
+        date: day("2023-05-01"),
+        checked: true,
+    };
+    let learned = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, c.learn(d, &cx(i)).unwrap()))
+        .collect();
+    c.prepare(learned);
+    {
+        let strings = c.strings.lock().unwrap();
+        let brel = strings
+            .strings
+            .iter()
+            .filter(|s| s.contains("Brel"))
+            .count();
+        let brel_key = strings
+            .strings
+            .iter()
+            .filter(|s| s.contains("brel"))
+            .count();
+        assert_eq!((brel, brel_key), (1, 1), "{:?}", strings.strings);
+    }
+    let mut kinds = (0, 0);
+    for (i, d) in drafts.iter().enumerate() {
+        let mut from_learned = Vec::new();
+        assert!(c.check_learned(&cx(i), &mut from_learned));
+        let mut again = Vec::new();
+        let other = Draft::parse("elsewhere.md", texts[i], &lang);
+        c.check(&other, &cx(i), &mut again);
+        from_learned.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        again.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        assert_eq!(from_learned, again, "{}", d.path);
+        for f in &from_learned {
+            if f.message.contains("earlier in this draft") {
+                kinds.0 += 1;
+            } else if f.message.contains(" in ") && f.message.contains(" line ") {
+                kinds.1 += 1;
+            }
+        }
+    }
+    // One conflict inside a draft and one across drafts at least.
+    assert!(kinds.0 >= 1 && kinds.1 >= 1, "{kinds:?}");
+}
