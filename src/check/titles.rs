@@ -560,6 +560,9 @@ impl Check for TitleCheck {
             .filter(|(_, d)| d.checked)
             .collect();
         self.flag_across(&drafts);
+        // The flags hold their words: the numbers are done with, and the
+        // next run (the language server's next change) numbers afresh.
+        *self.strings.get_mut().unwrap_or_else(|e| e.into_inner()) = Interner::default();
         for (f, d) in drafts {
             self.learned.insert(
                 f,

@@ -230,7 +230,6 @@ fn learned_findings_equal_those_of_a_draft_read_again() {
         .enumerate()
         .map(|(i, d)| (i, c.learn(d, &cx(i)).unwrap()))
         .collect();
-    c.prepare(learned);
     {
         let strings = c.strings.lock().unwrap();
         let brel = strings
@@ -245,6 +244,8 @@ fn learned_findings_equal_those_of_a_draft_read_again() {
             .count();
         assert_eq!((brel, brel_key), (1, 1), "{:?}", strings.strings);
     }
+    c.prepare(learned);
+    assert!(c.strings.lock().unwrap().strings.is_empty());
     let mut kinds = (0, 0);
     for (i, d) in drafts.iter().enumerate() {
         let mut from_learned = Vec::new();
