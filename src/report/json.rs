@@ -138,11 +138,14 @@ impl Writer<'_> {
         }
     }
 
-    /// `"key": `, on a new line.
-    fn key(&mut self, depth: usize, key: &str) {
+    /// `"key": `, on a new line. Keys are this file's own words, none of
+    /// which needs an escape.
+    fn key(&mut self, depth: usize, key: &'static str) {
+        debug_assert!(!key.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
         self.line(depth);
-        self.string(key);
-        self.raw(b": ");
+        self.raw(b"\"");
+        self.raw(key.as_bytes());
+        self.raw(b"\": ");
     }
 
     fn number(&mut self, mut n: usize) {
