@@ -84,7 +84,7 @@ enum Side {
 /// Finds the claims a draft marks false.
 ///
 /// Its regexes are compiled on first need: most drafts hold no word a
-/// construction needs ([`Harvester::gate`]), and most runs no such draft,
+/// construction needs (its `gate`), and most runs no such draft,
 /// so compiling them up front was most of a run's start-up for nothing.
 pub struct Harvester {
     /// Per construction: its pattern, side and the lexicon its phrases

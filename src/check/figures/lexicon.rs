@@ -579,9 +579,9 @@ impl Lexicons {
 
 /// The words and marks of the figure prefilter, looked for a word at a
 /// time: one pass over a sentence's bytes, a table look-up per word, and a
-/// hash look-up only for a word whose first letter and length some entry
-/// has. (An automaton of the same words reads every byte through its
-/// states and stops inside `often` and `someone`.)
+/// hash look-up only for a word whose [`shape`] (first and last byte,
+/// length) some entry has. (An automaton of the same words reads every
+/// byte through its states and stops inside `often` and `someone`.)
 #[derive(Debug)]
 pub struct FigureFilter {
     /// The first word of every entry that starts with a letter or digit,
