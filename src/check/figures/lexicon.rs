@@ -4,7 +4,7 @@
 //! matching a token is a bit test. Every word comes from the rule pack
 //! (`rules/figures.toml`); none is written in the code.
 
-use super::tokens::{TokKind, Tokens, UNKNOWN};
+use super::tokens::{TokKind, Tokens, UNKNOWN, is_ascii_alnum};
 use crate::rules::Pack;
 use std::collections::HashMap;
 
@@ -635,7 +635,7 @@ impl FigureFilter {
         while i < n {
             let b = bytes[i];
             let start = i;
-            if WORD_BYTE[usize::from(b)] == 0 {
+            if !is_ascii_alnum(b) {
                 if b < 0x80 {
                     if self.ascii_marks[usize::from(b)] {
                         return true;
@@ -657,7 +657,7 @@ impl FigureFilter {
             // The rest of a word: ASCII letters and digits a byte at a
             // time, any other letter or digit a character at a time.
             loop {
-                while i < n && WORD_BYTE[usize::from(bytes[i])] != 0 {
+                while i < n && is_ascii_alnum(bytes[i]) {
                     i += 1;
                 }
                 if i < n && bytes[i] >= 0x80 {
@@ -678,17 +678,6 @@ impl FigureFilter {
         false
     }
 }
-
-/// 1 for an ASCII letter or digit.
-static WORD_BYTE: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
-        b += 1;
-    }
-    t
-};
 
 /// A word's first and last byte and length, folded into an index of
 /// [`FigureFilter::shapes`].

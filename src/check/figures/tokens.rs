@@ -324,6 +324,12 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// Whether byte `b` is an ASCII letter or digit, read through [`CLASS`].
+#[inline]
+pub fn is_ascii_alnum(b: u8) -> bool {
+    CLASS[usize::from(b)] == ALNUM
+}
+
 /// Whether the character at byte `i` of `text` exists and passes `f`.
 #[inline]
 fn next_is(text: &str, i: usize, f: impl Fn(char) -> bool) -> bool {
