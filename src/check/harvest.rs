@@ -19,13 +19,14 @@
 //! claims that use it, so that matching a sentence is one lookup per word
 //! and a check of the few claims that share a word with it.
 
-use crate::claim_words::{self, ClaimWords, is_capitalized, stem, strip_possessive, tokens};
+use crate::claim_words::{self, ClaimWords, is_capitalized, stem, strip_possessive};
 use crate::draft::Draft;
 use crate::finding::FileId;
 use crate::rules::Pack;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 use regex_automata::{Anchored, Input, meta};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -645,10 +646,55 @@ enum Slot {
 pub struct Index {
     pub claims: Vec<Entry>,
     /// Lower-case last words of names → (claim, bit).
-    names: HashMap<String, Vec<Posting>>,
-    numbers: HashMap<String, Vec<Posting>>,
+    names: FxHashMap<String, Vec<Posting>>,
+    numbers: FxHashMap<String, Vec<Posting>>,
     /// Stems of content words → (claim, bit).
-    stems: HashMap<String, Vec<Posting>>,
+    stems: FxHashMap<String, Vec<Posting>>,
+    /// The starts of every key of the three maps: most words of a sentence
+    /// start no key, and are passed over before they are stemmed or hashed.
+    starts: Starts,
+}
+
+/// A set of the first three bytes of strings (the whole string when
+/// shorter), as bits of a table: a string whose start is not in it is no
+/// key, and one whose start is may be. A stem is a prefix of its word at
+/// least three letters long, or the word itself, so a word and its stem
+/// have the same start.
+struct Starts(Box<[u64; Starts::WORDS]>);
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts(Box::new([0; Starts::WORDS]))
+    }
+}
+
+impl Starts {
+    const WORDS: usize = 1024;
+
+    fn bit(s: &[u8]) -> usize {
+        let n = s.len().min(3);
+        let mut k = n as u32;
+        for &b in &s[..n] {
+            k = k << 8 | u32::from(b);
+        }
+        (k.wrapping_mul(0x9E37_79B1) >> 16) as usize % (Self::WORDS * 64)
+    }
+
+    fn insert(&mut self, s: &str) {
+        let b = Self::bit(s.as_bytes());
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    fn may_hold(&self, s: &str) -> bool {
+        self.may_hold_start(s.as_bytes())
+    }
+
+    /// Whether a string starting with `start` (its first three bytes, or
+    /// all of it when shorter) may be a key.
+    fn may_hold_start(&self, start: &[u8]) -> bool {
+        let b = Self::bit(start);
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 impl Index {
@@ -676,6 +722,7 @@ impl Index {
                 (Slot::Content, &w.content, &mut index.stems),
             ] {
                 for word in list {
+                    index.starts.insert(word);
                     map.entry(word.clone()).or_default().push((id as u32, bit));
                     if slot == Slot::Content {
                         content |= 1 << bit;
@@ -700,34 +747,61 @@ impl Index {
         self.claims.is_empty()
     }
 
+    /// Calls `f` with each word of `sentence` that is a key, and the
+    /// claims that use it. `lower` is a scratch buffer.
+    fn postings(
+        &self,
+        sentence: &str,
+        lower: &mut String,
+        f: &mut dyn FnMut(&Range<usize>, &[Posting]),
+    ) {
+        claim_words::each_token(sentence, |range, w| {
+            let w = strip_possessive(w);
+            // Most words are passed over on their first letters, before
+            // the whole word is lowercased.
+            let head = &w.as_bytes()[..w.len().min(3)];
+            if head.is_ascii() {
+                let mut low = [0u8; 3];
+                for (l, b) in low.iter_mut().zip(head) {
+                    *l = b.to_ascii_lowercase();
+                }
+                if !self.starts.may_hold_start(&low[..head.len()]) {
+                    return;
+                }
+            }
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            if !self.starts.may_hold(lower) {
+                return;
+            }
+            if is_capitalized(w)
+                && let Some(v) = self.names.get(lower.as_str())
+            {
+                f(&range, v);
+            }
+            if claim_words::is_number(w) {
+                if let Some(v) = self.numbers.get(lower.as_str()) {
+                    f(&range, v);
+                }
+            } else if let Some(v) = self.stems.get(stem(lower)) {
+                f(&range, v);
+            }
+        });
+    }
+
     /// The harvested claims that `sentence` (of draft `file`) repeats.
     pub fn matches(&self, sentence: &str, file: FileId) -> Vec<Hit> {
         if self.claims.is_empty() {
             return Vec::new();
         }
-        let toks = tokens(sentence);
-        let mut found: HashMap<u32, u64> = HashMap::new();
+        let mut found: FxHashMap<u32, u64> = FxHashMap::default();
         let mut lower = String::new();
-        let mut each = |toks: &[(Range<usize>, &str)], f: &mut dyn FnMut(usize, &[Posting])| {
-            for (t, (_, w)) in toks.iter().enumerate() {
-                let w = strip_possessive(w);
-                lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-                if is_capitalized(w)
-                    && let Some(v) = self.names.get(lower.as_str())
-                {
-                    f(t, v);
-                }
-                if claim_words::is_number(w) {
-                    if let Some(v) = self.numbers.get(lower.as_str()) {
-                        f(t, v);
-                    }
-                } else if let Some(v) = self.stems.get(stem(&lower)) {
-                    f(t, v);
-                }
-            }
-        };
-        each(&toks, &mut |_, v| {
+        self.postings(sentence, &mut lower, &mut |_, v| {
             for &(c, b) in v {
                 *found.entry(c).or_default() |= 1 << b;
             }
@@ -746,16 +820,17 @@ impl Index {
             return Vec::new();
         }
         ok.sort_unstable();
-        // Where: the first occurrence of each of the claim's words.
+        // Where: the first occurrence of each of the claim's words (the
+        // sentence read again, as few sentences get this far).
         let mut hits: Vec<(u32, u64, Vec<Range<usize>>)> =
             ok.iter().map(|&c| (c, 0, Vec::new())).collect();
-        each(&toks, &mut |t, v| {
+        self.postings(sentence, &mut lower, &mut |range, v| {
             for &(c, b) in v {
                 if let Ok(k) = hits.binary_search_by_key(&c, |h| h.0) {
                     let h = &mut hits[k];
                     if h.1 & (1 << b) == 0 {
                         h.1 |= 1 << b;
-                        h.2.push(toks[t].0.clone());
+                        h.2.push(range.clone());
                     }
                 }
             }
@@ -964,5 +1039,43 @@ mod tests {
         assert!(m("The bridges were built without permits.", 1).is_empty());
         assert!(m("The Orlen Canal bridges need repairs.", 1).is_empty());
         assert_eq!(m("The Orlen Canal bridges lacked permits.", 1).len(), 1);
+    }
+
+    #[test]
+    fn starts_pass_every_key_and_every_word_whose_stem_is_one() {
+        let h = harvest(
+            "Ivo Brandt repeated the false claim that the UN paid Ahmet Erdo\u{11f}an for 40 Kessel tanks in 2019.",
+        );
+        let index = Index::new(h);
+        let keys: Vec<&String> = index
+            .names
+            .keys()
+            .chain(index.numbers.keys())
+            .chain(index.stems.keys())
+            .collect();
+        assert!(keys.iter().any(|k| !k.is_ascii()), "{keys:?}");
+        assert!(keys.iter().any(|k| k.len() < 3), "{keys:?}");
+        for k in keys {
+            assert!(index.starts.may_hold(k), "{k}");
+        }
+        for word in ["tanks", "tanked", "erdo\u{11f}an", "un", "40"] {
+            assert!(index.starts.may_hold(word), "{word}");
+        }
+        // A sentence made only of other words is passed over word by word,
+        // and one with the claim's words in other forms still matches.
+        assert!(
+            index
+                .matches("Nobody here wrote about anything.", 1)
+                .is_empty()
+        );
+        assert_eq!(
+            index
+                .matches(
+                    "In 2019 the UN paid Ahmet ERDO\u{11e}AN for 40 Kessel tanks.",
+                    1
+                )
+                .len(),
+            1
+        );
     }
 }
