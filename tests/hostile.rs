@@ -99,6 +99,34 @@ fn ten_megabyte_single_line_paragraph() {
     assert_ranges_in_file(&doc, text.as_bytes());
 }
 
+/// A long draft that names the same source, person and false claim
+/// thousands of times: each mention is read once, not once per later one
+/// (read again for every figure, this draft took minutes).
+#[test]
+fn a_long_draft_that_repeats_a_source_a_title_and_a_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let block = "Okafor said 40 soldiers were killed near the border.\n\n\
+        Mensah said 12 soldiers were wounded.\n\n\
+        President Ann Reyes met the envoy. Reyes said the talks would go on.\n\n\
+        He repeated the false claim that the Orlen Canal bridges were built without permits.\n\n";
+    let text = format!(
+        "Army spokesman Tom Okafor spoke on Monday.\n\n{}Former President Ann Reyes left.\n",
+        block.repeat(6000)
+    );
+    write(dir.path(), "long.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "long.md");
+    assert_eq!(code, 0);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    let count = |rule: &str| diags.iter().filter(|d| d["rule"] == rule).count();
+    // Every toll comes from the army's spokesman, named once at the top;
+    // nothing says who Mensah is.
+    assert_eq!(count("unverified-figure"), 6000);
+    // Only the last mention clashes with the earlier ones.
+    assert_eq!(count("title-consistency"), 1);
+    assert_eq!(diags.len(), 6001);
+    assert_ranges_in_file(&doc, text.as_bytes());
+}
+
 #[test]
 fn deeply_nested_quotes_and_lists() {
     let dir = tempfile::tempdir().unwrap();

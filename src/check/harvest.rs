@@ -475,16 +475,21 @@ impl Harvester {
         // that`) is the same one.
         found.dedup_by(|b, a| b.0.start < a.0.end);
         let mut out = Vec::new();
+        // Lines are counted on from the last sentence's, not from the top.
+        let mut line = (0, 1);
         for (k, (m, side, s)) in found.iter().enumerate() {
             let sentence = draft.sentences[*s].span.clone();
-            let prev_end = found[..k]
-                .iter()
-                .rev()
-                .find(|(_, _, t)| t == s)
+            // In start order the constructions of a sentence are together:
+            // its neighbours in the list, if any, are the ones before and
+            // after in the sentence.
+            let prev_end = k
+                .checked_sub(1)
+                .map(|p| &found[p])
+                .filter(|(_, _, t)| t == s)
                 .map_or(sentence.start, |(r, _, _)| r.end);
-            let next_start = found[k + 1..]
-                .iter()
-                .find(|(_, _, t)| t == s)
+            let next_start = found
+                .get(k + 1)
+                .filter(|(_, _, t)| t == s)
                 .map_or(sentence.end, |(r, _, _)| r.start);
             let x = match side {
                 Side::Before => c.clause_after(&draft.prose, m.end..next_start),
@@ -508,7 +513,19 @@ impl Harvester {
                 subject,
                 file,
                 path: draft.path.clone(),
-                line: draft.text[..sentence.start].matches('\n').count() + 1,
+                line: {
+                    let (at, n) = if line.0 <= sentence.start {
+                        line
+                    } else {
+                        (0, 1)
+                    };
+                    line = (
+                        sentence.start,
+                        n + memchr::memchr_iter(b'\n', &draft.text.as_bytes()[at..sentence.start])
+                            .count(),
+                    );
+                    line.1
+                },
                 sentence,
                 date: draft.date(),
                 words,

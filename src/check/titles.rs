@@ -656,16 +656,26 @@ impl TitleCheck {
     fn own_findings(&self, found: &Found, cx: &Context, out: &mut Vec<Finding>) -> Vec<Own> {
         let mentions = &found.mentions;
         let mut own = vec![Own::default(); mentions.len()];
+        // Per person, the first mention of each title so far: a draft that
+        // names someone a thousand times gives them only a few titles.
+        let mut titles: HashMap<&str, Vec<(&str, Class, usize)>> = HashMap::default();
         for (j, m) in mentions.iter().enumerate() {
             let Some(class) = m.status.class() else {
                 continue;
             };
-            let earlier = mentions[..j].iter().enumerate().find(|(_, e)| {
-                e.person == m.person
-                    && e.status
-                        .class()
-                        .is_some_and(|ec| conflicts(&e.office, ec, &m.office, class))
-            });
+            let seen = titles.entry(m.person.as_str()).or_default();
+            let earlier = seen
+                .iter()
+                .filter(|&&(office, ec, _)| conflicts(office, ec, &m.office, class))
+                .map(|&(_, _, k)| k)
+                .min()
+                .map(|k| (k, &mentions[k]));
+            if !seen
+                .iter()
+                .any(|&(office, ec, _)| ec == class && office.eq_ignore_ascii_case(&m.office))
+            {
+                seen.push((&m.office, class, j));
+            }
             let earlier_label = |e: &Mention| Label {
                 file: cx.file,
                 span: e.span.clone(),

@@ -24,6 +24,7 @@ use crate::rules::{LoadError, Pack, Rule};
 use attribution::{Attribution, Source};
 use finder::{Class, Figure};
 use lexicon::Lexicons;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use tokens::Tokens;
 
@@ -63,6 +64,44 @@ struct Scratch {
     other_holds: Option<usize>,
     /// The stretches of a paragraph that may hold a caveat.
     windows: Vec<std::ops::Range<usize>>,
+    /// The mentions of each surname a source was named by, read so far.
+    surnames: HashMap<String, Mentions>,
+}
+
+/// The mentions of a surname in a draft, in order, read as far as some
+/// figure's sentence needed: each is read once however many figures cite
+/// the name, so a long draft is not read again for every figure.
+#[derive(Default)]
+struct Mentions {
+    found: Vec<Mention>,
+    /// Where the search for the next one goes on.
+    from: usize,
+    /// No more after `from`.
+    done: bool,
+    /// The first mention that counts, and the first that describes the
+    /// person (indices into `found`), when the name is a whole word there.
+    first: Option<usize>,
+    first_described: Option<usize>,
+}
+
+/// A mention of a surname (see [`FigureCheck::named_earlier`]).
+struct Mention {
+    end: usize,
+    /// No letter or digit touches its start.
+    free_start: bool,
+    /// A letter or digit touches its end.
+    joined_end: bool,
+    /// The sentence holding it, when its first name word opens it; `None`
+    /// inside the outer option when it does not open it; `None` when the
+    /// mention is not a token of its sentence.
+    opens: Option<Option<usize>>,
+    described: Option<(lexicon::SourceClass, std::ops::Range<usize>)>,
+}
+
+impl Mention {
+    fn counts(&self) -> bool {
+        self.free_start && !self.joined_end && self.opens.is_some()
+    }
 }
 
 impl Check for FigureCheck {
@@ -208,32 +247,9 @@ impl FigureCheck {
             .toks
             .last()
             .map(|t| draft.prose[t.span.clone()].to_string())?;
-        let before = &draft.prose[..start];
-        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-        // The sentence of the name's first mention, when the name opens it.
-        let mut first: Option<Option<usize>> = None;
-        for (at, _) in before.match_indices(surname.as_str()) {
-            let end = at + surname.len();
-            if word(before[..at].chars().next_back()) || word(before[end..].chars().next()) {
-                continue;
-            }
-            let Some(si) = draft.sentence_at(at) else {
-                continue;
-            };
-            let span = draft.sentences[si].span.clone();
-            s.other
-                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
-            // From the first word of the name as written there.
-            let Some(mut i) = s.other.toks.iter().position(|t| t.span.start == at) else {
-                continue;
-            };
-            while i > 0 && s.other.is_word(i - 1) && s.other.toks[i - 1].cap {
-                i -= 1;
-            }
-            first.get_or_insert((i == 0).then_some(si));
-            if let Some(found) = attribution::describe(lex, &s.other, i) {
-                return Some(found);
-            }
+        let (first, described) = self.earlier_mentions(draft, s, &surname, start);
+        if described.is_some() {
+            return described;
         }
         // `A spokesman for the militia said ...` and then, with no other
         // introduction, `Ann Reyes said ...`: the name is the spokesman.
@@ -246,6 +262,104 @@ impl FigureCheck {
         attrs
             .iter()
             .find_map(|a| attribution::unnamed_role(lex, &s.other, &a.source))
+    }
+
+    /// For the mentions of `surname` before byte `start` (a sentence's
+    /// start) that are whole words of their sentence: the first one's
+    /// sentence if the name opens it (`None` inside when it does not;
+    /// `None` when there is no such mention), and how the first mention
+    /// that describes the person describes them.
+    #[allow(clippy::type_complexity)]
+    fn earlier_mentions(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        surname: &str,
+        start: usize,
+    ) -> (
+        Option<Option<usize>>,
+        Option<(lexicon::SourceClass, std::ops::Range<usize>)>,
+    ) {
+        let Scratch {
+            surnames, other, ..
+        } = s;
+        let mentions = surnames.entry(surname.to_string()).or_default();
+        // The mentions before the figure's sentence; the one that ends
+        // where it starts has no next character there.
+        while !mentions.done && mentions.found.last().is_none_or(|m| m.end <= start) {
+            self.read_mention(draft, other, surname, mentions);
+        }
+        let k = mentions.found.partition_point(|m| m.end <= start);
+        let last = k.checked_sub(1).filter(|&j| {
+            let m = &mentions.found[j];
+            m.end == start && m.free_start && m.opens.is_some()
+        });
+        let earliest = |a: Option<usize>, b: Option<usize>| match (a.filter(|&j| j < k), b) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let first = earliest(mentions.first, last);
+        let described = earliest(
+            mentions.first_described,
+            last.filter(|&j| mentions.found[j].described.is_some()),
+        );
+        (
+            first.and_then(|j| mentions.found[j].opens),
+            described.and_then(|j| mentions.found[j].described.clone()),
+        )
+    }
+
+    /// Reads the next mention of `surname` (tokenizing its sentence into
+    /// `other`), or finds there is none.
+    fn read_mention(&self, draft: &Draft, other: &mut Tokens, surname: &str, m: &mut Mentions) {
+        let prose = &draft.prose;
+        let Some(pos) = prose[m.from..].find(surname) else {
+            m.done = true;
+            return;
+        };
+        let at = m.from + pos;
+        let end = at + surname.len();
+        m.from = end;
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        let free_start = !word(prose[..at].chars().next_back());
+        let joined_end = word(prose[end..].chars().next());
+        // A mention joined to the next word counts only for a figure whose
+        // sentence starts right after it.
+        let may_count = !joined_end
+            || draft
+                .sentence_at(end)
+                .is_some_and(|k| draft.sentences[k].span.start == end);
+        let (mut opens, mut described) = (None, None);
+        if free_start
+            && may_count
+            && let Some(si) = draft.sentence_at(at)
+        {
+            let span = draft.sentences[si].span.clone();
+            other.tokenize(&prose[span.clone()], span.start, Some(&self.lex.vocab));
+            // From the first word of the name as written there.
+            if let Some(mut i) = other.toks.iter().position(|t| t.span.start == at) {
+                while i > 0 && other.is_word(i - 1) && other.toks[i - 1].cap {
+                    i -= 1;
+                }
+                opens = Some((i == 0).then_some(si));
+                described = attribution::describe(&self.lex, other, i);
+            }
+        }
+        let mention = Mention {
+            end,
+            free_start,
+            joined_end,
+            opens,
+            described,
+        };
+        if mention.counts() {
+            let j = m.found.len();
+            m.first.get_or_insert(j);
+            if mention.described.is_some() {
+                m.first_described.get_or_insert(j);
+            }
+        }
+        m.found.push(mention);
     }
 
     fn paragraph_caveats<'a>(&self, draft: &Draft, s: &'a mut Scratch, para: usize) -> &'a [usize] {
@@ -483,6 +597,84 @@ mod tests {
             "{filler}It could not be verified. {filler}Unverified."
         ));
         assert_eq!(whole.len(), 2);
+    }
+
+    /// `earlier_mentions` as first written: every mention before `start`
+    /// read again, in order.
+    #[allow(clippy::type_complexity)]
+    fn earlier_mentions_read_again(
+        check: &FigureCheck,
+        draft: &Draft,
+        surname: &str,
+        start: usize,
+    ) -> (
+        Option<Option<usize>>,
+        Option<(lexicon::SourceClass, std::ops::Range<usize>)>,
+    ) {
+        let before = &draft.prose[..start];
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        let mut t = Tokens::default();
+        let mut first = None;
+        for (at, _) in before.match_indices(surname) {
+            let end = at + surname.len();
+            if word(before[..at].chars().next_back()) || word(before[end..].chars().next()) {
+                continue;
+            }
+            let Some(si) = draft.sentence_at(at) else {
+                continue;
+            };
+            let span = draft.sentences[si].span.clone();
+            t.tokenize(
+                &draft.prose[span.clone()],
+                span.start,
+                Some(&check.lex.vocab),
+            );
+            let Some(mut i) = t.toks.iter().position(|t| t.span.start == at) else {
+                continue;
+            };
+            while i > 0 && t.is_word(i - 1) && t.toks[i - 1].cap {
+                i -= 1;
+            }
+            first.get_or_insert((i == 0).then_some(si));
+            if let Some(found) = attribution::describe(&check.lex, &t, i) {
+                return (first, Some(found));
+            }
+        }
+        (first, None)
+    }
+
+    #[test]
+    fn mentions_read_once_say_what_mentions_read_again_say() {
+        let check = FigureCheck {
+            lex: Lexicons::new(&crate::rules::Pack::builtin().unwrap()),
+            unattributed: None,
+            unverified: None,
+        };
+        let text = "Reyes said 40 died. Residents saw Lee in Leeds and Reyesville. \
+            Okafor said 3 died.\n\nArmy spokesman Tom Okafor spoke. Lee, a local \
+            resident, was there. Reyes and Okafor said 9 died.\n\nA spokesman for the \
+            militia spoke.\n\nAnn Mensah said 12 died. Mensah said 4 died.LeeSaid so. \
+            Okafor, a colonel in the army, left. Lee said 2 died.";
+        let draft = Draft::parse("a.md", text, &crate::draft::Language::default());
+        let (mut opening, mut described) = (0, 0);
+        for surname in ["Reyes", "Lee", "Okafor", "Mensah", "Said", "Nobody"] {
+            // Asked in order, out of order and again, as figures ask.
+            let mut s = Scratch::default();
+            let n = draft.sentences.len();
+            for si in (0..n).chain((0..n).rev()).chain(0..n) {
+                let start = draft.sentences[si].span.start;
+                let got = check.earlier_mentions(&draft, &mut s, surname, start);
+                assert_eq!(
+                    got,
+                    earlier_mentions_read_again(&check, &draft, surname, start),
+                    "{surname} before sentence {si}"
+                );
+                opening += usize::from(matches!(got.0, Some(Some(_))));
+                described += usize::from(got.1.is_some());
+            }
+        }
+        // The draft has both kinds of earlier mention.
+        assert!(opening > 0 && described > 0, "{opening} {described}");
     }
 
     #[test]

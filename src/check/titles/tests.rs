@@ -160,6 +160,44 @@ fn in_draft_conflicts_flag_the_later_mention() {
 }
 
 #[test]
+fn a_conflict_names_the_first_earlier_mention_it_conflicts_with() {
+    let text = "Former Mayor Ann Lee spoke.\n\nActing Governor Ann Lee spoke.\n\n\
+        Mayor Ann Lee left.\n\nGovernor Ann Lee left.\n\nGovernor Ann Lee returned.\n";
+    let (mut c, lang) = engine(REGISTRY);
+    let d = Draft::parse("a.md", text, &lang);
+    let cx = Context {
+        file: 0,
+        date: day("2025-06-20"),
+        checked: true,
+    };
+    let l = c.learn(&d, &cx).unwrap();
+    c.prepare(vec![(0, l)]);
+    let mut out = Vec::new();
+    c.check(&d, &cx, &mut out);
+    let got: Vec<(&str, &str)> = out
+        .iter()
+        .map(|f| (&text[f.span.clone()], f.message.as_ref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Mayor Ann Lee",
+                "Ann Lee is `Mayor` here but `former Mayor` earlier in this draft (line 1)"
+            ),
+            (
+                "Governor Ann Lee",
+                "Ann Lee is `Governor` here but `acting Governor` earlier in this draft (line 3)"
+            ),
+            (
+                "Governor Ann Lee",
+                "Ann Lee is `Governor` here but `acting Governor` earlier in this draft (line 3)"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn lines_of_counts_in_any_order() {
     let text = "a\nb\n\nc";
     assert_eq!(lines_of(text, &[6, 0, 2, 99, 4]), [4, 1, 2, 4, 3]);
