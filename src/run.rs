@@ -368,7 +368,8 @@ pub fn run_to(
                 for c in checks.iter().filter(|c| !c.needs_run()) {
                     c.check(&draft, &cx, &mut findings);
                 }
-                findings.retain(|f| !draft.is_suppressed(&f.rule, f.kind, f.span.start));
+                let suppressed = draft.suppression_lookup();
+                findings.retain(|f| !suppressed.covers(&f.rule, f.kind, f.span.start));
                 // Held until the end of the run: without the room to grow.
                 findings.shrink_to_fit();
                 held.fetch_add(held_bytes(&findings), Ordering::Relaxed);
@@ -612,12 +613,8 @@ fn second_pass(
         }
     }
     out.append(&mut learned);
-    out.retain(|f| {
-        !pending
-            .suppressions
-            .iter()
-            .any(|s| s.covers(&f.rule, f.kind, f.span.start))
-    });
+    let suppressed = crate::draft::SuppressionLookup::new(&pending.suppressions);
+    out.retain(|f| !suppressed.covers(&f.rule, f.kind, f.span.start));
     out
 }
 
@@ -761,7 +758,8 @@ pub fn analyze_only(
                     c.check(d, &cx, &mut out);
                 }
             }
-            out.retain(|f| !d.is_suppressed(&f.rule, f.kind, f.span.start));
+            let suppressed = d.suppression_lookup();
+            out.retain(|f| !suppressed.covers(&f.rule, f.kind, f.span.start));
             (i, out)
         })
         .collect();

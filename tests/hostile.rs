@@ -127,6 +127,31 @@ fn a_long_draft_that_repeats_a_source_a_title_and_a_claim() {
     assert_ranges_in_file(&doc, text.as_bytes());
 }
 
+/// One paragraph of 60,000 caveated figures, then 40,000 suppressed lines
+/// and 20,000 regions left open: each figure's caveat and each finding's
+/// suppression is found without reading all the others, and an `enable`
+/// does not read every open region.
+#[test]
+fn a_long_paragraph_and_many_suppressions() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{}\n\n{}{}Send an e-mail.\n",
+        "Residents said 40 people were killed. The toll could not be verified. ".repeat(60_000),
+        "<!-- copydesk-disable-next-line e-mail -->\nSend an e-mail.\n\n".repeat(40_000),
+        "<!-- copydesk-disable al-qaida -->\n\n<!-- copydesk-enable e-mail -->\n\n".repeat(20_000)
+    );
+    write(dir.path(), "long.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "long.md");
+    assert_eq!(code, 0);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{:?}", diags.first());
+    assert_eq!(diags[0]["rule"], "e-mail");
+    assert_eq!(
+        diags[0]["range"]["start"]["byte"],
+        text.rfind("e-mail").unwrap()
+    );
+}
+
 #[test]
 fn deeply_nested_quotes_and_lists() {
     let dir = tempfile::tempdir().unwrap();

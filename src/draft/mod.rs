@@ -11,7 +11,7 @@ pub use front_matter::FrontMatter;
 pub use markdown::BlockKind;
 pub use quotes::Quote;
 pub use sentences::Language;
-pub use suppress::Suppression;
+pub use suppress::{Lookup as SuppressionLookup, Suppression};
 
 use crate::date::Date;
 use std::ops::Range;
@@ -238,10 +238,10 @@ impl Draft {
         }
     }
 
-    /// Whether a finding of `rule` (or `kind`) at byte `at` is silenced by a
-    /// comment in the draft.
-    pub fn is_suppressed(&self, rule: &str, kind: &str, at: usize) -> bool {
-        self.suppressions.iter().any(|s| s.covers(rule, kind, at))
+    /// The draft's suppressions, ready for many look-ups: whether a finding
+    /// of a rule (or kind) at a byte is silenced by a comment in the draft.
+    pub fn suppression_lookup(&self) -> suppress::Lookup<'_> {
+        suppress::Lookup::new(&self.suppressions)
     }
 }
 

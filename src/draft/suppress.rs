@@ -18,10 +18,53 @@ impl Suppression {
     }
 }
 
+/// The suppressions of a draft, ordered by where they start, for many
+/// look-ups: a draft with thousands of `disable-next-line` comments is not
+/// read through for each of its findings.
+pub struct Lookup<'a> {
+    sorted: Vec<&'a Suppression>,
+    /// The furthest end among `sorted[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(suppressions: &'a [Suppression]) -> Lookup<'a> {
+        let mut sorted: Vec<&Suppression> = suppressions.iter().collect();
+        sorted.sort_by_key(|s| s.region.start);
+        let reach = sorted
+            .iter()
+            .scan(0, |far, s| {
+                *far = s.region.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Lookup { sorted, reach }
+    }
+
+    /// Whether a finding of `rule` (or `kind`) at byte `at` is silenced.
+    pub fn covers(&self, rule: &str, kind: &str, at: usize) -> bool {
+        // Back from the last suppression that starts at or before `at`,
+        // while some suppression that far back still reaches past it.
+        let mut j = self.sorted.partition_point(|s| s.region.start <= at);
+        while j > 0 {
+            j -= 1;
+            if self.reach[j] <= at {
+                return false;
+            }
+            if self.sorted[j].covers(rule, kind, at) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
 /// Reads the suppression comments found in the given HTML ranges.
 pub fn parse(text: &str, html: &[Range<usize>]) -> Vec<Suppression> {
     let mut out = Vec::new();
-    let mut open: Vec<(usize, Vec<String>)> = Vec::new();
+    // Open regions grouped by their rules (`disable` comments repeat a
+    // few rule lists), so that an `enable` looks at each list once.
+    let mut open: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
     for range in html {
         let chunk = &text[range.clone()];
         let mut from = 0;
@@ -47,16 +90,19 @@ pub fn parse(text: &str, html: &[Range<usize>]) -> Vec<Suppression> {
                         rules,
                     });
                 }
-                "copydesk-disable" => open.push((end, rules)),
+                "copydesk-disable" => match open.iter_mut().find(|(ids, _)| *ids == rules) {
+                    Some((_, starts)) => starts.push(end),
+                    None => open.push((rules, vec![end])),
+                },
                 "copydesk-enable" => {
                     let comment_start = range.start + start - 4;
-                    open.retain(|(at, ids)| {
+                    open.retain(|(ids, starts)| {
                         let ends = rules.is_empty() || ids.iter().all(|id| rules.contains(id));
                         if ends {
-                            out.push(Suppression {
-                                region: *at..comment_start,
+                            out.extend(starts.iter().map(|&at| Suppression {
+                                region: at..comment_start,
                                 rules: ids.clone(),
-                            });
+                            }));
                         }
                         !ends
                     });
@@ -65,11 +111,11 @@ pub fn parse(text: &str, html: &[Range<usize>]) -> Vec<Suppression> {
             }
         }
     }
-    for (at, rules) in open {
-        out.push(Suppression {
+    for (rules, starts) in open {
+        out.extend(starts.into_iter().map(|at| Suppression {
             region: at..text.len(),
-            rules,
-        });
+            rules: rules.clone(),
+        }));
     }
     out
 }
@@ -93,6 +139,29 @@ mod tests {
 
     fn all(text: &str) -> Vec<Suppression> {
         parse(text, std::slice::from_ref(&(0..text.len())))
+    }
+
+    #[test]
+    fn lookup_says_what_every_suppression_asked_in_turn_says() {
+        let t = "<!-- copydesk-disable e-mail -->a\n\
+            <!-- copydesk-disable-next-line -->\nb e-mail\n\
+            <!-- copydesk-disable -->c\n<!-- copydesk-enable -->\n\
+            <!-- copydesk-disable-next-line al-qaida -->\nd\n\
+            <!-- copydesk-disable-next-line e-mail, al-qaida -->\ne\n\
+            <!-- copydesk-enable e-mail -->f\n<!-- copydesk-disable pattern -->g\n";
+        let s = all(t);
+        assert!(s.len() >= 5, "{s:?}");
+        let lookup = Lookup::new(&s);
+        for at in 0..=t.len() {
+            for (rule, kind) in [("e-mail", "pattern"), ("al-qaida", "pattern"), ("x", "y")] {
+                assert_eq!(
+                    lookup.covers(rule, kind, at),
+                    s.iter().any(|x| x.covers(rule, kind, at)),
+                    "{rule} at {at}"
+                );
+            }
+        }
+        assert!(!Lookup::new(&[]).covers("e-mail", "pattern", 0));
     }
 
     #[test]

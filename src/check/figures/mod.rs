@@ -210,10 +210,12 @@ impl FigureCheck {
     fn caveated(&self, draft: &Draft, s: &mut Scratch, sentence: usize, figure: &Figure) -> bool {
         let para = draft.sentences[sentence].paragraph;
         let sentence_start = draft.sentences[sentence].span.start;
+        // The caveats are in order: the last is the one most likely after
+        // the figure.
         let here = self.paragraph_caveats(draft, s, para);
         if here
-            .iter()
-            .any(|&c| c >= sentence_start || c > figure.span.start)
+            .last()
+            .is_some_and(|&c| c >= sentence_start || c > figure.span.start)
         {
             return true;
         }
@@ -396,6 +398,7 @@ impl FigureCheck {
                 );
                 attribution::caveats(&self.lex, other, &mut found);
             }
+            found.sort_unstable();
             found
         })
     }
