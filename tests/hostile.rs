@@ -152,6 +152,26 @@ fn a_long_paragraph_and_many_suppressions() {
     );
 }
 
+/// One sentence of 50,000 attributed figures: each figure finds its
+/// attribution without reading all the others.
+#[test]
+fn a_sentence_with_thousands_of_attributions() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{}.\n\nForty people died.\n",
+        (0..50_000)
+            .map(|i| format!("officials said {i} people died"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    write(dir.path(), "long.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "long.md");
+    assert_eq!(code, 0);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{:?}", diags.first());
+    assert_eq!(diags[0]["rule"], "unattributed-figure");
+}
+
 #[test]
 fn deeply_nested_quotes_and_lists() {
     let dir = tempfile::tempdir().unwrap();

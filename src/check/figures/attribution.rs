@@ -139,10 +139,18 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
 pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     let first = out.len();
     find_cues(lex, t, out);
+    if out.len() == first {
+        return;
+    }
+    // The last clause boundary before the sentence's last token: an
+    // attribution after it runs to the end.
+    let last_boundary = (0..t.len().saturating_sub(1))
+        .rev()
+        .find(|&i| boundary(lex, t, i));
     for a in &mut out[first..] {
         let after_comma =
             a.source.start > 0 && t.is_punct(a.source.start - 1, ",") && a.source.end <= a.cue;
-        let to_end = (a.cue + 1..t.len()).all(|i| !boundary(lex, t, i) || i + 1 == t.len());
+        let to_end = last_boundary.is_none_or(|b| b <= a.cue);
         a.closing = after_comma && to_end;
     }
 }
@@ -185,19 +193,63 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     }
 }
 
-/// The attribution that governs a figure at tokens `fig`: the nearest one
-/// before it in the sentence (`Witnesses said at least 6 ...`), else the
-/// nearest after it (`..., the director said`).
-pub fn governing<'a>(attrs: &'a [Attribution], fig: &Range<usize>) -> Option<&'a Attribution> {
-    // `The attack, claimed by the group, killed seven, the ministry said.`
-    if let Some(closing) = attrs.iter().find(|a| a.closing && a.cue >= fig.end) {
-        return Some(closing);
+/// The attributions of a sentence (as [`find`] gives them, in cue order),
+/// ready to say which governs each of its figures: a sentence with
+/// thousands of each is not read through for every figure.
+pub struct Governors<'a> {
+    attrs: &'a [Attribution],
+    /// The indices of the closing attributions.
+    closing: Vec<usize>,
+    /// (start, furthest end so far) of the sources, by start.
+    sources: Vec<(usize, usize)>,
+}
+
+impl<'a> Governors<'a> {
+    pub fn new(attrs: &'a [Attribution]) -> Governors<'a> {
+        debug_assert!(attrs.windows(2).all(|w| w[0].cue < w[1].cue));
+        let closing = (0..attrs.len()).filter(|&i| attrs[i].closing).collect();
+        let mut sources: Vec<(usize, usize)> = attrs
+            .iter()
+            .map(|a| (a.source.start, a.source.end))
+            .collect();
+        sources.sort_unstable();
+        let mut far = 0;
+        for s in &mut sources {
+            far = far.max(s.1);
+            s.1 = far;
+        }
+        Governors {
+            attrs,
+            closing,
+            sources,
+        }
     }
-    attrs
-        .iter()
-        .rev()
-        .find(|a| a.cue < fig.start)
-        .or_else(|| attrs.iter().find(|a| a.cue >= fig.end))
+
+    /// The attribution that governs a figure at tokens `fig`: the nearest
+    /// one before it in the sentence (`Witnesses said at least 6 ...`),
+    /// else the nearest after it (`..., the director said`).
+    pub fn of(&self, fig: &Range<usize>) -> Option<&'a Attribution> {
+        let after = self.attrs.partition_point(|a| a.cue < fig.end);
+        // `The attack, claimed by the group, killed seven, the ministry said.`
+        let c = self.closing.partition_point(|&i| i < after);
+        if let Some(&i) = self.closing.get(c) {
+            return Some(&self.attrs[i]);
+        }
+        let before = self.attrs.partition_point(|a| a.cue < fig.start);
+        before
+            .checked_sub(1)
+            .map(|i| &self.attrs[i])
+            .or_else(|| self.attrs.get(after))
+    }
+
+    /// Whether the figure is inside the source of an attribution: `Two
+    /// residents said ...` counts sources.
+    pub fn in_source(&self, fig: &Range<usize>) -> bool {
+        let k = self
+            .sources
+            .partition_point(|&(start, _)| start <= fig.start);
+        k > 0 && self.sources[k - 1].1 >= fig.end
+    }
 }
 
 /// A headline source across a colon: `Minister: Over 150,000 dead`,
@@ -352,6 +404,65 @@ pub fn caveats(lex: &Lexicons, t: &Tokens, out: &mut Vec<usize>) {
 mod tests {
     use super::super::finder::tests::lexicons;
     use super::*;
+
+    /// The governing attribution as first written: the list read through.
+    fn governing_read_through<'a>(
+        attrs: &'a [Attribution],
+        fig: &Range<usize>,
+    ) -> Option<&'a Attribution> {
+        if let Some(closing) = attrs.iter().find(|a| a.closing && a.cue >= fig.end) {
+            return Some(closing);
+        }
+        attrs
+            .iter()
+            .rev()
+            .find(|a| a.cue < fig.start)
+            .or_else(|| attrs.iter().find(|a| a.cue >= fig.end))
+    }
+
+    /// `find` as first written marks closing attributions token by token.
+    fn closing_read_through(t: &Tokens, a: &Attribution) -> bool {
+        let after_comma =
+            a.source.start > 0 && t.is_punct(a.source.start - 1, ",") && a.source.end <= a.cue;
+        after_comma && (a.cue + 1..t.len()).all(|i| !boundary(lexicons(), t, i) || i + 1 == t.len())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn governors_say_what_reading_the_list_through_says(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "officials said", "40 people died", ",", "the army said", "residents told AP",
+                "according to the ministry", "two residents said", ";", "12 soldiers",
+                "the ministry said", "per the UN", "Reyes, a spokesman,", "—", "were killed",
+                "citing police", ":", "and",
+            ]), 0..24),
+        ) {
+            let text = parts.join(" ") + ".";
+            let mut t = Tokens::default();
+            t.tokenize(&text, 0, Some(&lexicons().vocab));
+            let mut attrs = Vec::new();
+            find(lexicons(), &t, &mut attrs);
+            for a in &attrs {
+                proptest::prop_assert_eq!(a.closing, closing_read_through(&t, a));
+            }
+            let governors = Governors::new(&attrs);
+            for start in 0..t.len() {
+                for end in start + 1..(start + 4).min(t.len()) + 1 {
+                    let fig = start..end;
+                    proptest::prop_assert_eq!(
+                        governors.of(&fig).map(|a| a.cue),
+                        governing_read_through(&attrs, &fig).map(|a| a.cue)
+                    );
+                    proptest::prop_assert_eq!(
+                        governors.in_source(&fig),
+                        attrs
+                            .iter()
+                            .any(|a| a.source.start <= fig.start && fig.end <= a.source.end)
+                    );
+                }
+            }
+        }
+    }
 
     fn sources(text: &str) -> Vec<String> {
         let mut t = Tokens::default();

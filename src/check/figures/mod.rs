@@ -127,8 +127,12 @@ impl Check for FigureCheck {
                 continue;
             }
             let heading = draft.paragraphs[sentence.paragraph].kind == BlockKind::Heading;
-            s.attributions.clear();
-            attribution::find(lex, &s.toks, &mut s.attributions);
+            // Taken out of the scratch while its figures are judged, and
+            // put back for the next sentence.
+            let mut attributions = std::mem::take(&mut s.attributions);
+            attributions.clear();
+            attribution::find(lex, &s.toks, &mut attributions);
+            let governors = attribution::Governors::new(&attributions);
             // The next sentence's pointer back, worked out at most once.
             let mut pointer: Option<Option<Source>> = None;
             for fi in 0..s.figures.len() {
@@ -137,13 +141,11 @@ impl Check for FigureCheck {
                     continue;
                 }
                 // `Two residents said ...`: a count of sources.
-                if s.attributions
-                    .iter()
-                    .any(|a| a.source.start <= figure.toks.start && figure.toks.end <= a.source.end)
-                {
+                if governors.in_source(&figure.toks) {
                     continue;
                 }
-                let found = attribution::governing(&s.attributions, &figure.toks)
+                let found = governors
+                    .of(&figure.toks)
                     .cloned()
                     .or_else(|| {
                         heading
@@ -200,6 +202,8 @@ impl Check for FigureCheck {
                     }
                 }
             }
+            drop(governors);
+            s.attributions = attributions;
         }
     }
 }
