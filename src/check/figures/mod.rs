@@ -74,10 +74,9 @@ struct Scratch {
 #[derive(Default)]
 struct Mentions {
     found: Vec<Mention>,
-    /// Where the search for the next one goes on.
+    /// Where the search for the next one goes on: no mention starts
+    /// between the last one read and here.
     from: usize,
-    /// No more after `from`.
-    done: bool,
     /// The first mention that counts, and the first that describes the
     /// person (indices into `found`), when the name is a whole word there.
     first: Option<usize>,
@@ -290,11 +289,10 @@ impl FigureCheck {
             surnames, other, ..
         } = s;
         let mentions = surnames.entry(surname.to_string()).or_default();
-        // The mentions before the figure's sentence; the one that ends
-        // where it starts has no next character there.
-        while !mentions.done && mentions.found.last().is_none_or(|m| m.end <= start) {
-            self.read_mention(draft, other, surname, mentions);
-        }
+        // The mentions before the figure's sentence (the one that ends
+        // where it starts has no next character there), read on from the
+        // last one read.
+        while self.read_mention(draft, other, surname, start, mentions) {}
         let k = mentions.found.partition_point(|m| m.end <= start);
         let last = k.checked_sub(1).filter(|&j| {
             let m = &mentions.found[j];
@@ -315,13 +313,29 @@ impl FigureCheck {
         )
     }
 
-    /// Reads the next mention of `surname` (tokenizing its sentence into
-    /// `other`), or finds there is none.
-    fn read_mention(&self, draft: &Draft, other: &mut Tokens, surname: &str, m: &mut Mentions) {
+    /// Reads the next mention of `surname` that ends by byte `limit`
+    /// (tokenizing its sentence into `other`); false when there is none.
+    fn read_mention(
+        &self,
+        draft: &Draft,
+        other: &mut Tokens,
+        surname: &str,
+        limit: usize,
+        m: &mut Mentions,
+    ) -> bool {
         let prose = &draft.prose;
-        let Some(pos) = prose[m.from..].find(surname) else {
-            m.done = true;
-            return;
+        if m.from >= limit {
+            return false;
+        }
+        let Some(pos) = prose[m.from..limit].find(surname) else {
+            // None ends by `limit`: the next starts after the last place
+            // one could start and still end by it.
+            let mut next = limit.saturating_sub(surname.len() - 1).max(m.from);
+            while !prose.is_char_boundary(next) {
+                next -= 1;
+            }
+            m.from = next.max(m.from);
+            return false;
         };
         let at = m.from + pos;
         let end = at + surname.len();
@@ -366,6 +380,7 @@ impl FigureCheck {
             }
         }
         m.found.push(mention);
+        true
     }
 
     fn paragraph_caveats<'a>(&self, draft: &Draft, s: &'a mut Scratch, para: usize) -> &'a [usize] {

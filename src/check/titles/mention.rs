@@ -391,6 +391,10 @@ struct Intro {
     heading: bool,
 }
 
+/// A person's first introduction under a surname form: (where, index in
+/// the introductions, the person's id, registry index).
+type FirstIntro = (usize, usize, String, Option<usize>);
+
 impl Lexicon {
     pub fn new(pack: &Pack) -> Lexicon {
         let synonyms: HashMap<String, String> = pack
@@ -905,14 +909,32 @@ impl Lexicon {
             }
         }
         SCRATCH.set(scratch);
+        // Per surname form, each person's first introduction under it, in
+        // order: a long draft introduces the same few people again and
+        // again, and a surname is resolved without reading them all.
+        let mut by_surname: HashMap<&str, Vec<FirstIntro>> = HashMap::default();
+        for (n, i) in intros.iter().enumerate() {
+            let reg = registry(&i.key);
+            let id = reg.map_or_else(|| i.key.clone(), |p| format!("#{p}"));
+            for x in &i.surnames {
+                let firsts = by_surname.entry(x.as_str()).or_default();
+                if !firsts.iter().any(|f| f.2 == id) {
+                    firsts.push((i.at, n, id.clone(), reg));
+                }
+            }
+        }
+        let introduced: HashSet<&str> = intros
+            .iter()
+            .filter(|i| !i.heading)
+            .map(|i| i.key.as_str())
+            .collect();
+        // The name each person's first mention gives.
+        let mut first_names: HashMap<String, String> = HashMap::default();
         let mut out: Vec<Mention> = Vec::new();
         for (r, n) in raws.into_iter().zip(named) {
             let (person, name, reg) = match n {
                 Named::Full(k, reg) => {
-                    if r.heading
-                        && reg.is_none()
-                        && !intros.iter().any(|i| i.key == k && !i.heading)
-                    {
+                    if r.heading && reg.is_none() && !introduced.contains(k.as_str()) {
                         continue;
                     }
                     match reg {
@@ -927,30 +949,34 @@ impl Lexicon {
                         .find(|w| w.chars().next().is_some_and(char::is_uppercase))
                         .expect("one capitalized word");
                     let s = surname_forms(&fold(surname), &self.particle_prefixes);
-                    let mut found: Vec<(String, String, Option<usize>)> = Vec::new();
-                    for i in intros
-                        .iter()
-                        .filter(|i| i.at < r.span.start && i.surnames.iter().any(|x| s.contains(x)))
-                    {
-                        let reg = registry(&i.key);
-                        let id = reg.map_or_else(|| i.key.clone(), |p| format!("#{p}"));
-                        if !found.iter().any(|f| f.0 == id) {
-                            found.push((id, i.key.clone(), reg));
+                    // (first introduction, person, registry) of each person
+                    // introduced before the mention under one of its forms.
+                    let mut found: Vec<(usize, &str, Option<usize>)> = Vec::new();
+                    for x in &s {
+                        let Some(firsts) = by_surname.get(x.as_str()) else {
+                            continue;
+                        };
+                        for (_, n, id, reg) in firsts.iter().take_while(|f| f.0 < r.span.start) {
+                            match found.iter_mut().find(|f| f.1 == id) {
+                                Some(f) => f.0 = f.0.min(*n),
+                                None => found.push((*n, id, *reg)),
+                            }
                         }
                     }
-                    if found.len() != 1 {
+                    let [(n, id, reg)] = found[..] else {
                         continue;
-                    }
-                    let (id, k, reg) = found.pop().expect("one");
-                    let display = out
-                        .iter()
-                        .find(|m| m.person == id)
-                        .map(|m| m.name.clone())
-                        .unwrap_or_else(|| title_case(&k));
-                    (id, display, reg)
+                    };
+                    let display = first_names
+                        .get(id)
+                        .cloned()
+                        .unwrap_or_else(|| title_case(&intros[n].key));
+                    (id.to_string(), display, reg)
                 }
                 Named::Nobody => continue,
             };
+            first_names
+                .entry(person.clone())
+                .or_insert_with(|| name.clone());
             out.push(Mention {
                 span: r.span,
                 person,

@@ -240,6 +240,16 @@ fn names_introduced_without_a_title_resolve_later_surnames() {
     let m = mentions("# Mayor Ana Lopez opens pool\n\nThe pool opened. Ana Lopez swam first.");
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(mentions("# Mayor Ana Lopez opens pool\n\nThe pool opened.").is_empty());
+    // Two people introduced with the surname before it leave it open; one
+    // introduced only after it does not count.
+    let text = "Ana Lopez and Luis Lopez spoke.\n\nMayor Lopez left. Rita Diaz came. \
+        Mayor Diaz stayed. Tom Diaz came later. Mayor Ana Lopez returned.";
+    let m = mentions(text);
+    let names: Vec<(&str, &str)> = m.iter().map(|(s, n, _)| (s.as_str(), n.as_str())).collect();
+    assert_eq!(
+        names,
+        [("Mayor Diaz", "Rita Diaz"), ("Mayor Ana Lopez", "Ana Lopez")]
+    );
 }
 
 /// Three drafts naming one person: what `check` gives from what `learn`
