@@ -248,7 +248,10 @@ fn names_introduced_without_a_title_resolve_later_surnames() {
     let names: Vec<(&str, &str)> = m.iter().map(|(s, n, _)| (s.as_str(), n.as_str())).collect();
     assert_eq!(
         names,
-        [("Mayor Diaz", "Rita Diaz"), ("Mayor Ana Lopez", "Ana Lopez")]
+        [
+            ("Mayor Diaz", "Rita Diaz"),
+            ("Mayor Ana Lopez", "Ana Lopez")
+        ]
     );
 }
 
