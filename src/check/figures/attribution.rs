@@ -194,52 +194,51 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
 }
 
 /// The attributions of a sentence (as [`find`] gives them, in cue order),
-/// ready to say which governs each of its figures: a sentence with
-/// thousands of each is not read through for every figure.
-pub struct Governors<'a> {
-    attrs: &'a [Attribution],
+/// indexed to say which governs each of its figures: a sentence with
+/// thousands of each is not read through for every figure. Kept between
+/// sentences so that its buffers are reused.
+#[derive(Default)]
+pub struct Governors {
     /// The indices of the closing attributions.
     closing: Vec<usize>,
     /// (start, furthest end so far) of the sources, by start.
     sources: Vec<(usize, usize)>,
 }
 
-impl<'a> Governors<'a> {
-    pub fn new(attrs: &'a [Attribution]) -> Governors<'a> {
+impl Governors {
+    /// Indexes the attributions of a new sentence.
+    pub fn index(&mut self, attrs: &[Attribution]) {
         debug_assert!(attrs.windows(2).all(|w| w[0].cue < w[1].cue));
-        let closing = (0..attrs.len()).filter(|&i| attrs[i].closing).collect();
-        let mut sources: Vec<(usize, usize)> = attrs
-            .iter()
-            .map(|a| (a.source.start, a.source.end))
-            .collect();
-        sources.sort_unstable();
+        self.closing.clear();
+        self.closing
+            .extend((0..attrs.len()).filter(|&i| attrs[i].closing));
+        self.sources.clear();
+        self.sources
+            .extend(attrs.iter().map(|a| (a.source.start, a.source.end)));
+        self.sources.sort_unstable();
         let mut far = 0;
-        for s in &mut sources {
+        for s in &mut self.sources {
             far = far.max(s.1);
             s.1 = far;
         }
-        Governors {
-            attrs,
-            closing,
-            sources,
-        }
     }
 
-    /// The attribution that governs a figure at tokens `fig`: the nearest
-    /// one before it in the sentence (`Witnesses said at least 6 ...`),
-    /// else the nearest after it (`..., the director said`).
-    pub fn of(&self, fig: &Range<usize>) -> Option<&'a Attribution> {
-        let after = self.attrs.partition_point(|a| a.cue < fig.end);
+    /// The attribution of `attrs` (those last indexed) that governs a
+    /// figure at tokens `fig`: the nearest one before it in the sentence
+    /// (`Witnesses said at least 6 ...`), else the nearest after it (`...,
+    /// the director said`).
+    pub fn of<'a>(&self, attrs: &'a [Attribution], fig: &Range<usize>) -> Option<&'a Attribution> {
+        let after = attrs.partition_point(|a| a.cue < fig.end);
         // `The attack, claimed by the group, killed seven, the ministry said.`
         let c = self.closing.partition_point(|&i| i < after);
         if let Some(&i) = self.closing.get(c) {
-            return Some(&self.attrs[i]);
+            return Some(&attrs[i]);
         }
-        let before = self.attrs.partition_point(|a| a.cue < fig.start);
+        let before = attrs.partition_point(|a| a.cue < fig.start);
         before
             .checked_sub(1)
-            .map(|i| &self.attrs[i])
-            .or_else(|| self.attrs.get(after))
+            .map(|i| &attrs[i])
+            .or_else(|| attrs.get(after))
     }
 
     /// Whether the figure is inside the source of an attribution: `Two
@@ -445,12 +444,15 @@ mod tests {
             for a in &attrs {
                 proptest::prop_assert_eq!(a.closing, closing_read_through(&t, a));
             }
-            let governors = Governors::new(&attrs);
+            let mut governors = Governors::default();
+            // A first sentence's index is replaced, not added to.
+            governors.index(&attrs[..attrs.len() / 2]);
+            governors.index(&attrs);
             for start in 0..t.len() {
                 for end in start + 1..(start + 4).min(t.len()) + 1 {
                     let fig = start..end;
                     proptest::prop_assert_eq!(
-                        governors.of(&fig).map(|a| a.cue),
+                        governors.of(&attrs, &fig).map(|a| a.cue),
                         governing_read_through(&attrs, &fig).map(|a| a.cue)
                     );
                     proptest::prop_assert_eq!(

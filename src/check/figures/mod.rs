@@ -64,6 +64,8 @@ struct Scratch {
     other_holds: Option<usize>,
     /// The stretches of a paragraph that may hold a caveat.
     windows: Vec<std::ops::Range<usize>>,
+    /// The index of a sentence's attributions.
+    governors: attribution::Governors,
     /// The mentions of each surname a source was named by, read so far.
     surnames: HashMap<String, Mentions>,
 }
@@ -131,7 +133,8 @@ impl Check for FigureCheck {
             let mut attributions = std::mem::take(&mut s.attributions);
             attributions.clear();
             attribution::find(lex, &s.toks, &mut attributions);
-            let governors = attribution::Governors::new(&attributions);
+            s.governors.index(&attributions);
+            let governors = std::mem::take(&mut s.governors);
             // The next sentence's pointer back, worked out at most once.
             let mut pointer: Option<Option<Source>> = None;
             for fi in 0..s.figures.len() {
@@ -144,7 +147,7 @@ impl Check for FigureCheck {
                     continue;
                 }
                 let found = governors
-                    .of(&figure.toks)
+                    .of(&attributions, &figure.toks)
                     .cloned()
                     .or_else(|| {
                         heading
@@ -201,7 +204,7 @@ impl Check for FigureCheck {
                     }
                 }
             }
-            drop(governors);
+            s.governors = governors;
             s.attributions = attributions;
         }
     }

@@ -911,30 +911,30 @@ impl Lexicon {
         SCRATCH.set(scratch);
         // Per surname form, each person's first introduction under it, in
         // order: a long draft introduces the same few people again and
-        // again, and a surname is resolved without reading them all.
-        let mut by_surname: HashMap<&str, Vec<FirstIntro>> = HashMap::default();
-        for (n, i) in intros.iter().enumerate() {
-            let reg = registry(&i.key);
-            let id = reg.map_or_else(|| i.key.clone(), |p| format!("#{p}"));
-            for x in &i.surnames {
-                let firsts = by_surname.entry(x.as_str()).or_default();
-                if !firsts.iter().any(|f| f.2 == id) {
-                    firsts.push((i.at, n, id.clone(), reg));
-                }
-            }
-        }
-        let introduced: HashSet<&str> = intros
-            .iter()
-            .filter(|i| !i.heading)
-            .map(|i| i.key.as_str())
-            .collect();
-        // The name each person's first mention gives.
+        // again, and a surname is resolved without reading them all. Made
+        // on first need, as are the other two.
+        let mut by_surname: Option<HashMap<&str, Vec<FirstIntro>>> = None;
+        let mut introduced: Option<HashSet<&str>> = None;
+        // The name each person's first mention gives, kept once a surname
+        // needs it.
+        let surnames = named.iter().any(|n| matches!(n, Named::Surname));
         let mut first_names: HashMap<String, String> = HashMap::default();
         let mut out: Vec<Mention> = Vec::new();
         for (r, n) in raws.into_iter().zip(named) {
             let (person, name, reg) = match n {
                 Named::Full(k, reg) => {
-                    if r.heading && reg.is_none() && !introduced.contains(k.as_str()) {
+                    if r.heading
+                        && reg.is_none()
+                        && !introduced
+                            .get_or_insert_with(|| {
+                                intros
+                                    .iter()
+                                    .filter(|i| !i.heading)
+                                    .map(|i| i.key.as_str())
+                                    .collect()
+                            })
+                            .contains(k.as_str())
+                    {
                         continue;
                     }
                     match reg {
@@ -951,6 +951,20 @@ impl Lexicon {
                     let s = surname_forms(&fold(surname), &self.particle_prefixes);
                     // (first introduction, person, registry) of each person
                     // introduced before the mention under one of its forms.
+                    let by_surname = by_surname.get_or_insert_with(|| {
+                        let mut firsts: HashMap<&str, Vec<FirstIntro>> = HashMap::default();
+                        for (n, i) in intros.iter().enumerate() {
+                            let reg = registry(&i.key);
+                            let id = reg.map_or_else(|| i.key.clone(), |p| format!("#{p}"));
+                            for x in &i.surnames {
+                                let f = firsts.entry(x.as_str()).or_default();
+                                if !f.iter().any(|f| f.2 == id) {
+                                    f.push((i.at, n, id.clone(), reg));
+                                }
+                            }
+                        }
+                        firsts
+                    });
                     let mut found: Vec<(usize, &str, Option<usize>)> = Vec::new();
                     for x in &s {
                         let Some(firsts) = by_surname.get(x.as_str()) else {
@@ -974,9 +988,9 @@ impl Lexicon {
                 }
                 Named::Nobody => continue,
             };
-            first_names
-                .entry(person.clone())
-                .or_insert_with(|| name.clone());
+            if surnames && !first_names.contains_key(&person) {
+                first_names.insert(person.clone(), name.clone());
+            }
             out.push(Mention {
                 span: r.span,
                 person,
