@@ -216,8 +216,7 @@ impl FigureCheck {
     fn caveated(&self, draft: &Draft, s: &mut Scratch, sentence: usize, figure: &Figure) -> bool {
         let para = draft.sentences[sentence].paragraph;
         let sentence_start = draft.sentences[sentence].span.start;
-        // The caveats are in order: the last is the one most likely after
-        // the figure.
+        // The caveats are sorted: if any is late enough, the last is.
         let here = self.paragraph_caveats(draft, s, para);
         if here
             .last()
