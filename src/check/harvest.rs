@@ -475,8 +475,11 @@ impl Harvester {
         // that`) is the same one.
         found.dedup_by(|b, a| b.0.start < a.0.end);
         let mut out = Vec::new();
-        // Lines are counted on from the last sentence's, not from the top.
-        let mut line = (0, 1);
+        let starts: Vec<usize> = found
+            .iter()
+            .map(|(_, _, s)| draft.sentences[*s].span.start)
+            .collect();
+        let lines = crate::draft::lines_of(&draft.text, &starts);
         for (k, (m, side, s)) in found.iter().enumerate() {
             let sentence = draft.sentences[*s].span.clone();
             // In start order the constructions of a sentence are together:
@@ -513,19 +516,7 @@ impl Harvester {
                 subject,
                 file,
                 path: draft.path.clone(),
-                line: {
-                    let (at, n) = if line.0 <= sentence.start {
-                        line
-                    } else {
-                        (0, 1)
-                    };
-                    line = (
-                        sentence.start,
-                        n + memchr::memchr_iter(b'\n', &draft.text.as_bytes()[at..sentence.start])
-                            .count(),
-                    );
-                    line.1
-                },
+                line: lines[k],
                 sentence,
                 date: draft.date(),
                 words,

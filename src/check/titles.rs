@@ -21,7 +21,9 @@ pub mod mention;
 
 use super::{Check, Context, Data, Learned, finding};
 use crate::date::Date;
-use crate::draft::Draft;
+#[cfg(test)]
+use crate::draft::line_of;
+use crate::draft::{Draft, lines_of};
 use crate::finding::{FileId, Finding, Label};
 use crate::rules::people::{self, Person};
 use crate::rules::{LoadError, Pack, Rule};
@@ -465,29 +467,6 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     v.retain(|s| seen.insert(s.clone()));
     v
-}
-
-/// The 1-based line of byte `at`, counted the slow way: what tests check
-/// [`lines_of`] against.
-#[cfg(test)]
-fn line_of(text: &str, at: usize) -> usize {
-    text[..at.min(text.len())].matches('\n').count() + 1
-}
-
-/// [`line_of`] for many offsets, in their order: one count over the text
-/// up to the last of them.
-fn lines_of(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
-    let mut lines = vec![0; offsets.len()];
-    let (mut at, mut line) = (0, 1);
-    for i in order {
-        let to = offsets[i].min(text.len());
-        line += text[at..to].matches('\n').count();
-        at = to;
-        lines[i] = line;
-    }
-    lines
 }
 
 /// Two titles of one person that cannot both be right.

@@ -245,6 +245,29 @@ impl Draft {
     }
 }
 
+/// The 1-based line of byte `at`, counted the slow way: what tests check
+/// [`lines_of`] against.
+#[cfg(test)]
+pub(crate) fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+/// The 1-based line of each of `offsets`, in their order: one count over
+/// the text up to the last of them.
+pub fn lines_of(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut lines = vec![0; offsets.len()];
+    let (mut at, mut line) = (0, 1);
+    for i in order {
+        let to = offsets[i].min(text.len());
+        line += text[at..to].matches('\n').count();
+        at = to;
+        lines[i] = line;
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
