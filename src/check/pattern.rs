@@ -12,7 +12,9 @@ use super::{Check, Context, fill};
 use crate::draft::Draft;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Kind, Rule};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use rayon::prelude::*;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
@@ -35,6 +37,11 @@ pub struct PatternCheck {
     /// overlapping: the leftmost-longest choice is made afterwards, per
     /// group).
     automaton: Option<AhoCorasick>,
+    /// For a small pack, the same words in ASCII lower case, for a
+    /// leftmost search of the lowercased prose: it uses a SIMD prefilter,
+    /// which no ASCII case-insensitive overlapping search of a few dozen
+    /// words gets, so that `automaton` runs only where a word starts.
+    starts: Option<AhoCorasick>,
     /// What each pattern of `automaton` is, and its text.
     hits: Vec<Hit>,
     words: Vec<String>,
@@ -53,6 +60,10 @@ enum Hit {
     /// it starts or ends with (`unique` in `(very|really) unique`).
     Anchor(usize),
 }
+
+/// Up to this many words, a leftmost search of them gets a SIMD prefilter
+/// (aho-corasick's Teddy takes 64 patterns).
+const MAX_PACKED: usize = 64;
 
 /// Literals shorter than this say too little to be worth a prefilter.
 const MIN_ANCHOR: usize = 3;
@@ -176,13 +187,27 @@ impl PatternCheck {
             }
             regexes.push((re, t));
         }
+        let starts =
+            (!words.is_empty() && words.len() <= MAX_PACKED && words.iter().all(|w| !w.is_empty()))
+                .then(|| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::LeftmostFirst)
+                        .build(words.iter().map(|w| w.to_ascii_lowercase()))
+                        .expect("literal automaton")
+                });
         // A DFA, even for hundreds of words: several times faster to search
-        // than the default NFA, and built once.
+        // than the default NFA, and built once. With `starts`, it is only
+        // ever started where a word does.
         let automaton = (!words.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::DFA))
+                .start_kind(if starts.is_some() {
+                    StartKind::Anchored
+                } else {
+                    StartKind::Unanchored
+                })
                 .build(&words)
                 .expect("literal automaton")
         });
@@ -202,6 +227,7 @@ impl PatternCheck {
         PatternCheck {
             rules: style,
             automaton,
+            starts,
             hits,
             words,
             targets,
@@ -257,21 +283,40 @@ impl Check for PatternCheck {
                 .is_some_and(|para| para.span.start <= at)
                 .then_some(p)
         };
-        if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(prose) {
-                match self.hits[m.pattern().as_usize()] {
-                    Hit::Literal {
-                        target,
-                        ignore_case,
-                    } => {
-                        // Case-sensitive words must match exactly.
-                        if ignore_case || prose[m.range()] == self.words[m.pattern().as_usize()] {
-                            literals[usize::from(!ignore_case)].push((m.start(), m.end(), target));
-                        }
-                    }
-                    Hit::Anchor(i) => runs.extend(paragraph_of(m.start()).map(|p| (i, p))),
+        let mut hit = |m: aho_corasick::Match| match self.hits[m.pattern().as_usize()] {
+            Hit::Literal {
+                target,
+                ignore_case,
+            } => {
+                // Case-sensitive words must match exactly.
+                if ignore_case || prose[m.range()] == self.words[m.pattern().as_usize()] {
+                    literals[usize::from(!ignore_case)].push((m.start(), m.end(), target));
                 }
             }
+            Hit::Anchor(i) => runs.extend(paragraph_of(m.start()).map(|p| (i, p))),
+        };
+        match (&self.automaton, &self.starts) {
+            (Some(ac), Some(starts)) => {
+                // Every match starts where the leftmost search from the
+                // byte after the last such start finds one; there, the
+                // anchored overlapping search finds them all.
+                let lower = draft.prose_lower();
+                let mut at = 0;
+                while let Some(first) = starts.find(Input::new(lower).range(at..)) {
+                    let input = Input::new(prose)
+                        .range(first.start()..)
+                        .anchored(Anchored::Yes);
+                    let mut state = aho_corasick::automaton::OverlappingState::start();
+                    loop {
+                        ac.find_overlapping(input.clone(), &mut state);
+                        let Some(m) = state.get_match() else { break };
+                        hit(m);
+                    }
+                    at = first.start() + 1;
+                }
+            }
+            (Some(ac), None) => ac.find_overlapping_iter(prose).for_each(hit),
+            _ => {}
         }
         for group in &mut literals {
             // Leftmost-longest, as a search would choose: the earliest
@@ -334,5 +379,106 @@ fn keep_initial_case(matched: &str, replacement: &str) -> String {
             .unwrap_or_default()
     } else {
         replacement.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Draft, Language};
+    use std::sync::Arc;
+
+    /// A pack whose words overlap and nest: `mail` in `e-mail`, a case-
+    /// sensitive word, a phrase, a regex anchored on words that share a
+    /// start with a literal.
+    const PACK: &str = r#"
+[[rule]]
+id = "swap"
+kind = "substitution"
+message = "m"
+swap = { "e-mail" = "email", "mail" = "post", "web site" = "website", "site" = "place" }
+
+[[rule]]
+id = "exact"
+kind = "substitution"
+message = "m"
+ignore_case = false
+swap = { "Web" = "web", "ee" = "e" }
+
+[[rule]]
+id = "re"
+kind = "substitution"
+message = "m"
+regex = true
+swap = { "e-?mail(?:s|ed)" = "emailed" }
+
+[[rule]]
+id = "there"
+kind = "existence"
+message = "m"
+tokens = ["a", "an e"]
+"#;
+
+    fn check(text: &str, use_starts: bool) -> Vec<(std::ops::Range<usize>, String)> {
+        let mut pack = crate::rules::Pack::default();
+        let mut errors = Vec::new();
+        pack.add_file("p.toml", Arc::from(PACK), &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        let rules: Vec<&Rule> = pack.rules.iter().collect();
+        let mut c = PatternCheck::new(&rules);
+        assert!(c.starts.is_some());
+        if !use_starts {
+            // The automaton the check had before `starts`: unanchored.
+            c.starts = None;
+            c.automaton = Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&c.words)
+                    .expect("automaton"),
+            );
+        }
+        let d = Draft::parse("a.md", text, &Language::default());
+        let cx = Context {
+            file: 0,
+            date: crate::date::Date::today(),
+            checked: true,
+        };
+        let mut out = Vec::new();
+        c.check(&d, &cx, &mut out);
+        out.into_iter()
+            .map(|f| (f.span, f.message.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn overlapping_and_nested_words_are_all_found() {
+        let text = "An e-mail, E-MAILS and a web site: Web mail. Emailed ee a site.";
+        let found = check(text, true);
+        let words: Vec<&str> = found.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(
+            words,
+            // Each group leftmost-longest (`An e` hides `e-mail`), then
+            // the case-sensitive group, then the regex.
+            [
+                "An e", "mail", "a", "web site", "mail", "a", "site", "Web", "ee", "E-MAILS",
+                "Emailed"
+            ]
+        );
+        assert_eq!(found, check(text, false));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn searching_from_word_starts_finds_what_one_overlapping_search_finds(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "e-", "E-", "mail", "MAIL", "s", "ed", "web", "Web", " ", "site", "a", "An",
+                "an e", "ee", "E", "x", "’", ".", "\n\n", "-",
+            ]), 0..40)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(check(&text, true), check(&text, false));
+        }
     }
 }
