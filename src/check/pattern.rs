@@ -12,9 +12,9 @@ use super::{Check, Context, fill};
 use crate::draft::Draft;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Kind, Rule};
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rayon::prelude::*;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
@@ -36,7 +36,7 @@ pub struct PatternCheck {
     /// in one automaton searched once per draft (ASCII case-insensitively,
     /// overlapping: the leftmost-longest choice is made afterwards, per
     /// group).
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     /// For a small pack, the same words in ASCII lower case, for a
     /// leftmost search of the lowercased prose: it uses a SIMD prefilter,
     /// which no ASCII case-insensitive overlapping search of a few dozen
@@ -199,10 +199,10 @@ impl PatternCheck {
         // than the default NFA, and built once. With `starts`, it is only
         // ever started where a word does.
         let automaton = (!words.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
+            DFA::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
                 .start_kind(if starts.is_some() {
                     StartKind::Anchored
                 } else {
@@ -283,17 +283,17 @@ impl Check for PatternCheck {
                 .is_some_and(|para| para.span.start <= at)
                 .then_some(p)
         };
-        let mut hit = |m: aho_corasick::Match| match self.hits[m.pattern().as_usize()] {
+        let mut hit = |start: usize, end: usize, pattern: usize| match self.hits[pattern] {
             Hit::Literal {
                 target,
                 ignore_case,
             } => {
                 // Case-sensitive words must match exactly.
-                if ignore_case || prose[m.range()] == self.words[m.pattern().as_usize()] {
-                    literals[usize::from(!ignore_case)].push((m.start(), m.end(), target));
+                if ignore_case || prose[start..end] == self.words[pattern] {
+                    literals[usize::from(!ignore_case)].push((start, end, target));
                 }
             }
-            Hit::Anchor(i) => runs.extend(paragraph_of(m.start()).map(|p| (i, p))),
+            Hit::Anchor(i) => runs.extend(paragraph_of(start).map(|p| (i, p))),
         };
         match (&self.automaton, &self.starts) {
             (Some(ac), Some(starts)) => {
@@ -303,19 +303,11 @@ impl Check for PatternCheck {
                 let lower = draft.prose_lower();
                 let mut at = 0;
                 while let Some(first) = starts.find(Input::new(lower).range(at..)) {
-                    let input = Input::new(prose)
-                        .range(first.start()..)
-                        .anchored(Anchored::Yes);
-                    let mut state = aho_corasick::automaton::OverlappingState::start();
-                    loop {
-                        ac.find_overlapping(input.clone(), &mut state);
-                        let Some(m) = state.get_match() else { break };
-                        hit(m);
-                    }
+                    overlapping(ac, prose.as_bytes(), first.start(), Anchored::Yes, &mut hit);
                     at = first.start() + 1;
                 }
             }
-            (Some(ac), None) => ac.find_overlapping_iter(prose).for_each(hit),
+            (Some(ac), None) => overlapping(ac, prose.as_bytes(), 0, Anchored::No, &mut hit),
             _ => {}
         }
         for group in &mut literals {
@@ -354,6 +346,45 @@ impl Check for PatternCheck {
                 if !m.as_str().trim().is_empty() {
                     out.push(self.finding(cx, target, draft, span));
                 }
+            }
+        }
+    }
+}
+
+/// Every match of `dfa` (built with `MatchKind::Standard` and no
+/// prefilter) in `hay` from byte `from`, or only those that start there
+/// when `anchored`, as (start, end, pattern): what aho-corasick's
+/// overlapping search finds, by a loop that keeps its state in registers
+/// and reads a big pack's automaton several times faster.
+fn overlapping(
+    dfa: &DFA,
+    hay: &[u8],
+    from: usize,
+    anchored: Anchored,
+    hit: &mut impl FnMut(usize, usize, usize),
+) {
+    let Ok(mut sid) = dfa.start_state(anchored) else {
+        return;
+    };
+    let mut report = |sid, end: usize| {
+        for k in 0..dfa.match_len(sid) {
+            let p = dfa.match_pattern(sid, k);
+            hit(end - dfa.pattern_len(p), end, p.as_usize());
+        }
+    };
+    // An empty word matches where the search starts.
+    if dfa.is_match(sid) {
+        report(sid, from);
+    }
+    for (i, &b) in hay[from..].iter().enumerate() {
+        sid = dfa.next_state(anchored, sid, b);
+        // Without a prefilter, only dead and match states are special.
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            if dfa.is_match(sid) {
+                report(sid, from + i + 1);
             }
         }
     }
@@ -428,13 +459,13 @@ tokens = ["a", "an e"]
         let mut c = PatternCheck::new(&rules);
         assert!(c.starts.is_some());
         if !use_starts {
-            // The automaton the check had before `starts`: unanchored.
+            // One unanchored search of every byte, as for a big pack.
             c.starts = None;
             c.automaton = Some(
-                AhoCorasickBuilder::new()
+                DFA::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .prefilter(false)
                     .build(&c.words)
                     .expect("automaton"),
             );
@@ -469,7 +500,91 @@ tokens = ["a", "an e"]
         assert_eq!(found, check(text, false));
     }
 
+    /// Matches by [`overlapping`], and by aho-corasick's own overlapping
+    /// search, anchored at `from` or not.
+    fn both(
+        words: &[&str],
+        hay: &str,
+        from: usize,
+        anchored: bool,
+    ) -> [Vec<(usize, usize, usize)>; 2] {
+        let kind = if anchored {
+            StartKind::Anchored
+        } else {
+            StartKind::Unanchored
+        };
+        let a = if anchored {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .start_kind(kind)
+            .build(words)
+            .expect("dfa");
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(kind)
+            .build(words)
+            .expect("automaton");
+        let mut ours = Vec::new();
+        overlapping(&dfa, hay.as_bytes(), from, a, &mut |s, e, p| {
+            ours.push((s, e, p))
+        });
+        let mut theirs = Vec::new();
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        let input = Input::new(hay).range(from..).anchored(a);
+        loop {
+            ac.find_overlapping(input.clone(), &mut state);
+            let Some(m) = state.get_match() else { break };
+            theirs.push((m.start(), m.end(), m.pattern().as_usize()));
+        }
+        [ours, theirs]
+    }
+
+    #[test]
+    fn the_scan_finds_what_aho_corasick_finds() {
+        let words = ["he", "she", "his", "hers", "e-mail", "MAIL", "’s"];
+        for hay in ["ushers", "She sent his E-Mail’s hers", "", "hhhe"] {
+            for from in 0..=hay.len() {
+                for anchored in [false, true] {
+                    let [ours, theirs] = both(&words, hay, from, anchored);
+                    assert_eq!(ours, theirs, "{hay:?} from {from}, anchored {anchored}");
+                }
+            }
+        }
+        // Every match, overlapping: `she` and `he`, then `hers`.
+        assert_eq!(
+            both(&words, "ushers", 0, false)[0],
+            [(1, 4, 1), (2, 4, 0), (2, 6, 3)]
+        );
+        // An empty word matches at every byte.
+        let [ours, theirs] = both(&["", "ab"], "xab", 0, false);
+        assert_eq!(ours, theirs);
+        let empties: std::collections::BTreeSet<usize> =
+            ours.iter().filter(|m| m.2 == 0).map(|m| m.0).collect();
+        assert_eq!(empties.into_iter().collect::<Vec<_>>(), [0, 1, 2, 3]);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_scan_finds_what_aho_corasick_finds_anywhere(
+            words in proptest::collection::vec("[abAB’-]{1,4}", 1..6),
+            hay in "[abAB’ -]{0,30}",
+            from in 0usize..32,
+            anchored: bool,
+        ) {
+            let from = from.min(hay.len());
+            proptest::prop_assume!(hay.is_char_boundary(from));
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let [ours, theirs] = both(&words, &hay, from, anchored);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
         #[test]
         fn searching_from_word_starts_finds_what_one_overlapping_search_finds(
             parts in proptest::collection::vec(proptest::sample::select(vec![
