@@ -431,7 +431,6 @@ thread_local! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::Language;
     use crate::rules::Kind;
 
     fn check(text: &str) -> Vec<String> {
@@ -457,15 +456,8 @@ mod tests {
             source: "claims.toml".into(),
         };
         let c = ClaimCheck::new(rule, pack.words("claim-markers"), vec![claim]);
-        let d = Draft::parse("a.md", text, &Language::default());
-        let cx = Context {
-            file: 0,
-            date: crate::date::Date::today(),
-            checked: true,
-        };
-        let mut out = Vec::new();
-        c.check(&d, &cx, &mut out);
-        out.iter()
+        crate::check::check_text(&c, text)
+            .iter()
             .map(|f| text[f.span.clone()].to_string())
             .collect()
     }

@@ -201,3 +201,18 @@ pub fn fill(template: &str, matched: &str, replacement: &str) -> String {
         .replace("{match}", matched)
         .replace("{replacement}", replacement)
 }
+
+/// The findings of one check on one draft of `text`, checked today: for
+/// the checks' unit tests.
+#[cfg(test)]
+pub(crate) fn check_text(check: &dyn Check, text: &str) -> Vec<Finding> {
+    let d = Draft::parse("a.md", text, &crate::draft::Language::default());
+    let cx = Context {
+        file: 0,
+        date: crate::date::Date::today(),
+        checked: true,
+    };
+    let mut out = Vec::new();
+    check.check(&d, &cx, &mut out);
+    out
+}

@@ -416,7 +416,6 @@ fn keep_initial_case(matched: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{Draft, Language};
     use std::sync::Arc;
 
     /// A pack whose words overlap and nest: `mail` in `e-mail`, a case-
@@ -470,15 +469,8 @@ tokens = ["a", "an e"]
                     .expect("automaton"),
             );
         }
-        let d = Draft::parse("a.md", text, &Language::default());
-        let cx = Context {
-            file: 0,
-            date: crate::date::Date::today(),
-            checked: true,
-        };
-        let mut out = Vec::new();
-        c.check(&d, &cx, &mut out);
-        out.into_iter()
+        crate::check::check_text(&c, text)
+            .into_iter()
             .map(|f| (f.span, f.message.to_string()))
             .collect()
     }
