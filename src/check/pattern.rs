@@ -199,17 +199,14 @@ impl PatternCheck {
         // than the default NFA, and built once. With `starts`, it is only
         // ever started where a word does.
         let automaton = (!words.is_empty()).then(|| {
-            DFA::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .prefilter(false)
-                .start_kind(if starts.is_some() {
+            words_dfa(
+                &words,
+                if starts.is_some() {
                     StartKind::Anchored
                 } else {
                     StartKind::Unanchored
-                })
-                .build(&words)
-                .expect("literal automaton")
+                },
+            )
         });
         let regex_set = (!unanchored.is_empty()).then(|| {
             let flagged = unanchored.iter().map(|&(i, ci)| {
@@ -351,11 +348,23 @@ impl Check for PatternCheck {
     }
 }
 
-/// Every match of `dfa` (built with `MatchKind::Standard` and no
-/// prefilter) in `hay` from byte `from`, or only those that start there
-/// when `anchored`, as (start, end, pattern): what aho-corasick's
-/// overlapping search finds, by a loop that keeps its state in registers
-/// and reads a big pack's automaton several times faster.
+/// The automaton [`overlapping`] reads: `words`, ASCII case-insensitively,
+/// every match reported, no prefilter.
+fn words_dfa<W: AsRef<[u8]>>(words: &[W], start: StartKind) -> DFA {
+    DFA::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .start_kind(start)
+        .build(words)
+        .expect("literal automaton")
+}
+
+/// Every match of `dfa` (built by [`words_dfa`]) in `hay` from byte
+/// `from`, or only those that start there when `anchored`, as (start, end,
+/// pattern): what aho-corasick's overlapping search finds, by a loop that
+/// keeps its state in registers and reads a big pack's automaton several
+/// times faster.
 fn overlapping(
     dfa: &DFA,
     hay: &[u8],
@@ -460,14 +469,7 @@ tokens = ["a", "an e"]
         if !use_starts {
             // One unanchored search of every byte, as for a big pack.
             c.starts = None;
-            c.automaton = Some(
-                DFA::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .build(&c.words)
-                    .expect("automaton"),
-            );
+            c.automaton = Some(words_dfa(&c.words, StartKind::Unanchored));
         }
         crate::check::check_text(&c, text)
             .into_iter()
@@ -510,13 +512,7 @@ tokens = ["a", "an e"]
         } else {
             Anchored::No
         };
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .start_kind(kind)
-            .build(words)
-            .expect("dfa");
+        let dfa = words_dfa(words, kind);
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
