@@ -78,6 +78,11 @@ fn forward(lex: &Lexicons, t: &Tokens, start: usize) -> Range<usize> {
 
 /// The subject of the speech verb at token `v`, if it has one.
 pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
+    // `damage estimated at $30 billion`: a participle after a noun, which
+    // reports nothing; `officials estimated at least 40` still does.
+    if lex.participle_links.word(t, v + 1) && lex.qualifiers.at(t, v + 1).is_none() {
+        return None;
+    }
     let mut b = v;
     while b > 0
         && t.is_word(b - 1)
@@ -123,6 +128,13 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
         }
         return None;
     }
+    if lex.coordinators.word(t, b - 1) {
+        return lex
+            .coordinated_verbs
+            .word(t, v)
+            .then(|| coordinated_subject(lex, t, b - 1))
+            .flatten();
+    }
     if lex.not_subject.word(t, b - 1) {
         // Passive with an agent: `was reported by state media`.
         if t.low_is(after, "by") {
@@ -133,6 +145,46 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
     }
     let src = back(lex, t, b);
     (!src.is_empty()).then_some(src)
+}
+
+/// The subject of a reporting verb joined by the coordinator at token `c`
+/// to the verb of its clause, which it shares (`Police arrived at the
+/// scene and said ...`): the words that open the clause, up to what reads
+/// as that first verb. `None` when the clause runs back further than a
+/// source phrase could.
+fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usize>> {
+    // `..., and said`
+    let end = if c > 0 && t.is_punct(c - 1, ",") {
+        c - 1
+    } else {
+        c
+    };
+    let mut start = end;
+    while start > 0 && !boundary(lex, t, start - 1) && !lex.clause_openers.word(t, start - 1) {
+        start -= 1;
+        if end - start > 2 * MAX_SOURCE {
+            return None;
+        }
+    }
+    let opens = back(lex, t, (start + 1).min(end)).start.max(start);
+    let mut stop = opens;
+    while stop < end && t.is_word(stop) && stop - opens < MAX_SOURCE {
+        // The clause's first verb: a past form (`arrived at`, `updated its`,
+        // `killed 30`) before a function word, a number or a mark, which
+        // an adjective (`armed forces`) is not.
+        let w = t.low(stop);
+        let next_is_not_a_noun = match t.kind(stop + 1) {
+            Some(TokKind::Word) => {
+                lex.function_words.word(t, stop + 1) || lex.determiners.word(t, stop + 1)
+            }
+            _ => true,
+        };
+        if stop > opens && !t.toks[stop].cap && w.ends_with("ed") && next_is_not_a_noun {
+            break;
+        }
+        stop += 1;
+    }
+    (stop > opens).then_some(opens..stop)
 }
 
 /// Every attribution of a sentence, in order.
@@ -546,6 +598,50 @@ mod tests {
         assert!(sources("It costs an estimated €18 million.").is_empty());
         assert!(sources("The claims are false and officials declined to say more.").is_empty());
         assert!(sources("Twelve people have reportedly died.").is_empty());
+    }
+
+    #[test]
+    fn coordinated_verbs_share_the_clause_subject() {
+        assert_eq!(
+            sources("Police arrived at the scene and said three people were hurt."),
+            ["Police"]
+        );
+        assert_eq!(
+            sources("The army issued a statement on Sunday and said 12 militants died."),
+            ["The army"]
+        );
+        assert_eq!(
+            sources("The armed forces gave no details but later said 12 died."),
+            ["The armed forces gave no details"]
+        );
+        assert_eq!(
+            sources("The ministry updated its toll, and said 45 people died."),
+            ["The ministry"]
+        );
+        assert_eq!(
+            class("The army killed 30 fighters and said it lost none."),
+            Some(SourceClass::Party)
+        );
+        // Not every source verb reports after `and`.
+        assert!(sources("Prices rose 5% and show no sign of slowing.").is_empty());
+        // A clause too long to be a subject.
+        assert!(
+            sources(
+                "Rain fell on the town for three long days in a row without any break at all \
+                 through the whole of the week and said nothing."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn participles_do_not_attribute() {
+        assert!(sources("Floods caused damage estimated at $30 billion.").is_empty());
+        assert!(sources("The damage, estimated at $3 million, was repaired.").is_empty());
+        assert_eq!(
+            sources("Officials estimated at least 40 people died."),
+            ["Officials"]
+        );
     }
 
     #[test]
