@@ -303,31 +303,42 @@ impl Governors {
     }
 }
 
-/// A headline source across a colon: `Minister: Over 150,000 dead`,
-/// `Air strike kills 11: monitor`.
+/// A headline source across a colon or a dash: `Minister: Over 150,000
+/// dead`, `Air strike kills 11: monitor`, `Toll tops 50,000 - ministry`.
 pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<Attribution> {
-    let colon = (0..t.len()).find(|&i| t.is_punct(i, ":"))?;
-    let side = if fig.start > colon {
-        0..colon
-    } else if fig.end <= colon {
-        colon + 1..t.len()
-    } else {
-        return None;
-    };
-    let words = side.clone().filter(|&i| t.is_word(i)).count();
-    let named = lex
-        .source_nouns
-        .find_in(&lex.vocab, t, side.start, side.end)
-        .is_some()
-        || lex
-            .sources
-            .iter()
-            .any(|(_, l)| l.find_in(&lex.vocab, t, side.start, side.end).is_some());
-    (words > 0 && words <= 5 && named).then_some(Attribution {
-        cue: colon,
-        source: side,
-        closing: false,
-    })
+    // A separator stands apart from the words beside it (`50,000 - ministry`,
+    // not `11:30`; a joining hyphen is inside its token anyway).
+    let separators = (0..t.len()).filter(|&i| {
+        t.kind(i) == Some(TokKind::Punct)
+            && lex.heading_separators.word(t, i)
+            && (t.is_punct(i, ":") || (!t.adjacent(i) && (i == 0 || !t.adjacent(i - 1))))
+    });
+    for sep in separators {
+        let side = if fig.start > sep {
+            0..sep
+        } else if fig.end <= sep {
+            sep + 1..t.len()
+        } else {
+            continue;
+        };
+        let words = side.clone().filter(|&i| t.is_word(i)).count();
+        let named = lex
+            .source_nouns
+            .find_in(&lex.vocab, t, side.start, side.end)
+            .is_some()
+            || lex
+                .sources
+                .iter()
+                .any(|(_, l)| l.find_in(&lex.vocab, t, side.start, side.end).is_some());
+        if words > 0 && words <= 5 && named {
+            return Some(Attribution {
+                cue: sep,
+                source: side,
+                closing: false,
+            });
+        }
+    }
+    None
 }
 
 /// The sentence after a figure's sentence, when it begins by pointing back
@@ -750,6 +761,30 @@ mod tests {
         t.tokenize("Air strike kills 11: monitor", 0, Some(&lexicons().vocab));
         assert!(heading_colon(lexicons(), &t, &(3..4)).is_some());
         t.tokenize("Valley: 11 killed in strike", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
+        // Dashes standing alone part a headline from its source too.
+        for text in [
+            "Toll tops 50,000 - ministry",
+            "Toll tops 50,000 – ministry",
+            "Toll tops 50,000 — ministry",
+        ] {
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            assert!(heading_colon(lexicons(), &t, &(2..3)).is_some(), "{text}");
+        }
+        t.tokenize("Toll tops 50,000 -ministry", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
+        // The first separator that parts a source from the figure counts.
+        t.tokenize(
+            "Valley — Air strike kills 11: monitor",
+            0,
+            Some(&lexicons().vocab),
+        );
+        assert!(heading_colon(lexicons(), &t, &(5..6)).is_some());
+        t.tokenize(
+            "Floods — 40 dead as rivers rise",
+            0,
+            Some(&lexicons().vocab),
+        );
         assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
     }
 
