@@ -741,6 +741,11 @@ pub mod tests {
         assert_figures("The ministry recorded 36 fatalities.", &["36 fatalities"]);
         assert_class("36 Killed as Forces Target City", Class::Casualties, true);
         assert_class("Eleven were killed in the blast.", Class::Toll, true);
+        // A bare count that a casualty word describes after a linking verb.
+        assert_figures("Two are still missing.", &["Two"]);
+        assert_figures("Five remain missing after the storm.", &["Five"]);
+        assert_figures("Three were presumed dead.", &["Three"]);
+        assert_figures("Two remain in custody.", &[]);
     }
 
     #[test]
