@@ -356,6 +356,19 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
             return Some(src);
         }
     }
+    // `Police gave the toll.`: a subject of a few words, a verb that gives
+    // figures, and a pointer noun as its object.
+    for v in 1..5.min(t.len()) {
+        if !t.is_word(v) {
+            break;
+        }
+        if lex.pointer_verbs.word(t, v)
+            && lex.pointer_openers.word(t, v + 1)
+            && lex.pointer_nouns.at(t, v + 2).is_some()
+        {
+            return Some(0..v);
+        }
+    }
     if lex.pointer_openers.word(t, 0) {
         for v in 1..6.min(t.len()) {
             if !t.is_word(v) {
@@ -807,6 +820,12 @@ mod tests {
             check("The ministry said most were children."),
             Some("The ministry".into())
         );
+        assert_eq!(check("Police gave the toll."), Some("Police".into()));
+        assert_eq!(
+            check("The health ministry released those figures on Monday."),
+            Some("The health ministry".into())
+        );
+        assert_eq!(check("Police gave the road a check."), None);
         assert_eq!(check("Crews cleared the road on Monday."), None);
         assert_eq!(check("Officials said the road would reopen."), None);
     }

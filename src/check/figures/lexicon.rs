@@ -378,6 +378,7 @@ pub struct Lexicons {
     pub role_nouns: Lex,
     pub pointer_openers: Lex,
     pub pointer_links: Lex,
+    pub pointer_verbs: Lex,
     /// The source classes that need a caveat, in the order they are tried.
     pub sources: Vec<(SourceClass, Lex)>,
     pub caveats: Lex,
@@ -525,6 +526,7 @@ impl Lexicons {
             role_nouns: lex("role-nouns", false),
             pointer_openers: lex("pointer-openers", false),
             pointer_links: lex("pointer-links", false),
+            pointer_verbs: lex("pointer-verbs", false),
             sources: vec![
                 (SourceClass::StateMedia, lex("source-state-media", false)),
                 (SourceClass::Authority, lex("source-authority", false)),
