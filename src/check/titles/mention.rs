@@ -783,6 +783,21 @@ impl Lexicon {
                     j += 1;
                     end_byte = t.end + usize::from(t.dot);
                 }
+                // An honorific inside a name, with more of the name after it
+                // (`Sheikh Sharif Sheikh Ahmed`), is part of it, as the
+                // registry's key has it.
+                NameTok::No
+                    if !words.is_empty()
+                        && !t.dot
+                        && self.honorifics.contains_word(t)
+                        && !self.office_words.contains(t.lower)
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|n| matches!(self.name_tok(n, true), NameTok::Word)) =>
+                {
+                    words.push(t.word);
+                    j += 1;
+                }
                 _ => break,
             }
         }

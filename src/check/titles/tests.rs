@@ -17,6 +17,12 @@ aliases = ["Recep Tayyip Erdogan"]
 [[person.office]]
 title = "President"
 from = 2014-08-28
+
+[[person]]
+name = "Sheikh Amin Sheikh Musa"
+[[person.office]]
+title = "President"
+from = 2020-03-01
 "#;
 
 fn engine(registry: &str) -> (TitleCheck, Language) {
@@ -112,6 +118,31 @@ fn accents_aliases_and_possessives_find_the_registry_person() {
     assert_eq!(m.len(), 2);
     assert!(m.iter().all(|x| x.1 == "Recep Tayyip Erdoğan"));
     assert_eq!(m[1].0, "President Erdoğan");
+}
+
+#[test]
+fn an_honorific_inside_a_name_is_part_of_it() {
+    let m = mentions("Lakeland's President Sheikh Amin Sheikh Musa spoke.");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].1, "Sheikh Amin Sheikh Musa");
+    assert_eq!(
+        flagged(
+            "President Sheikh Amin Sheikh Musa spoke.",
+            day("2019-06-20")
+        ),
+        vec!["President Sheikh Amin Sheikh Musa"]
+    );
+    assert!(
+        flagged(
+            "President Sheikh Amin Sheikh Musa spoke.",
+            day("2021-06-20")
+        )
+        .is_empty()
+    );
+    // An honorific after a whole name, with no name after it, is not.
+    let m = mentions("Crowds cheered President Amin Musa Sheikh.");
+    assert_eq!(m[0].0, "President Amin Musa");
+    assert_eq!(m[0].1, "Amin Musa");
 }
 
 #[test]
