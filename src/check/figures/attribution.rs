@@ -166,7 +166,16 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
             return None;
         }
     }
-    let opens = back(lex, t, (start + 1).min(end)).start.max(start);
+    // `On Monday police arrived ...`: the subject starts after the
+    // function words that open the clause, as in [`back`].
+    let mut opens = start;
+    while opens + 1 < end
+        && lex.function_words.word(t, opens)
+        && !lex.determiners.word(t, opens)
+        && !lex.one_words.word(t, opens)
+    {
+        opens += 1;
+    }
     let mut stop = opens;
     while stop < end && t.is_word(stop) && stop - opens < MAX_SOURCE {
         // The clause's first verb: a past form (`arrived at`, `updated its`,
@@ -641,6 +650,10 @@ mod tests {
         assert_eq!(
             sources("The ministry updated its toll, and said 45 people died."),
             ["The ministry"]
+        );
+        assert_eq!(
+            sources("On Monday police arrived at the scene and said two died."),
+            ["police"]
         );
         assert_eq!(
             class("The army killed 30 fighters and said it lost none."),
