@@ -178,9 +178,18 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
     }
     let mut stop = opens;
     while stop < end && t.is_word(stop) && stop - opens < MAX_SOURCE {
-        // The clause's first verb: a past form (`arrived at`, `updated its`,
-        // `killed 30`) before a function word, a number or a mark, which
-        // an adjective (`armed forces`) is not.
+        // The clause's first verb: a speech, casualty or auxiliary verb
+        // (`Al-Shabab claimed responsibility and said`, `The army has`), or
+        // a past form (`arrived at`, `updated its`, `killed 30`) before a
+        // function word, a number or a mark, which an adjective (`armed
+        // forces`) is not.
+        let verb = lex.speech_verbs.word(t, stop)
+            || lex.casualty_verbs.word(t, stop)
+            || lex.auxiliaries.word(t, stop)
+            || lex.transparent.word(t, stop);
+        if stop > opens && !t.toks[stop].cap && verb {
+            break;
+        }
         let w = t.low(stop);
         let next_is_not_a_noun = match t.kind(stop + 1) {
             Some(TokKind::Word) => {
@@ -654,6 +663,14 @@ mod tests {
         assert_eq!(
             sources("On Monday police arrived at the scene and said two died."),
             ["police"]
+        );
+        assert_eq!(
+            sources("Rebels claimed the attack and said they killed 20 soldiers."),
+            ["Rebels", "Rebels"]
+        );
+        assert_eq!(
+            sources("The army has withdrawn and says 20 soldiers died."),
+            ["The army"]
         );
         assert_eq!(
             class("The army killed 30 fighters and said it lost none."),
