@@ -172,6 +172,25 @@ fn a_sentence_with_thousands_of_attributions() {
     assert_eq!(diags[0]["rule"], "unattributed-figure");
 }
 
+/// A heading of 50,000 casualty counts and no source: the separators that
+/// could part a source off are looked for near its ends only, not through
+/// the whole heading for each figure (which took minutes).
+#[test]
+fn a_heading_with_thousands_of_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "# {}
+",
+        "Blast kills 5, ".repeat(50_000)
+    );
+    write(dir.path(), "long.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "long.md");
+    assert_eq!(code, 0);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 50_000);
+    assert!(diags.iter().all(|d| d["rule"] == "unattributed-figure"));
+}
+
 #[test]
 fn deeply_nested_quotes_and_lists() {
     let dir = tempfile::tempdir().unwrap();

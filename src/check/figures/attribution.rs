@@ -324,9 +324,15 @@ impl Governors {
 /// A headline source across a colon or a dash: `Minister: Over 150,000
 /// dead`, `Air strike kills 11: monitor`, `Toll tops 50,000 - ministry`.
 pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<Attribution> {
+    // The source is a few words at one end of the headline: only the
+    // separators near the ends can part it off, and a long heading is not
+    // read through for each of its figures.
+    const REACH: usize = 16;
+    let n = t.len();
+    let near_ends = (0..n.min(REACH)).chain(n.saturating_sub(REACH).max(REACH)..n);
     // A separator stands apart from the words beside it (`50,000 - ministry`,
     // not `11:30`; a joining hyphen is inside its token anyway).
-    let separators = (0..t.len()).filter(|&i| {
+    let separators = near_ends.filter(|&i| {
         t.kind(i) == Some(TokKind::Punct)
             && lex.heading_separators.word(t, i)
             && (t.is_punct(i, ":") || (!t.adjacent(i) && (i == 0 || !t.adjacent(i - 1))))
@@ -335,10 +341,13 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
         let side = if fig.start > sep {
             0..sep
         } else if fig.end <= sep {
-            sep + 1..t.len()
+            sep + 1..n
         } else {
             continue;
         };
+        if side.len() > REACH {
+            continue;
+        }
         let words = side.clone().filter(|&i| t.is_word(i)).count();
         let named = lex
             .source_nouns
