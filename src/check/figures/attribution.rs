@@ -160,11 +160,25 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
         c
     };
     let mut start = end;
-    while start > 0 && !boundary(lex, t, start - 1) && !lex.clause_openers.word(t, start - 1) {
-        start -= 1;
-        if end - start > 2 * MAX_SOURCE {
-            return None;
+    loop {
+        while start > 0 && !boundary(lex, t, start - 1) && !lex.clause_openers.word(t, start - 1) {
+            start -= 1;
+            if end - start > 2 * MAX_SOURCE {
+                return None;
+            }
         }
+        // `The army stormed the village, searched homes and said ...`: a
+        // series of verbs shares the subject before the first one.
+        let series = start >= 2
+            && t.is_punct(start - 1, ",")
+            && !t.toks[start].cap
+            && (t.low(start).ends_with("ed")
+                || lex.speech_verbs.word(t, start)
+                || lex.casualty_verbs.word(t, start));
+        if !series {
+            break;
+        }
+        start -= 1;
     }
     // `On Monday police arrived ...`: the subject starts after the
     // function words that open the clause, as in [`back`].
@@ -197,7 +211,15 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
             }
             _ => true,
         };
-        if stop > opens && !t.toks[stop].cap && w.ends_with("ed") && next_is_not_a_noun {
+        // `troops searched homes`: after a noun that names people or a
+        // source, an `-ed` form is the verb whatever follows it.
+        let after_a_source =
+            stop > opens && (lex.people.word(t, stop - 1) || lex.source_nouns.word(t, stop - 1));
+        if stop > opens
+            && !t.toks[stop].cap
+            && w.ends_with("ed")
+            && (next_is_not_a_noun || after_a_source)
+        {
             break;
         }
         stop += 1;
@@ -680,6 +702,14 @@ mod tests {
         assert_eq!(
             sources("The army has withdrawn and says 20 soldiers died."),
             ["The army"]
+        );
+        assert_eq!(
+            sources("The army stormed the village, searched homes and said 14 died."),
+            ["The army"]
+        );
+        assert_eq!(
+            sources("After the raid, troops searched homes and said 14 died."),
+            ["troops"]
         );
         assert_eq!(
             class("The army killed 30 fighters and said it lost none."),
