@@ -50,8 +50,14 @@ fn back(lex: &Lexicons, t: &Tokens, end: usize) -> Range<usize> {
     {
         s -= 1;
     }
-    // `with a rights monitor reporting`: the source starts at its noun
-    // phrase, not at the preposition before it.
+    noun_phrase_start(lex, t, s, end)..end
+}
+
+/// Where the noun phrase of a source that starts at token `s` and ends
+/// before `end` begins: after the prepositions and other function words
+/// before it (`with a rights monitor reporting`, `On Monday police ...`),
+/// keeping determiners and pronouns.
+fn noun_phrase_start(lex: &Lexicons, t: &Tokens, mut s: usize, end: usize) -> usize {
     while s + 1 < end
         && lex.function_words.word(t, s)
         && !lex.determiners.word(t, s)
@@ -60,7 +66,7 @@ fn back(lex: &Lexicons, t: &Tokens, end: usize) -> Range<usize> {
     {
         s += 1;
     }
-    s..end
+    s
 }
 
 /// The source phrase that starts at token `start`, up to the clause end.
@@ -180,16 +186,7 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
         }
         start -= 1;
     }
-    // `On Monday police arrived ...`: the subject starts after the
-    // function words that open the clause, as in [`back`].
-    let mut opens = start;
-    while opens + 1 < end
-        && lex.function_words.word(t, opens)
-        && !lex.determiners.word(t, opens)
-        && !lex.one_words.word(t, opens)
-    {
-        opens += 1;
-    }
+    let opens = noun_phrase_start(lex, t, start, end);
     let mut stop = opens;
     while stop < end && t.is_word(stop) && stop - opens < MAX_SOURCE {
         // The clause's first verb: a speech, casualty or auxiliary verb
