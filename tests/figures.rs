@@ -131,3 +131,29 @@ fn json_output_from_the_binary() {
         "Floods killed 14 people".len()
     );
 }
+
+/// The source as a message names it: a class's own word is said once, and a
+/// long source phrase is cut to the part before its first comma.
+#[test]
+fn messages_name_the_source_once() {
+    let mut engine = engine();
+    let text = "Witnesses said 14 people were killed.\n\nAn aide to the governor, speaking on condition of anonymity, said 9 guards were detained.\n";
+    let draft = Draft::parse("a.md", text, &engine.language);
+    let date = Date {
+        year: 2024,
+        month: 1,
+        day: 1,
+    };
+    let messages: Vec<String> = analyze(&mut engine, std::slice::from_ref(&draft), &[], date)
+        .into_iter()
+        .filter(|f| f.kind == "unverified-figure")
+        .map(|f| f.message.to_string())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "casualty figure `14 people` comes from witnesses and is not marked as unverified",
+            "casualty figure `9 guards` comes from an aide to the governor, a local or anonymous source, and is not marked as unverified",
+        ]
+    );
+}

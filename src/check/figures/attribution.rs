@@ -438,6 +438,19 @@ pub fn classify(
     lex.sources.iter().find_map(|(class, l)| {
         l.find_in(&lex.vocab, t, source.start, source.end)
             .map(|(a, b)| (*class, t.span(a, b)))
+            .or_else(|| {
+                // `Hamas's health ministry`, `the army's spokesman`: a
+                // possessive of a one-word entry.
+                source
+                    .clone()
+                    .find(|&i| {
+                        t.is_word(i)
+                            && t.low(i)
+                                .strip_suffix("'s")
+                                .is_some_and(|stem| l.has(&lex.vocab, stem))
+                    })
+                    .map(|i| (*class, t.span(i, i + 1)))
+            })
     })
 }
 
@@ -770,6 +783,16 @@ mod tests {
             class("The northern army said 80 were killed."),
             Some(SourceClass::Party)
         );
+        // A possessive of an entry is the entry.
+        assert_eq!(
+            class("The militia's spokesman said 80 were killed."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(
+            class("Hamas’s health ministry said 80 were killed."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(class("The council's spokesman said 80 were killed."), None);
         assert_eq!(
             class("Rebel commanders said 31 soldiers died."),
             Some(SourceClass::Party)

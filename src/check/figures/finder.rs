@@ -778,6 +778,7 @@ pub mod tests {
         );
         assert_figures("3,100 of its members have resigned.", &[]);
         assert_figures("The union put the count at roughly 1,700.", &[]);
+        assert_figures("Officials put the overall death toll at 183.", &["183"]);
     }
 
     #[test]

@@ -529,18 +529,26 @@ fn unverified(
         && words.start >= source.span.start
         && words.end <= source.span.end
     {
-        who = quoted(draft, &words);
+        // `An aide to the minister, speaking on condition of anonymity`:
+        // the phrase before its first comma names the source, when short.
+        who = match who.split_once(',') {
+            Some((head, _)) if (1..=8).contains(&head.split_whitespace().count()) => {
+                head.to_string()
+            }
+            _ => quoted(draft, &words),
+        };
     }
     let who = lower_first(lex, &who);
-    let mut f = super::finding(
-        rule,
-        cx,
-        figure.span.clone(),
+    let describe = class.describe();
+    // `witnesses` is its own class's description: said once.
+    let message = if describe.split(" or ").any(|d| d.eq_ignore_ascii_case(&who)) {
+        format!("casualty figure `{text}` comes from {who} and is not marked as unverified")
+    } else {
         format!(
-            "casualty figure `{text}` comes from {who}, {}, and is not marked as unverified",
-            class.describe()
-        ),
-    );
+            "casualty figure `{text}` comes from {who}, {describe}, and is not marked as unverified"
+        )
+    };
+    let mut f = super::finding(rule, cx, figure.span.clone(), message);
     f.labels.push(Label {
         file: cx.file,
         span: source.span.clone(),
