@@ -191,6 +191,35 @@ fn a_heading_with_thousands_of_figures() {
     assert!(diags.iter().all(|d| d["rule"] == "unattributed-figure"));
 }
 
+/// Thousands of briefs under nested headings, each citing state media:
+/// each section is read for conflict words once, and a heading's parents
+/// come from one pass, so the run stays linear.
+#[test]
+fn thousands_of_sections_citing_state_media() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("# Briefs\n\n");
+    for i in 0..20_000 {
+        let rank = "#".repeat(2 + i % 5);
+        let (event, toll) = if i % 2 == 0 {
+            ("A mine flooded.", "31 miners")
+        } else {
+            ("Artillery shelled the town.", "12 soldiers")
+        };
+        text.push_str(&format!(
+            "{rank} Brief {i}\n\n{event} State media said {toll} died.\n\n"
+        ));
+    }
+    write(dir.path(), "briefs.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "briefs.md");
+    assert_eq!(code, 0);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    // Every shelling brief, and every mine brief under one (conflict words
+    // are looked for in the sections above): all but the 2,000 mine briefs
+    // of rank 2, which no shelling brief is above.
+    assert!(diags.iter().all(|d| d["rule"] == "unverified-figure"));
+    assert_eq!(diags.len(), 18_000);
+}
+
 #[test]
 fn deeply_nested_quotes_and_lists() {
     let dir = tempfile::tempdir().unwrap();

@@ -379,6 +379,9 @@ pub struct Lexicons {
     pub pointer_openers: Lex,
     pub pointer_links: Lex,
     pub pointer_verbs: Lex,
+    /// Words that make a section of a draft a conflict's: state media
+    /// need a caveat only there.
+    pub conflict_words: Lex,
     /// The source classes that need a caveat, in the order they are tried.
     pub sources: Vec<(SourceClass, Lex)>,
     pub caveats: Lex,
@@ -527,6 +530,7 @@ impl Lexicons {
             pointer_openers: lex("pointer-openers", false),
             pointer_links: lex("pointer-links", false),
             pointer_verbs: lex("pointer-verbs", false),
+            conflict_words: lex("conflict-words", false),
             sources: vec![
                 (SourceClass::StateMedia, lex("source-state-media", false)),
                 (SourceClass::Authority, lex("source-authority", false)),

@@ -68,6 +68,11 @@ struct Scratch {
     governors: attribution::Governors,
     /// The mentions of each surname a source was named by, read so far.
     surnames: HashMap<String, Mentions>,
+    /// Whether each section's own paragraphs (by its first paragraph)
+    /// hold a conflict word, worked out on first need.
+    conflict: HashMap<usize, bool>,
+    /// The heading each heading is under, by paragraph index.
+    parents: Option<HashMap<usize, Option<usize>>>,
 }
 
 /// The mentions of a surname in a draft, in order, read as far as some
@@ -190,6 +195,13 @@ impl Check for FigureCheck {
                         else {
                             continue;
                         };
+                        // State media need a caveat as a party's voice:
+                        // not for a mine blast or a heatwave.
+                        if class == lexicon::SourceClass::StateMedia
+                            && !self.in_conflict(draft, &mut s, sentence.paragraph)
+                        {
+                            continue;
+                        }
                         if !self.caveated(draft, &mut s, si, &figure) {
                             out.push(unverified(
                                 lex,
@@ -385,6 +397,55 @@ impl FigureCheck {
         true
     }
 
+    /// Whether the section holding paragraph `para` tells of a conflict:
+    /// one of the conflict words in it (from the heading before it to the
+    /// next heading) or in a section above it (a heading of higher rank and
+    /// the paragraphs before its first subheading). A draft of several
+    /// briefs is judged brief by brief.
+    fn in_conflict(&self, draft: &Draft, s: &mut Scratch, para: usize) -> bool {
+        let paras = &draft.paragraphs;
+        let mut section = (0..=para)
+            .rev()
+            .find(|&p| paras[p].kind == BlockKind::Heading);
+        let own = self.section_in_conflict(draft, s, section.unwrap_or(0));
+        if own {
+            return true;
+        }
+        let parents = s.parents.get_or_insert_with(|| heading_parents(draft));
+        let mut above = Vec::new();
+        while let Some(p) = section.and_then(|p| parents.get(&p).copied().flatten()) {
+            above.push(p);
+            section = Some(p);
+        }
+        above
+            .into_iter()
+            .any(|p| self.section_in_conflict(draft, s, p))
+    }
+
+    /// Whether the paragraphs from `first` to the next heading hold a
+    /// conflict word; worked out once per section.
+    fn section_in_conflict(&self, draft: &Draft, s: &mut Scratch, first: usize) -> bool {
+        if let Some(&known) = s.conflict.get(&first) {
+            return known;
+        }
+        let paras = &draft.paragraphs;
+        let end = (first + 1..paras.len())
+            .find(|&p| paras[p].kind == BlockKind::Heading)
+            .unwrap_or(paras.len());
+        let lex = &self.lex;
+        s.other_holds = None;
+        let found = (first..end).any(|p| {
+            let span = paras[p].span.clone();
+            s.other
+                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+            lex.conflict_words
+                .find_in(&lex.vocab, &s.other, 0, s.other.len())
+                .is_some()
+        });
+        s.conflict.insert(first, found);
+        found
+    }
+
     fn paragraph_caveats<'a>(&self, draft: &Draft, s: &'a mut Scratch, para: usize) -> &'a [usize] {
         if s.caveats.len() < draft.paragraphs.len() {
             s.caveats.resize(draft.paragraphs.len(), None);
@@ -423,6 +484,38 @@ impl FigureCheck {
             found
         })
     }
+}
+
+/// The heading of higher rank (fewer `#`) that each heading of a draft is
+/// under, by paragraph index: one pass with a stack of open headings.
+fn heading_parents(draft: &Draft) -> HashMap<usize, Option<usize>> {
+    let mut parents = HashMap::default();
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    for (p, para) in draft.paragraphs.iter().enumerate() {
+        if para.kind != BlockKind::Heading {
+            continue;
+        }
+        let rank = heading_rank(draft, p);
+        while open.last().is_some_and(|&(_, r)| r >= rank) {
+            open.pop();
+        }
+        parents.insert(p, open.last().map(|&(q, _)| q));
+        open.push((p, rank));
+    }
+    parents
+}
+
+/// The rank of the heading at paragraph `p`: its number of `#`, or 1 for
+/// an underlined heading.
+fn heading_rank(draft: &Draft, p: usize) -> usize {
+    let start = draft.paragraphs[p].span.start;
+    let line = draft.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let hashes = draft.text[line..start]
+        .trim_start()
+        .bytes()
+        .take_while(|&b| b == b'#')
+        .count();
+    hashes.max(1)
 }
 
 /// The stretches of `text` that may hold a caveat, in order and apart: from
