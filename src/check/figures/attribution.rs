@@ -506,6 +506,22 @@ pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
     }
 }
 
+/// `Citing hospital sources, the radio station said ...`: a source with no
+/// class that relays one the sentence cites is that one's voice.
+pub fn relayed(lex: &Lexicons, t: &Tokens, attributions: &[Attribution], found: Source) -> Source {
+    if found.class.is_some() {
+        return found;
+    }
+    attributions
+        .iter()
+        .filter(|a| lex.relay_cues.word(t, a.cue))
+        .find_map(|a| {
+            let cited = source(lex, t, &a.source);
+            cited.class.is_some().then_some(cited)
+        })
+        .unwrap_or(found)
+}
+
 /// How many tokens before a verification a negation may stand.
 pub const NEGATION_REACH: usize = 8;
 
@@ -775,6 +791,44 @@ mod tests {
             ["the health ministry"]
         );
         assert!(sources("Taxes rise $310 per household, 6 per cent.").is_empty());
+    }
+
+    /// The class of the source that governs a sentence's last figure,
+    /// through a relayed source.
+    fn relayed_class(text: &str) -> Option<(SourceClass, String)> {
+        let mut t = Tokens::default();
+        t.tokenize(text, 0, Some(&lexicons().vocab));
+        let mut attrs = Vec::new();
+        find(lexicons(), &t, &mut attrs);
+        let said = attrs.iter().find(|a| t.low(a.cue) == "said")?;
+        let found = relayed(lexicons(), &t, &attrs, source(lexicons(), &t, &said.source));
+        found.class.map(|(c, _)| (c, text[found.span].to_string()))
+    }
+
+    #[test]
+    fn a_reporter_relays_the_source_it_cites() {
+        assert_eq!(
+            relayed_class("Citing hospital sources, the radio station said 40 were hurt."),
+            Some((SourceClass::Anonymous, "hospital sources".to_string()))
+        );
+        // Inside the subject, the cited source already classes it.
+        assert_eq!(
+            relayed_class("The broadcaster, quoting witnesses, said 40 were hurt."),
+            Some((
+                SourceClass::Witnesses,
+                "The broadcaster, quoting witnesses".to_string()
+            ))
+        );
+        // A source with a class of its own keeps it.
+        assert_eq!(
+            relayed_class("Citing witnesses, the army said 40 were hurt."),
+            Some((SourceClass::Party, "the army".to_string()))
+        );
+        // A cited source with no class leaves the reporter's.
+        assert_eq!(
+            relayed_class("Citing the coroner, the radio station said 40 were hurt."),
+            None
+        );
     }
 
     #[test]

@@ -382,6 +382,8 @@ pub struct Lexicons {
     /// Words that make a section of a draft a conflict's: state media
     /// need a caveat only there.
     pub conflict_words: Lex,
+    /// Cues of a source that another relays (`citing`, `quoting`).
+    pub relay_cues: Lex,
     /// The source classes that need a caveat, in the order they are tried.
     pub sources: Vec<(SourceClass, Lex)>,
     pub caveats: Lex,
@@ -531,6 +533,7 @@ impl Lexicons {
             pointer_links: lex("pointer-links", false),
             pointer_verbs: lex("pointer-verbs", false),
             conflict_words: lex("conflict-words", false),
+            relay_cues: lex("relay-cues", false),
             sources: vec![
                 (SourceClass::StateMedia, lex("source-state-media", false)),
                 (SourceClass::Authority, lex("source-authority", false)),

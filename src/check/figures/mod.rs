@@ -159,7 +159,8 @@ impl Check for FigureCheck {
                             .then(|| attribution::heading_colon(lex, &s.toks, &figure.toks))
                             .flatten()
                     })
-                    .map(|a| attribution::source(lex, &s.toks, &a.source));
+                    .map(|a| attribution::source(lex, &s.toks, &a.source))
+                    .map(|found| attribution::relayed(lex, &s.toks, &attributions, found));
                 let found = found.or_else(|| {
                     pointer
                         .get_or_insert_with(|| {
