@@ -696,6 +696,11 @@ pub mod tests {
             &["30 dead children", "12 wounded"],
         );
         assert_figures("The army said 45 rebels killed.", &["45 rebels"]);
+        assert_figures(
+            "Police detained hundreds of her supporters.",
+            &["hundreds of her supporters"],
+        );
+        assert_figures("Police arrested 20 activists.", &["20 activists"]);
     }
 
     #[test]
