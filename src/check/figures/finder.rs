@@ -701,6 +701,10 @@ pub mod tests {
             &["hundreds of her supporters"],
         );
         assert_figures("Police arrested 20 activists.", &["20 activists"]);
+        assert_figures(
+            "Nearly two million have fled the country.",
+            &["Nearly two million"],
+        );
     }
 
     #[test]
