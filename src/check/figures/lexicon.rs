@@ -384,6 +384,8 @@ pub struct Lexicons {
     pub conflict_words: Lex,
     /// Cues of a source that another relays (`citing`, `quoting`).
     pub relay_cues: Lex,
+    /// Pronouns that stand for the person a sentence before quoted.
+    pub person_pronouns: Lex,
     /// The source classes that need a caveat, in the order they are tried.
     pub sources: Vec<(SourceClass, Lex)>,
     pub caveats: Lex,
@@ -534,6 +536,7 @@ impl Lexicons {
             pointer_verbs: lex("pointer-verbs", false),
             conflict_words: lex("conflict-words", false),
             relay_cues: lex("relay-cues", false),
+            person_pronouns: lex("person-pronouns", false),
             sources: vec![
                 (SourceClass::StateMedia, lex("source-state-media", false)),
                 (SourceClass::Authority, lex("source-authority", false)),

@@ -189,11 +189,16 @@ impl Check for FigureCheck {
                         if !figure.casualty {
                             continue;
                         }
-                        let Some((class, words)) = source
-                            .class
-                            .clone()
-                            .or_else(|| self.named_earlier(draft, &mut s, si, &source))
-                        else {
+                        let mut source = source;
+                        if source.class.is_none() {
+                            if let Some(earlier) = self.pronoun_earlier(draft, &mut s, si, &source)
+                            {
+                                source = earlier;
+                            } else {
+                                source.class = self.named_earlier(draft, &mut s, si, &source);
+                            }
+                        }
+                        let Some((class, words)) = source.class.clone() else {
                             continue;
                         };
                         // State media need a caveat as a party's voice:
@@ -282,6 +287,38 @@ impl FigureCheck {
         attrs
             .iter()
             .find_map(|a| attribution::unnamed_role(lex, &s.other, &a.source))
+    }
+
+    /// `Army spokesman Ann Reyes said ... . He said 40 rebels died.`: a
+    /// pronoun source is the source of the sentence before it in its
+    /// paragraph, when that one has a class.
+    fn pronoun_earlier(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        sentence: usize,
+        source: &Source,
+    ) -> Option<Source> {
+        let lex = &self.lex;
+        let word = draft.prose[source.span.clone()].to_ascii_lowercase();
+        if !lex.person_pronouns.has(&lex.vocab, &word) {
+            return None;
+        }
+        let prev = &draft.sentences[sentence.checked_sub(1)?];
+        if prev.paragraph != draft.sentences[sentence].paragraph {
+            return None;
+        }
+        s.other_holds = None;
+        s.other.tokenize(
+            &draft.prose[prev.span.clone()],
+            prev.span.start,
+            Some(&lex.vocab),
+        );
+        let mut attrs = Vec::new();
+        attribution::find(lex, &s.other, &mut attrs);
+        let last = attrs.last()?;
+        let earlier = attribution::source(lex, &s.other, &last.source);
+        earlier.class.is_some().then_some(earlier)
     }
 
     /// For the mentions of `surname` before byte `start` (a sentence's
