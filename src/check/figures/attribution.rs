@@ -269,7 +269,26 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
                 source: forward(lex, t, i + 1),
                 closing: false,
             });
-        } else if lex.speech_verbs.word(t, i)
+        } else if let Some(e) = lex.passive_speech.at(t, i) {
+            // `The governor was quoted as saying ...`: the subject before
+            // the passive speaks.
+            let source = back(lex, t, i);
+            if !source.is_empty() {
+                out.push(Attribution {
+                    cue: i,
+                    source,
+                    closing: false,
+                });
+            }
+            i = e;
+            continue;
+        } else if (lex.speech_verbs.word(t, i)
+            || lex.finding_verbs.word(t, i)
+                && subject(lex, t, i).is_some_and(|s| {
+                    lex.document_nouns
+                        .find_in(&lex.vocab, t, s.start, s.end)
+                        .is_some()
+                }))
             && let Some(source) = subject(lex, t, i)
         {
             out.push(Attribution {
@@ -782,6 +801,24 @@ mod tests {
             ["rail data from Penn Metrics", "Penn Metrics"]
         );
         assert_eq!(sources("Four died, citing witnesses."), ["witnesses"]);
+        assert_eq!(
+            sources("The governor was quoted as saying 300 people were homeless."),
+            ["The governor"]
+        );
+        // The agency in capitals is not the pronoun `who`.
+        assert_eq!(
+            sources("Nearly 1,000 people have died, the WHO says."),
+            ["the WHO"]
+        );
+        assert_eq!(
+            sources("The survey of 1,000 adults found 62 percent backed it."),
+            ["The survey of 1,000 adults"]
+        );
+        // A person who finds something is not its source.
+        assert_eq!(
+            sources("Police found 30 bodies in the river."),
+            Vec::<String>::new()
+        );
         assert_eq!(
             sources("Three diplomats quoted by the agency."),
             ["the agency"]

@@ -106,6 +106,18 @@ impl Vocab {
         }
     }
 
+    /// The id of the word in capitals whose lowercase is `lower`
+    /// (`who` → `WHO`), if it is one.
+    pub fn id_in_capitals(&self, lower: &str) -> u32 {
+        let mut buf = [0u8; 32];
+        let Some(b) = buf.get_mut(..lower.len()) else {
+            return UNKNOWN;
+        };
+        b.copy_from_slice(lower.as_bytes());
+        b.make_ascii_uppercase();
+        std::str::from_utf8(b).map_or(UNKNOWN, |w| self.id(w))
+    }
+
     fn add(&mut self, lower: &str) -> u32 {
         let id = self.id(lower);
         if id != UNKNOWN {
@@ -155,10 +167,19 @@ impl Vocab {
 
 /// Splits a lexicon entry the way drafts are split, so `per cent`, `a.m.`
 /// and `al-Shabab` match their tokens.
+///
+/// A word in capitals (`WHO`, `IDF`) keeps them: it is its own word, which
+/// only a token in capitals matches, so the agency is not the pronoun.
 fn entry_words(entry: &str, scratch: &mut Tokens) -> Vec<String> {
     scratch.tokenize(entry, 0, None);
     (0..scratch.len())
-        .map(|i| scratch.low(i).to_string())
+        .map(|i| {
+            if scratch.in_capitals(i) {
+                entry[scratch.toks[i].span.clone()].to_string()
+            } else {
+                scratch.low(i).to_string()
+            }
+        })
         .collect()
 }
 
@@ -250,10 +271,12 @@ impl Lex {
         id != UNKNOWN && self.single.get(id)
     }
 
-    /// Whether `lower` (one word) is an entry.
+    /// Whether `lower` (one word) is an entry, in lower case or (`isis`
+    /// for `ISIS`) in capitals.
     pub fn has(&self, vocab: &Vocab, lower: &str) -> bool {
-        let id = vocab.id(lower);
-        id != UNKNOWN && self.single.get(id)
+        [vocab.id(lower), vocab.id_in_capitals(lower)]
+            .into_iter()
+            .any(|id| id != UNKNOWN && self.single.get(id))
     }
 
     /// The end (exclusive token index) of the longest entry starting at
@@ -386,6 +409,12 @@ pub struct Lexicons {
     pub relay_cues: Lex,
     /// Pronouns that stand for the person a sentence before quoted.
     pub person_pronouns: Lex,
+    /// Passive reports whose subject speaks (`was quoted as saying`).
+    pub passive_speech: Lex,
+    /// Verbs that report only with a document as subject (`The survey
+    /// found`), and the documents.
+    pub finding_verbs: Lex,
+    pub document_nouns: Lex,
     /// The source classes that need a caveat, in the order they are tried.
     pub sources: Vec<(SourceClass, Lex)>,
     pub caveats: Lex,
@@ -537,6 +566,9 @@ impl Lexicons {
             conflict_words: lex("conflict-words", false),
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
+            passive_speech: lex("passive-speech", true),
+            finding_verbs: lex("finding-verbs", false),
+            document_nouns: lex("document-nouns", false),
             sources: vec![
                 (SourceClass::StateMedia, lex("source-state-media", false)),
                 (SourceClass::Authority, lex("source-authority", false)),

@@ -89,6 +89,13 @@ impl Tokens {
         self.toks[a].span.start..self.toks[b - 1].span.end
     }
 
+    /// Whether token `i` is a word of two or more characters, all capitals
+    /// (`WHO`, `U.S.`).
+    pub fn in_capitals(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == TokKind::Word && t.upper && t.span.len() > 1
+    }
+
     /// The vocabulary id of token `i`.
     #[inline]
     pub fn id(&self, i: usize) -> u32 {
@@ -246,9 +253,21 @@ impl Tokens {
         let b = &text.as_bytes()[start..end];
         let cap = b[0].is_ascii_uppercase();
         let upper = cap && !b.iter().any(u8::is_ascii_lowercase);
-        // Numbers are read from their digits, never looked up.
+        // Numbers are read from their digits, never looked up. A word in
+        // capitals is looked up as written first (`WHO` the agency).
         let id = match vocab {
-            Some(v) if kind != TokKind::Number => v.id(&self.lower[start..end]),
+            Some(v) if kind != TokKind::Number => {
+                let capitals = if upper && end - start > 1 {
+                    v.id(&text[start..end])
+                } else {
+                    UNKNOWN
+                };
+                if capitals != UNKNOWN {
+                    capitals
+                } else {
+                    v.id(&self.lower[start..end])
+                }
+            }
             _ => UNKNOWN,
         };
         self.toks.push(Tok {
@@ -284,7 +303,18 @@ impl Tokens {
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = cap && !s.chars().any(char::is_lowercase);
         let id = match vocab {
-            Some(v) if kind != TokKind::Number => v.id(&self.lower[from..]),
+            Some(v) if kind != TokKind::Number => {
+                let capitals = if upper && s.chars().nth(1).is_some() {
+                    v.id(s)
+                } else {
+                    UNKNOWN
+                };
+                if capitals != UNKNOWN {
+                    capitals
+                } else {
+                    v.id(&self.lower[from..])
+                }
+            }
             _ => UNKNOWN,
         };
         self.toks.push(Tok {
@@ -470,8 +500,11 @@ mod tests {
                 }
                 let cap = s.chars().next().is_some_and(char::is_uppercase);
                 let upper = cap && !s.chars().any(char::is_lowercase);
+                // A word in capitals is looked up as written first.
                 let id = match vocab {
-                    Some(v) if kind != TokKind::Number => v.id(&low),
+                    Some(v) if kind != TokKind::Number => Some(v.id(s))
+                        .filter(|&id| upper && s.chars().count() > 1 && id != UNKNOWN)
+                        .unwrap_or_else(|| v.id(&low)),
                     _ => UNKNOWN,
                 };
                 self.toks.push(Tok {
