@@ -1026,6 +1026,8 @@ mod tests {
         assert_eq!(count("Unconfirmed reports, unverified video."), 2);
         assert_eq!(count("The claim has not been confirmed."), 1);
         assert_eq!(count("Officials verified the count."), 0);
+        assert_eq!(count("Independent verification was not possible."), 1);
+        assert_eq!(count("Such claims are difficult to verify."), 1);
         assert_eq!(
             count("None of the battle reports could be independently verified."),
             1
