@@ -434,6 +434,24 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
             return Some(0..v);
         }
     }
+    // `That's according to the health ministry.`: a pronoun, a linking
+    // verb and an attribution phrase.
+    let opener = lex.pointer_openers.word(t, 0)
+        || t.low(0)
+            .strip_suffix("'s")
+            .is_some_and(|w| lex.pointer_openers.has(&lex.vocab, w));
+    if opener {
+        let mut a = 1;
+        while a < 3 && lex.auxiliaries.word(t, a) {
+            a += 1;
+        }
+        if let Some(e) = lex.attribution_phrases.at(t, a) {
+            let src = forward(lex, t, e);
+            if !src.is_empty() {
+                return Some(src);
+            }
+        }
+    }
     if lex.pointer_openers.word(t, 0) {
         for v in 1..6.min(t.len()) {
             if !t.is_word(v) {
@@ -1008,6 +1026,23 @@ mod tests {
         assert_eq!(check("Police gave the road a check."), None);
         assert_eq!(check("Crews cleared the road on Monday."), None);
         assert_eq!(check("Officials said the road would reopen."), None);
+        assert_eq!(
+            check("That's according to the World Health Organization."),
+            Some("the World Health Organization".into())
+        );
+        assert_eq!(
+            check("This is according to local officials."),
+            Some("local officials".into())
+        );
+        assert_eq!(
+            check("The numbers were confirmed by the governor."),
+            Some("the governor".into())
+        );
+        assert_eq!(
+            check("The information came from police."),
+            Some("police".into())
+        );
+        assert_eq!(check("That is a village according to maps."), None);
     }
 
     #[test]
