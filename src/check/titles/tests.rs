@@ -19,6 +19,12 @@ title = "President"
 from = 2014-08-28
 
 [[person]]
+name = "Tom Ashby"
+[[person.office]]
+title = "Foreign Secretary"
+from = 2020-01-01
+
+[[person]]
 name = "Sheikh Amin Sheikh Musa"
 [[person.office]]
 title = "President"
@@ -166,6 +172,18 @@ fn registry_judges_the_date() {
             day("2025-06-20")
         )
         .is_empty()
+    );
+    // A foreign secretary is a foreign minister.
+    assert!(
+        flagged(
+            "British Foreign Minister Tom Ashby spoke.",
+            day("2024-06-20")
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        flagged("Interior Minister Tom Ashby spoke.", day("2024-06-20")),
+        vec!["Interior Minister Tom Ashby"]
     );
 }
 
