@@ -102,7 +102,9 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
         // Inverted: `..., said Mira Osk` / `," said the official.`: a
         // short name or noun phrase that ends the clause, not the start of
         // a report (`, said the count of injured was 33`).
+        // `..., told VOA`: a verb with an object is never inverted.
         if t.is_word(after)
+            && !lex.object_verbs.word(t, v)
             && (t.toks[after].cap || lex.determiners.word(t, after) || lex.one_words.word(t, after))
         {
             let src = forward(lex, t, after);
@@ -130,7 +132,16 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
             if start >= 2 && t.is_punct(start - 1, ",") {
                 start = back(lex, t, start - 1).start;
             }
-            return (start < b - 1).then_some(start..b - 1);
+            // `The Taliban claimed responsibility, saying ...`: a participle
+            // shares the subject of the clause before it.
+            let mut end = b - 1;
+            if t.low(v).ends_with("ing") && start == 0 {
+                let stop = subject_end(lex, t, noun_phrase_start(lex, t, start, end), end);
+                if stop > start && stop < end {
+                    end = stop;
+                }
+            }
+            return (start < end).then_some(start..end);
         }
         return None;
     }
@@ -149,7 +160,15 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
         }
         return None;
     }
-    let src = back(lex, t, b);
+    let mut src = back(lex, t, b);
+    // `The army issued a statement saying ...`: the participle's subject
+    // is the clause's.
+    if t.low(v).ends_with("ing") {
+        let stop = subject_end(lex, t, src.start, src.end);
+        if stop > src.start {
+            src.end = stop;
+        }
+    }
     (!src.is_empty()).then_some(src)
 }
 
@@ -187,6 +206,13 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
         start -= 1;
     }
     let opens = noun_phrase_start(lex, t, start, end);
+    let stop = subject_end(lex, t, opens, end);
+    (stop > opens).then_some(opens..stop)
+}
+
+/// Where the subject of a clause that opens at token `opens` ends: at what
+/// reads as the clause's first verb, before `end`.
+fn subject_end(lex: &Lexicons, t: &Tokens, opens: usize, end: usize) -> usize {
     let mut stop = opens;
     while stop < end && t.is_word(stop) && stop - opens < MAX_SOURCE {
         // The clause's first verb: a speech, casualty or auxiliary verb
@@ -221,7 +247,7 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
         }
         stop += 1;
     }
-    (stop > opens).then_some(opens..stop)
+    stop
 }
 
 /// Every attribution of a sentence, in order.
@@ -827,6 +853,18 @@ mod tests {
         assert_eq!(
             sources("Nearly 1,000 people have died, the WHO says."),
             ["the WHO"]
+        );
+        assert_eq!(
+            sources("A rebel spokesman, Ali Gedi, told VOA that 15 soldiers died."),
+            ["A rebel spokesman, Ali Gedi"]
+        );
+        assert_eq!(
+            sources("The Taliban issued a statement, saying 10 soldiers died."),
+            ["The Taliban"]
+        );
+        assert_eq!(
+            sources("The army issued a statement saying 12 militants died."),
+            ["The army"]
         );
         assert_eq!(
             sources("The survey of 1,000 adults found 62 percent backed it."),

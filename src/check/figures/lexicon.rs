@@ -411,6 +411,8 @@ pub struct Lexicons {
     pub person_pronouns: Lex,
     /// Passive reports whose subject speaks (`was quoted as saying`).
     pub passive_speech: Lex,
+    /// Speech verbs that take the hearer as object (`told VOA`).
+    pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
     /// found`), and the documents.
     pub finding_verbs: Lex,
@@ -567,6 +569,7 @@ impl Lexicons {
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),
+            object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),
             sources: vec![
