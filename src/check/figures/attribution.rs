@@ -498,20 +498,26 @@ pub fn classify(
     t: &Tokens,
     source: &Range<usize>,
 ) -> Option<(SourceClass, Range<usize>)> {
+    // `Hamas's health ministry`, `the army's spokesman`: a possessive of a
+    // one-word entry.
+    let possessive = |l: &super::lexicon::Lex| {
+        source.clone().find(|&i| {
+            t.is_word(i)
+                && t.low(i)
+                    .strip_suffix("'s")
+                    .is_some_and(|stem| l.has(&lex.vocab, stem))
+        })
+    };
+    let any_possessive = source
+        .clone()
+        .any(|i| t.is_word(i) && t.low(i).ends_with("'s"));
     lex.sources.iter().find_map(|(class, l)| {
         l.find_in(&lex.vocab, t, source.start, source.end)
             .map(|(a, b)| (*class, t.span(a, b)))
             .or_else(|| {
-                // `Hamas's health ministry`, `the army's spokesman`: a
-                // possessive of a one-word entry.
-                source
-                    .clone()
-                    .find(|&i| {
-                        t.is_word(i)
-                            && t.low(i)
-                                .strip_suffix("'s")
-                                .is_some_and(|stem| l.has(&lex.vocab, stem))
-                    })
+                any_possessive
+                    .then(|| possessive(l))
+                    .flatten()
                     .map(|i| (*class, t.span(i, i + 1)))
             })
     })

@@ -425,6 +425,9 @@ pub struct Lexicons {
     /// The prefilter: a sentence with none of its words and marks and no
     /// digit cannot hold a figure.
     pub prefilter: FigureFilter,
+    /// The first word of every conflict word: a paragraph without one holds
+    /// none, and is not tokenized to look.
+    pub conflict_filter: FigureFilter,
     /// The last word of every caveat and negated caveat: a stretch of prose
     /// without one of them holds no caveat. `None` when a word is not ASCII
     /// (then every stretch is read). See [`caveat_filter`].
@@ -513,6 +516,11 @@ impl Lexicons {
         let prefilter =
             FigureFilter::new(pre.iter().filter_map(|w| w.split_whitespace().next_back()));
         let (caveat_filter, caveat_reach) = caveat_filter(pack, &mut Tokens::default());
+        let conflict_filter = FigureFilter::new(
+            pack.words("figure-conflict-words")
+                .iter()
+                .map(String::as_str),
+        );
         let mut lex = Lexicons {
             number_words: lex("number-words", false),
             range_words: lex("range-words", false),
@@ -586,6 +594,7 @@ impl Lexicons {
             negations: lex("negations", false),
             prefilter,
             caveat_filter,
+            conflict_filter,
             caveat_reach,
             vocab,
             common_nouns,
@@ -797,6 +806,10 @@ fn caveat_filter(pack: &Pack, scratch: &mut Tokens) -> (Option<aho_corasick::Aho
     }
     // The Kelvin sign lowercases to `k`.
     words.push("\u{212A}".to_string());
+    // Many caveats end in one word: fewer patterns keep the automaton's
+    // prefilter on its fast path.
+    words.sort_unstable();
+    words.dedup();
     let ac = ascii.then(|| {
         aho_corasick::AhoCorasickBuilder::new()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)

@@ -472,8 +472,12 @@ impl FigureCheck {
             .unwrap_or(paras.len());
         let lex = &self.lex;
         s.other_holds = None;
+        let folded = draft.prose_lower();
         let found = (first..end).any(|p| {
             let span = paras[p].span.clone();
+            if !lex.conflict_filter.holds_any(&folded[span.clone()]) {
+                return false;
+            }
             s.other
                 .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
             lex.conflict_words
