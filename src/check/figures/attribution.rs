@@ -270,17 +270,25 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     }
 }
 
+impl Attribution {
+    /// An attribution at cue token `cue`, not yet known to close its
+    /// sentence.
+    fn open(cue: usize, source: Range<usize>) -> Attribution {
+        Attribution {
+            cue,
+            source,
+            closing: false,
+        }
+    }
+}
+
 fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < t.len() {
         if let Some(e) = lex.attribution_phrases.at(t, i) {
             let source = forward(lex, t, e);
             if !source.is_empty() {
-                out.push(Attribution {
-                    cue: i,
-                    source,
-                    closing: false,
-                });
+                out.push(Attribution::open(i, source));
                 i = e;
                 continue;
             }
@@ -290,21 +298,13 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
             && t.is_word(i + 1)
             && (t.toks[i + 1].cap || lex.determiners.word(t, i + 1))
         {
-            out.push(Attribution {
-                cue: i,
-                source: forward(lex, t, i + 1),
-                closing: false,
-            });
+            out.push(Attribution::open(i, forward(lex, t, i + 1)));
         } else if let Some(e) = lex.passive_speech.at(t, i) {
             // `The governor was quoted as saying ...`: the subject before
             // the passive speaks.
             let source = back(lex, t, i);
             if !source.is_empty() {
-                out.push(Attribution {
-                    cue: i,
-                    source,
-                    closing: false,
-                });
+                out.push(Attribution::open(i, source));
             }
             i = e;
             continue;
@@ -317,11 +317,7 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
                 }))
             && let Some(source) = subject(lex, t, i)
         {
-            out.push(Attribution {
-                cue: i,
-                source,
-                closing: false,
-            });
+            out.push(Attribution::open(i, source));
         }
         i += 1;
     }
@@ -1046,47 +1042,47 @@ mod tests {
     #[test]
     fn pointers_back() {
         let mut t = Tokens::default();
-        let mut check = |text: &str| {
+        let cases: [(&str, Option<&str>); 13] = [
+            (
+                "The figures come from the county shelter office, which counts beds.",
+                Some("the county shelter office"),
+            ),
+            (
+                "Those numbers were released by the interior ministry.",
+                Some("the interior ministry"),
+            ),
+            (
+                "The ministry said most were children.",
+                Some("The ministry"),
+            ),
+            ("Police gave the toll.", Some("Police")),
+            (
+                "The health ministry released those figures on Monday.",
+                Some("The health ministry"),
+            ),
+            ("Police gave the road a check.", None),
+            ("Crews cleared the road on Monday.", None),
+            ("Officials said the road would reopen.", None),
+            (
+                "That's according to the World Health Organization.",
+                Some("the World Health Organization"),
+            ),
+            (
+                "This is according to local officials.",
+                Some("local officials"),
+            ),
+            (
+                "The numbers were confirmed by the governor.",
+                Some("the governor"),
+            ),
+            ("The information came from police.", Some("police")),
+            ("That is a village according to maps.", None),
+        ];
+        for (text, expected) in cases {
             t.tokenize(text, 0, Some(&lexicons().vocab));
-            pointer_back(lexicons(), &t).map(|r| text[t.span(r.start, r.end)].to_string())
-        };
-        assert_eq!(
-            check("The figures come from the county shelter office, which counts beds."),
-            Some("the county shelter office".into())
-        );
-        assert_eq!(
-            check("Those numbers were released by the interior ministry."),
-            Some("the interior ministry".into())
-        );
-        assert_eq!(
-            check("The ministry said most were children."),
-            Some("The ministry".into())
-        );
-        assert_eq!(check("Police gave the toll."), Some("Police".into()));
-        assert_eq!(
-            check("The health ministry released those figures on Monday."),
-            Some("The health ministry".into())
-        );
-        assert_eq!(check("Police gave the road a check."), None);
-        assert_eq!(check("Crews cleared the road on Monday."), None);
-        assert_eq!(check("Officials said the road would reopen."), None);
-        assert_eq!(
-            check("That's according to the World Health Organization."),
-            Some("the World Health Organization".into())
-        );
-        assert_eq!(
-            check("This is according to local officials."),
-            Some("local officials".into())
-        );
-        assert_eq!(
-            check("The numbers were confirmed by the governor."),
-            Some("the governor".into())
-        );
-        assert_eq!(
-            check("The information came from police."),
-            Some("police".into())
-        );
-        assert_eq!(check("That is a village according to maps."), None);
+            let got = pointer_back(lexicons(), &t).map(|r| &text[t.span(r.start, r.end)]);
+            assert_eq!(got, expected, "{text}");
+        }
     }
 
     #[test]
