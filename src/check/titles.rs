@@ -269,6 +269,9 @@ impl TitleCheck {
                 self.describe(person, date)
             ));
         }
+        // Messages name the office as the registry words it (`Foreign
+        // Secretary`), not by its canonical form (`Foreign Minister`).
+        let office = same[0].title.trim();
         let holding = same.iter().find(|o| o.holds_on(date));
         let ended = same
             .iter()
@@ -317,7 +320,7 @@ impl TitleCheck {
             .offices
             .iter()
             .filter(|o| o.holds_on(date))
-            .map(|o| self.lex.canonical(&o.title))
+            .map(|o| o.title.trim().to_string())
             .collect();
         if !now.is_empty() {
             return now.join(" and ");
@@ -326,7 +329,7 @@ impl TitleCheck {
             .offices
             .iter()
             .filter(|o| o.to.is_some_and(|t| t <= date))
-            .map(|o| format!("a former {}", self.lex.canonical(&o.title)))
+            .map(|o| format!("a former {}", o.title.trim()))
             .collect();
         if past.is_empty() {
             "in no listed office".to_string()

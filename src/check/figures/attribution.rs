@@ -286,7 +286,18 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < t.len() {
         if let Some(e) = lex.attribution_phrases.at(t, i) {
-            let source = forward(lex, t, e);
+            let mut source = forward(lex, t, e);
+            // `A spokesman was quoted by Reuters as saying ...`: the
+            // subject speaks, the agent only relays.
+            if i > 0
+                && lex.auxiliaries.word(t, i - 1)
+                && (e..=source.end).any(|k| lex.passive_agent_tails.at(t, k).is_some())
+            {
+                let speaker = back(lex, t, i - 1);
+                if !speaker.is_empty() {
+                    source = speaker;
+                }
+            }
             if !source.is_empty() {
                 out.push(Attribution::open(i, source));
                 i = e;
@@ -834,6 +845,10 @@ mod tests {
             sources("The deaths were reported by state media."),
             ["state media"]
         );
+        assert_eq!(
+            sources("An army spokesman was quoted by Reuters as saying 30 rebels died."),
+            ["An army spokesman"]
+        );
     }
 
     #[test]
@@ -956,6 +971,14 @@ mod tests {
         );
         assert_eq!(
             class("Activists said 30 died."),
+            Some(SourceClass::Monitors)
+        );
+        assert_eq!(
+            class("Opposition groups say 900 people have died."),
+            Some(SourceClass::Monitors)
+        );
+        assert_eq!(
+            class("A local human rights group says the fighting killed 381 people."),
             Some(SourceClass::Monitors)
         );
         assert_eq!(

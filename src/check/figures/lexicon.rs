@@ -411,6 +411,9 @@ pub struct Lexicons {
     pub person_pronouns: Lex,
     /// Passive reports whose subject speaks (`was quoted as saying`).
     pub passive_speech: Lex,
+    /// What ends a passive report with an agent (`was quoted by Reuters
+    /// as saying`).
+    pub passive_agent_tails: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
     pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
@@ -577,6 +580,7 @@ impl Lexicons {
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),
+            passive_agent_tails: lex("passive-agent-tails", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),

@@ -188,6 +188,30 @@ fn registry_judges_the_date() {
 }
 
 #[test]
+fn registry_messages_name_the_office_as_the_registry_words_it() {
+    let (mut c, lang) = engine(REGISTRY);
+    let text = "Former Foreign Minister Tom Ashby spoke.";
+    let d = Draft::parse("a.md", text, &lang);
+    let cx = Context {
+        file: 0,
+        date: day("2024-06-20"),
+        checked: true,
+    };
+    let l = c.learn(&d, &cx).unwrap();
+    c.prepare(vec![(0, l)]);
+    let mut out = Vec::new();
+    c.check(&d, &cx, &mut out);
+    assert_eq!(out.len(), 1);
+    assert!(
+        out[0].message.contains(
+            "is Foreign Secretary (in office since 2020-01-01), not a former Foreign Secretary"
+        ),
+        "{}",
+        out[0].message
+    );
+}
+
+#[test]
 fn in_draft_conflicts_flag_the_later_mention() {
     let d = day("2025-06-20");
     assert_eq!(
