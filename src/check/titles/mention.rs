@@ -405,16 +405,26 @@ impl Lexicon {
                     .map(|(a, b)| (a.trim().to_lowercase(), b.trim().to_string()))
             })
             .collect();
+        // A synonym may name another synonym (`Secretary of State for
+        // Justice = Justice Secretary = Justice Minister`): follow the chain,
+        // a few steps at most, so a cycle in a newsroom's pack ends.
+        let resolve = |o: &str| {
+            let mut c = o.to_string();
+            for _ in 0..8 {
+                match synonyms.get(&c.to_lowercase()) {
+                    Some(next) if !next.eq_ignore_ascii_case(&c) => c = next.clone(),
+                    _ => break,
+                }
+            }
+            c
+        };
         let mut offices = Seqs::default();
         let mut office_canon = Vec::new();
         let mut canon = HashMap::default();
         let mut office_words = HashSet::default();
         for o in pack.words("title-offices") {
             offices.add(o);
-            let c = synonyms
-                .get(&o.to_lowercase())
-                .cloned()
-                .unwrap_or_else(|| o.clone());
+            let c = resolve(o);
             canon.insert(o.to_lowercase(), c.clone());
             office_canon.push(c);
             for w in o.split_whitespace() {
@@ -423,8 +433,8 @@ impl Lexicon {
                 }
             }
         }
-        for (a, b) in &synonyms {
-            canon.entry(a.clone()).or_insert_with(|| b.clone());
+        for a in synonyms.keys() {
+            canon.entry(a.clone()).or_insert_with(|| resolve(a));
         }
         let status_words = |name: &str| -> Vec<String> {
             pack.words(name).iter().map(|w| w.to_lowercase()).collect()

@@ -230,6 +230,23 @@ fn in_draft_conflicts_flag_the_later_mention() {
         .is_empty()
     );
     assert!(flagged("The former mayor spoke. Mayor Ann Lee left.", d).is_empty());
+    // One office in two styles, through a chain of synonyms.
+    for (a, b) in [
+        ("Chancellor of the Exchequer", "Finance Minister"),
+        ("Secretary of State for Justice", "Justice Minister"),
+        ("Defense Secretary", "Defence Minister"),
+        ("Home Secretary", "Interior Minister"),
+    ] {
+        let text = format!("{a} Ann Lee spoke. {b} Ann Lee left.");
+        assert!(flagged(&text, d).is_empty(), "{text}");
+    }
+    assert_eq!(
+        flagged(
+            "Home Secretary Ann Lee spoke. Foreign Secretary Ann Lee left.",
+            d
+        ),
+        vec!["Foreign Secretary Ann Lee"]
+    );
 }
 
 #[test]
