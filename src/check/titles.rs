@@ -58,8 +58,9 @@ pub struct TitleCheck {
     people: Vec<Person>,
     /// The canonical office of each registry office, by person.
     canon: Vec<Vec<String>>,
-    /// Registry person by name key (names and aliases).
-    by_key: HashMap<String, usize>,
+    /// Registry people by name key (names and aliases), each with the
+    /// initials their names give under it (`w` for `George W. Bush`).
+    by_key: HashMap<String, Vec<(usize, String)>>,
     /// Cross-draft findings decided in `prepare`, by file.
     cross: HashMap<FileId, Vec<CrossFlag>>,
     /// The findings `learn` decided for each checked draft from its own
@@ -197,25 +198,24 @@ struct DraftTitles {
 
 impl TitleCheck {
     fn new(rule: Rule, lex: Lexicon, people: Vec<Person>) -> TitleCheck {
-        let mut by_key: HashMap<String, usize> = HashMap::default();
-        let mut clash = Vec::new();
+        let mut by_key: HashMap<String, Vec<(usize, String)>> = HashMap::default();
         for (i, p) in people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.aliases) {
                 let key = lex.key_of(n);
                 if key.is_empty() {
                     continue;
                 }
-                if let Some(&j) = by_key.get(&key)
-                    && j != i
-                {
-                    clash.push(key.clone());
+                let initials = lex.initials_of(n);
+                let entries = by_key.entry(key).or_default();
+                // An alias without initials (`George Bush`) is the same
+                // person written loosely: the initials of the full name
+                // still tell them from another of that name.
+                match entries.iter_mut().find(|(j, _)| *j == i) {
+                    Some((_, known)) if known.is_empty() => *known = initials,
+                    Some(_) => {}
+                    None => entries.push((i, initials)),
                 }
-                by_key.insert(key, i);
             }
-        }
-        // Two people with one name: the registry cannot tell them apart.
-        for k in clash {
-            by_key.remove(&k);
         }
         let canon = people
             .iter()
@@ -234,15 +234,29 @@ impl TitleCheck {
     }
 
     fn mentions(&self, draft: &Draft) -> Vec<Mention> {
-        let mut found = self
-            .lex
-            .mentions(draft, &|key: &str| self.by_key.get(key).copied());
+        let mut found = self.lex.mentions(draft, &|key: &str, initials: &str| {
+            self.registry_person(key, initials)
+        });
         for m in &mut found {
             if let Some(p) = m.registry {
                 m.name = self.people[p].name.clone();
             }
         }
         found
+    }
+
+    /// The registry person a name with `key` and `initials` is: the one
+    /// person of that key whose initials agree (either side may have none).
+    /// Two people with one name, whom the initials do not part, are
+    /// neither.
+    fn registry_person(&self, key: &str, initials: &str) -> Option<usize> {
+        let mut found = self
+            .by_key
+            .get(key)?
+            .iter()
+            .filter(|(_, known)| known.is_empty() || initials.is_empty() || known == initials);
+        let (first, _) = found.next()?;
+        found.next().is_none().then_some(*first)
     }
 
     fn judge(&self, m: &Mention, date: Date) -> Verdict {

@@ -365,9 +365,31 @@ enum NameTok {
     No,
 }
 
+/// A name read by [`Lexicon::name_after`].
+struct NameAfter<'a> {
+    /// The token after the name.
+    end: usize,
+    /// Its words, without initials.
+    words: Vec<&'a str>,
+    end_byte: usize,
+    /// Its initials, lower case: `hw` for `George H. W. Bush`.
+    initials: String,
+}
+
+/// Who a name with `key` and `initials` is: initials tell apart two people
+/// of one name (`George W. Bush`, `George H. W. Bush`).
+fn person_id(key: String, initials: &str) -> String {
+    if initials.is_empty() {
+        key
+    } else {
+        format!("{key} ({initials})")
+    }
+}
+
 struct Raw {
     span: Range<usize>,
     words: Vec<String>,
+    initials: String,
     honor: Vec<String>,
     office: String,
     status: Status,
@@ -387,6 +409,7 @@ enum Named {
 struct Intro {
     at: usize,
     key: String,
+    initials: String,
     surnames: Vec<String>,
     heading: bool,
 }
@@ -500,6 +523,16 @@ impl Lexicon {
             .get(&title.trim().to_lowercase())
             .cloned()
             .unwrap_or_else(|| title.trim().to_string())
+    }
+
+    /// The initials of a name, lower case: `w` for `George W. Bush`.
+    pub fn initials_of(&self, name: &str) -> String {
+        let mut scratch = Scratch::default();
+        let toks = self.tokenize(name, 0, &mut scratch);
+        toks.iter()
+            .filter(|t| !t.punct && t.word.chars().count() == 1 && t.cap())
+            .flat_map(|t| t.word.chars().flat_map(char::to_lowercase))
+            .collect()
     }
 
     /// The key a name is known by: folded words, no initials or suffixes.
@@ -757,8 +790,9 @@ impl Lexicon {
 
     /// The name after token `j`: (end token, name words, whether it ended
     /// the way a name does).
-    fn name_after<'a>(&self, toks: &[Tok<'a>], mut j: usize) -> (usize, Vec<&'a str>, usize) {
+    fn name_after<'a>(&self, toks: &[Tok<'a>], mut j: usize) -> NameAfter<'a> {
         let mut words = Vec::new();
+        let mut initials = String::new();
         let mut end_byte = 0;
         let start = j;
         while j < toks.len() {
@@ -778,6 +812,12 @@ impl Lexicon {
                     }
                 }
                 NameTok::Initial => {
+                    initials.extend(
+                        t.word
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .flat_map(char::to_lowercase),
+                    );
                     j += 1;
                     end_byte = t.end + 1;
                 }
@@ -811,7 +851,12 @@ impl Lexicon {
                 _ => break,
             }
         }
-        (j, words, end_byte)
+        NameAfter {
+            end: j,
+            words,
+            end_byte,
+            initials,
+        }
     }
 
     /// Every titled mention of a draft, tied to a person; `registry` finds a
@@ -819,7 +864,7 @@ impl Lexicon {
     pub fn mentions(
         &self,
         draft: &Draft,
-        registry: &dyn Fn(&str) -> Option<usize>,
+        registry: &dyn Fn(&str, &str) -> Option<usize>,
     ) -> Vec<Mention> {
         let mut raws = Vec::new();
         let heading =
@@ -852,6 +897,23 @@ impl Lexicon {
             }
         }
         drop(toks);
+        // Initials part two people of one name (`George W. Bush`, `George
+        // H. W. Bush`) only where the draft writes the name with two sets
+        // of them; elsewhere `Yara K. Lind` and `Yara Lind` are one person.
+        let mut variants: HashMap<String, Vec<String>> = HashMap::default();
+        for r in raws.iter().filter(|r| !r.initials.is_empty()) {
+            let v = variants.entry(key(&r.words)).or_default();
+            if !v.contains(&r.initials) {
+                v.push(r.initials.clone());
+            }
+        }
+        let id_of = |k: String, initials: &str| {
+            if variants.get(&k).is_some_and(|v| v.len() > 1) {
+                person_id(k, initials)
+            } else {
+                k
+            }
+        };
         // Who each raw mention names, so far as its own words tell.
         let named: Vec<Named> = raws
             .iter()
@@ -867,15 +929,15 @@ impl Lexicon {
                     _ => {
                         let k = key(&r.words);
                         // Without honorifics the second key is the first.
-                        let reg = registry(&k).or_else(|| {
+                        let reg = registry(&k, &r.initials).or_else(|| {
                             if r.honor.is_empty() {
                                 return None;
                             }
                             let mut with_honor = r.honor.clone();
                             with_honor.extend(r.words.iter().cloned());
-                            registry(&key(&with_honor))
+                            registry(&key(&with_honor), &r.initials)
                         });
-                        Named::Full(k, reg)
+                        Named::Full(id_of(k, &r.initials), reg)
                     }
                 }
             })
@@ -939,7 +1001,7 @@ impl Lexicon {
         // again, and a surname is resolved without reading them all. Made
         // on first need, as are the other two.
         let mut by_surname: Option<HashMap<&str, Vec<FirstIntro>>> = None;
-        let mut introduced: Option<HashSet<&str>> = None;
+        let mut introduced: Option<HashSet<String>> = None;
         // The name each person's first mention gives, kept once a surname
         // needs it.
         let surnames = named.iter().any(|n| matches!(n, Named::Surname));
@@ -955,10 +1017,10 @@ impl Lexicon {
                                 intros
                                     .iter()
                                     .filter(|i| !i.heading)
-                                    .map(|i| i.key.as_str())
+                                    .map(|i| id_of(i.key.clone(), &i.initials))
                                     .collect()
                             })
-                            .contains(k.as_str())
+                            .contains(&k)
                     {
                         continue;
                     }
@@ -979,8 +1041,11 @@ impl Lexicon {
                     let by_surname = by_surname.get_or_insert_with(|| {
                         let mut firsts: HashMap<&str, Vec<FirstIntro>> = HashMap::default();
                         for (n, i) in intros.iter().enumerate() {
-                            let reg = registry(&i.key);
-                            let id = reg.map_or_else(|| i.key.clone(), |p| format!("#{p}"));
+                            let reg = registry(&i.key, &i.initials);
+                            let id = reg.map_or_else(
+                                || id_of(i.key.clone(), &i.initials),
+                                |p| format!("#{p}"),
+                            );
                             for x in &i.surnames {
                                 let f = firsts.entry(x.as_str()).or_default();
                                 if !f.iter().any(|f| f.2 == id) {
@@ -1039,7 +1104,12 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            let (j, words, _) = self.name_after(toks, i);
+            let NameAfter {
+                end: j,
+                words,
+                initials,
+                ..
+            } = self.name_after(toks, i);
             let caps = words
                 .iter()
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -1049,6 +1119,7 @@ impl Lexicon {
                 intros.push(Intro {
                     at: toks[i].start,
                     key: key(&words),
+                    initials,
                     surnames: surname_forms(&last, &self.particle_prefixes),
                     heading,
                 });
@@ -1116,7 +1187,12 @@ impl Lexicon {
             .iter()
             .map(|t| t.word.to_string())
             .collect();
-        let (_, words, end_byte) = self.name_after(toks, j);
+        let NameAfter {
+            words,
+            end_byte,
+            initials,
+            ..
+        } = self.name_after(toks, j);
         let caps = words
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -1134,6 +1210,7 @@ impl Lexicon {
         Some(Raw {
             span: toks[first].start..end_byte,
             words: words.into_iter().map(str::to_string).collect(),
+            initials,
             honor,
             office: office.to_string(),
             status,
@@ -1202,7 +1279,9 @@ impl Lexicon {
         while k < comma && !matches!(self.name_tok(&toks[k], true), NameTok::Word) {
             k += 1;
         }
-        let (_, words, _) = self.name_after(toks, k);
+        let NameAfter {
+            words, initials, ..
+        } = self.name_after(toks, k);
         if words.is_empty() {
             return None;
         }
@@ -1213,6 +1292,7 @@ impl Lexicon {
         Some(Raw {
             span: toks[k].start..toks[j - 1].end,
             words: words.into_iter().map(str::to_string).collect(),
+            initials,
             honor: Vec::new(),
             office: office.to_string(),
             status,

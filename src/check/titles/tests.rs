@@ -25,6 +25,14 @@ title = "Foreign Secretary"
 from = 2020-01-01
 
 [[person]]
+name = "Tom R. Hale"
+aliases = ["Tom Hale"]
+[[person.office]]
+title = "Governor"
+from = 2001-01-20
+to = 2009-01-20
+
+[[person]]
 name = "Sheikh Amin Sheikh Musa"
 [[person.office]]
 title = "President"
@@ -208,6 +216,40 @@ fn registry_messages_name_the_office_as_the_registry_words_it() {
         ),
         "{}",
         out[0].message
+    );
+}
+
+#[test]
+fn initials_tell_apart_two_people_of_one_name() {
+    let d = day("2007-06-20");
+    // The registry's Tom R. Hale is Governor in 2007; Tom J. Hale is
+    // someone else, and so are his titles.
+    assert!(flagged("Former Governor Tom J. Hale spoke.", d).is_empty());
+    assert_eq!(
+        flagged("Former Governor Tom Hale spoke.", d),
+        vec!["Former Governor Tom Hale"]
+    );
+    assert_eq!(
+        flagged("Former Governor Tom R. Hale spoke.", d),
+        vec!["Former Governor Tom R. Hale"]
+    );
+    // Not in the registry: two people, no conflict; a bare surname after
+    // both is either, so it is left alone.
+    assert!(
+        flagged(
+            "Mayor Ann B. Lee spoke. Former Mayor Ann C. Lee left. Mayor Lee stayed.",
+            d
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        flagged("Mayor Ann B. Lee spoke. Former Mayor Ann B. Lee left.", d),
+        vec!["Former Mayor Ann B. Lee"]
+    );
+    // One set of initials in the draft: with or without them, one person.
+    assert_eq!(
+        flagged("Mayor Ann B. Lee spoke. Former Mayor Ann Lee left.", d),
+        vec!["Former Mayor Ann Lee"]
     );
 }
 
