@@ -210,6 +210,26 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
     (stop > opens).then_some(opens..stop)
 }
 
+/// The subject that opens a sentence, up to its first verb: `The army` of
+/// `The army issued a statement on Monday.`
+pub fn opening_subject(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
+    let opens = noun_phrase_start(lex, t, 0, t.len());
+    let mut stop = subject_end(lex, t, opens, t.len());
+    // `The Syrian Observatory for Human Rights tracks ...`: a present
+    // tense right after a name.
+    if let Some(k) = (opens + 1..stop).find(|&k| {
+        t.is_word(k)
+            && !t.toks[k].cap
+            && t.toks[k - 1].cap
+            && t.low(k).ends_with('s')
+            && !lex.function_words.word(t, k)
+    }) {
+        stop = k;
+    }
+    // A subject cut off at the longest a source may be is no subject.
+    (stop > opens && t.is_word(stop) && stop - opens < MAX_SOURCE).then_some(opens..stop)
+}
+
 /// Where the subject of a clause that opens at token `opens` ends: at what
 /// reads as the clause's first verb, before `end`.
 fn subject_end(lex: &Lexicons, t: &Tokens, opens: usize, end: usize) -> usize {
@@ -837,6 +857,29 @@ mod tests {
             sources("Officials estimated at least 40 people died."),
             ["Officials"]
         );
+    }
+
+    #[test]
+    fn opening_subjects() {
+        let mut t = Tokens::default();
+        let cases: [(&str, Option<&str>); 5] = [
+            ("The army issued a statement on Monday.", Some("The army")),
+            (
+                "The Varna Observatory for Human Rights tracks the fighting.",
+                Some("The Varna Observatory for Human Rights"),
+            ),
+            ("Rebels posted a video online.", Some("Rebels")),
+            ("Heavy rain.", None),
+            (
+                "The long and winding road through the hills of the north was shut.",
+                None,
+            ),
+        ];
+        for (text, expected) in cases {
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            let got = opening_subject(lexicons(), &t).map(|r| &text[t.span(r.start, r.end)]);
+            assert_eq!(got, expected, "{text}");
+        }
     }
 
     #[test]

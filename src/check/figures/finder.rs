@@ -352,11 +352,19 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             j += 1;
         }
     }
+    // `12 "terrorists"`: a head noun in scare quotes.
+    let quote =
+        |i: usize| t.is_punct(i, "\"") || t.is_punct(i, "\u{201c}") || t.is_punct(i, "\u{201d}");
+    let quoted = j == k && quote(j) && t.is_word(j + 1);
+    if quoted {
+        j += 1;
+    }
+    let first = j;
     let mut found: Option<(usize, Class)> = None;
     let mut modifiers = 0;
     let mut unknown = 0;
     while j < t.len() {
-        if let Some((e, class)) = head_word(lex, t, j, j == k).filter(|&(e, _)| {
+        if let Some((e, class)) = head_word(lex, t, j, j == first).filter(|&(e, _)| {
             // `two police cars`, `30 dead children`: a head noun that is
             // also a modifier modifies when a noun follows it.
             !(found.is_none() && e == j + 1 && lex.modifiers.word(t, j) && noun_follows(lex, t, e))
@@ -392,6 +400,13 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             break;
         }
         j += 1;
+    }
+    if quoted {
+        // Only a head noun the quotes hold alone: the closing mark is part
+        // of the figure.
+        return found
+            .filter(|&(e, _)| quote(e))
+            .map(|(e, class)| (e + 1, class));
     }
     found
 }
@@ -642,6 +657,10 @@ pub mod tests {
             &["€6 million", "£2.3 billion"],
         );
         assert_figures("a fine of 300 euros", &["300 euros"]);
+        assert_figures(
+            "State TV said 12 \"terrorists\" and 9 \u{201c}armed men\u{201d} died, and 4 \"in all\".",
+            &["12 \"terrorists\"", "9 \u{201c}armed men\u{201d}"],
+        );
         assert_figures("more than $7 billion", &["more than $7 billion"]);
         assert_figures(
             "an estimated €7 million a week",

@@ -300,15 +300,21 @@ impl FigureCheck {
         source: &Source,
     ) -> Option<Source> {
         let lex = &self.lex;
-        let word = draft.prose[source.span.clone()].to_ascii_lowercase();
-        if !lex.person_pronouns.has(&lex.vocab, &word) {
-            return None;
-        }
         let prev = &draft.sentences[sentence.checked_sub(1)?];
         if prev.paragraph != draft.sentences[sentence].paragraph {
             return None;
         }
+        // The whole source is a pronoun or a noun that refers back (`He`,
+        // `They`, `The group`).
         s.other_holds = None;
+        s.other.tokenize(
+            &draft.prose[source.span.clone()],
+            source.span.start,
+            Some(&lex.vocab),
+        );
+        if lex.person_pronouns.at(&s.other, 0) != Some(s.other.len()) {
+            return None;
+        }
         s.other.tokenize(
             &draft.prose[prev.span.clone()],
             prev.span.start,
@@ -316,8 +322,13 @@ impl FigureCheck {
         );
         let mut attrs = Vec::new();
         attribution::find(lex, &s.other, &mut attrs);
-        let last = attrs.last()?;
-        let earlier = attribution::source(lex, &s.other, &last.source);
+        // The source of the sentence before, or with none, its subject
+        // (`The army issued a statement. It said ...`).
+        let before = match attrs.last() {
+            Some(last) => last.source.clone(),
+            None => attribution::opening_subject(lex, &s.other)?,
+        };
+        let earlier = attribution::source(lex, &s.other, &before);
         earlier.class.is_some().then_some(earlier)
     }
 
