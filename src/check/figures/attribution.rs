@@ -82,8 +82,15 @@ fn forward(lex: &Lexicons, t: &Tokens, start: usize) -> Range<usize> {
     start..e
 }
 
-/// The subject of the speech verb at token `v`, if it has one.
+/// The subject of the speech verb at token `v`, if it has one. `No group
+/// claimed the attack` has none.
 pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
+    subject_phrase(lex, t, v).filter(|s| {
+        !(lex.negative_subjects.word(t, s.start) && (s.len() == 1 || t.is_word(s.start + 1)))
+    })
+}
+
+fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
     // `damage estimated at $30 billion`: a participle after a noun, which
     // reports nothing; `officials estimated at least 40` still does.
     if lex.participle_links.word(t, v + 1) && lex.qualifiers.at(t, v + 1).is_none() {

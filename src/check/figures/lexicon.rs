@@ -414,6 +414,8 @@ pub struct Lexicons {
     /// What ends a passive report with an agent (`was quoted by Reuters
     /// as saying`).
     pub passive_agent_tails: Lex,
+    /// Words that make a subject nobody (`No group claimed ...`).
+    pub negative_subjects: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
     pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
@@ -581,6 +583,7 @@ impl Lexicons {
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),
             passive_agent_tails: lex("passive-agent-tails", false),
+            negative_subjects: lex("negative-subjects", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),
