@@ -1175,6 +1175,18 @@ impl Lexicon {
         {
             return None;
         }
+        // `The prime minister of Israel, Ariel Sharon`: the country after
+        // the office, then a comma.
+        let mut of_country = false;
+        if toks.get(j).is_some_and(|t| t.lower == "of")
+            && let Some((len, _)) = self.nationalities.at(toks, j + 1)
+            && toks
+                .get(j + 1 + len)
+                .is_some_and(|t| t.punct && t.word == ",")
+        {
+            j += 1 + len;
+            of_country = true;
+        }
         let comma = toks.get(j).is_some_and(|t| t.punct && t.word == ",");
         if comma {
             j += 1;
@@ -1201,7 +1213,7 @@ impl Lexicon {
             return None;
         }
         let (first, before, seen) = self.qualifiers_before(toks, start);
-        if !toks[i].cap() && !seen {
+        if !toks[i].cap() && !seen && !of_country {
             return None;
         }
         if status != Status::Elect {
@@ -1253,15 +1265,25 @@ impl Lexicon {
         if first < 2 {
             return None;
         }
-        let article = toks[first - 1].lower;
-        if !(article == "the" || ((article == "a" || article == "an") && status == Status::Former))
+        let is_comma = |t: &Tok| t.punct && t.word == ",";
+        // `NAME, the prime minister` or `NAME, Israel's prime minister`.
+        let comma = if is_comma(&toks[first - 1])
+            && toks[first].cap()
+            && toks[first].possessive().is_some()
         {
-            return None;
-        }
-        if !(toks[first - 2].punct && toks[first - 2].word == ",") {
-            return None;
-        }
-        let comma = first - 2;
+            first - 1
+        } else {
+            let article = toks[first - 1].lower;
+            if !(article == "the"
+                || ((article == "a" || article == "an") && status == Status::Former))
+            {
+                return None;
+            }
+            if !is_comma(&toks[first - 2]) {
+                return None;
+            }
+            first - 2
+        };
         let mut k = comma;
         while k > 0
             && matches!(

@@ -125,6 +125,21 @@ fn appositives_elect_then_and_surnames() {
 }
 
 #[test]
+fn a_country_in_the_appositive_or_after_the_office() {
+    let m = mentions(
+        "Tom Ashby, Britain's foreign secretary, spoke. The president of Turkey, Recep Tayyip Erdogan, listened. The deal, Turkey's president said, holds.",
+    );
+    let got: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Tom Ashby, Britain's foreign secretary", "Foreign Minister"),
+            ("president of Turkey, Recep Tayyip Erdogan", "President"),
+        ]
+    );
+}
+
+#[test]
 fn accents_aliases_and_possessives_find_the_registry_person() {
     let m = mentions(
         "Turkish President Recep Tayyip Erdogan spoke. President Erdoğan's aides listened.",
