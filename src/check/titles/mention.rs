@@ -788,8 +788,7 @@ impl Lexicon {
         (first, status, seen)
     }
 
-    /// The name after token `j`: (end token, name words, whether it ended
-    /// the way a name does).
+    /// The name that starts at token `j`: its words, initials and end.
     fn name_after<'a>(&self, toks: &[Tok<'a>], mut j: usize) -> NameAfter<'a> {
         let mut words = Vec::new();
         let mut initials = String::new();

@@ -63,7 +63,8 @@ fn mentions(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
-fn flagged(text: &str, date: Date) -> Vec<String> {
+/// The findings of one draft checked alone on `date`.
+fn findings(text: &str, date: Date) -> Vec<Finding> {
     let (mut c, lang) = engine(REGISTRY);
     let d = Draft::parse("a.md", text, &lang);
     let cx = Context {
@@ -75,7 +76,12 @@ fn flagged(text: &str, date: Date) -> Vec<String> {
     c.prepare(vec![(0, l)]);
     let mut out = Vec::new();
     c.check(&d, &cx, &mut out);
-    out.iter()
+    out
+}
+
+fn flagged(text: &str, date: Date) -> Vec<String> {
+    findings(text, date)
+        .iter()
         .map(|f| text[f.span.clone()].to_string())
         .collect()
 }
@@ -212,18 +218,10 @@ fn registry_judges_the_date() {
 
 #[test]
 fn registry_messages_name_the_office_as_the_registry_words_it() {
-    let (mut c, lang) = engine(REGISTRY);
-    let text = "Former Foreign Minister Tom Ashby spoke.";
-    let d = Draft::parse("a.md", text, &lang);
-    let cx = Context {
-        file: 0,
-        date: day("2024-06-20"),
-        checked: true,
-    };
-    let l = c.learn(&d, &cx).unwrap();
-    c.prepare(vec![(0, l)]);
-    let mut out = Vec::new();
-    c.check(&d, &cx, &mut out);
+    let out = findings(
+        "Former Foreign Minister Tom Ashby spoke.",
+        day("2024-06-20"),
+    );
     assert_eq!(out.len(), 1);
     assert!(
         out[0].message.contains(
