@@ -291,6 +291,7 @@ fn in_draft_conflicts_flag_the_later_mention() {
         ("Secretary of State for Justice", "Justice Minister"),
         ("Defense Secretary", "Defence Minister"),
         ("Home Secretary", "Interior Minister"),
+        ("Lord Chancellor", "Justice Secretary"),
     ] {
         let text = format!("{a} Ann Lee spoke. {b} Ann Lee left.");
         assert!(flagged(&text, d).is_empty(), "{text}");
