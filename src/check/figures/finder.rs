@@ -65,6 +65,29 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
     }
     if out.len() > first {
         let casualty_sentence = (0..t.len()).any(|i| lex.casualty_words.word(t, i));
+        if !casualty_sentence {
+            // `the council's 15 members`: some nouns count people only in a
+            // sentence of the dead and hurt (`12 members of one family died`).
+            let mut keep = first;
+            for k in first..out.len() {
+                let f = &out[k];
+                let head = f.toks.clone().rev().find(|&i| t.is_word(i));
+                // `24 crew members` is a people noun of its own.
+                let people_noun = |h: usize| {
+                    (h.saturating_sub(2)..=h).any(|s| {
+                        lex.people.at(t, s) == Some(h + 1)
+                            || lex.group_nouns.at(t, s) == Some(h + 1)
+                    })
+                };
+                let only_in_casualties = f.class == Class::People
+                    && head.is_some_and(|h| lex.casualty_people.word(t, h) && !people_noun(h));
+                if !only_in_casualties {
+                    out.swap(keep, k);
+                    keep += 1;
+                }
+            }
+            out.truncate(keep);
+        }
         for f in &mut out[first..] {
             if f.class == Class::People && casualty_sentence {
                 f.casualty = true;
@@ -436,7 +459,12 @@ fn head_word(
     if let Some(e) = lex.casualty_nouns.at(t, j) {
         return Some((e, Class::Casualties));
     }
-    if let Some(e) = lex.people.at(t, j).or_else(|| lex.group_nouns.at(t, j)) {
+    if let Some(e) = lex
+        .people
+        .at(t, j)
+        .or_else(|| lex.group_nouns.at(t, j))
+        .or_else(|| lex.casualty_people.at(t, j))
+    {
         return Some((e, Class::People));
     }
     if let Some(e) = lex.weapons.at(t, j) {
@@ -613,6 +641,24 @@ pub mod tests {
             "It killed 5 and wounded 7 civilians.",
             &["5", "7 civilians"],
         );
+    }
+
+    #[test]
+    fn members_count_people_only_among_casualties() {
+        assert_figures(
+            "Twelve members of one family died when a shell hit their home.",
+            &["Twelve members"],
+        );
+        assert_figures(
+            "Three relatives of the victims were wounded.",
+            &["Three relatives"],
+        );
+        assert_figures(
+            "The council's 15 members voted, and 40 people marched.",
+            &["40 people"],
+        );
+        assert_figures("Three relatives of the mayor spoke.", &[]);
+        assert_figures("The ship had 24 crew members.", &["24 crew members"]);
     }
 
     #[test]

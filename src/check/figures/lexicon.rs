@@ -416,6 +416,9 @@ pub struct Lexicons {
     pub passive_agent_tails: Lex,
     /// Words that make a subject nobody (`No group claimed ...`).
     pub negative_subjects: Lex,
+    /// Nouns that count people only in a sentence of casualties
+    /// (`12 members of one family died`).
+    pub casualty_people: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
     pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
@@ -584,6 +587,7 @@ impl Lexicons {
             passive_speech: lex("passive-speech", true),
             passive_agent_tails: lex("passive-agent-tails", false),
             negative_subjects: lex("negative-subjects", false),
+            casualty_people: lex("casualty-people", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),
