@@ -1016,6 +1016,10 @@ mod tests {
             Some(SourceClass::StateMedia)
         );
         assert_eq!(
+            class("The pro-government Al-Watan newspaper said 20 died."),
+            Some(SourceClass::StateMedia)
+        );
+        assert_eq!(
             class("The Hamas-run health ministry said 40 died."),
             Some(SourceClass::Authority)
         );
