@@ -106,6 +106,23 @@ impl Vocab {
         }
     }
 
+    /// The id of a draft's word: a word in capitals of two or more
+    /// characters (`WHO` the agency) as written if the vocabulary has it,
+    /// else its lower case.
+    #[inline]
+    pub fn id_as_written(&self, written: &str, lower: &str, in_capitals: bool) -> u32 {
+        let capitals = if in_capitals {
+            self.id(written)
+        } else {
+            UNKNOWN
+        };
+        if capitals != UNKNOWN {
+            capitals
+        } else {
+            self.id(lower)
+        }
+    }
+
     /// The id of the word in capitals whose lowercase is `lower`
     /// (`who` → `WHO`), if it is one.
     pub fn id_in_capitals(&self, lower: &str) -> u32 {

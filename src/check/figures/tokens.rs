@@ -256,18 +256,11 @@ impl Tokens {
         // Numbers are read from their digits, never looked up. A word in
         // capitals is looked up as written first (`WHO` the agency).
         let id = match vocab {
-            Some(v) if kind != TokKind::Number => {
-                let capitals = if upper && end - start > 1 {
-                    v.id(&text[start..end])
-                } else {
-                    UNKNOWN
-                };
-                if capitals != UNKNOWN {
-                    capitals
-                } else {
-                    v.id(&self.lower[start..end])
-                }
-            }
+            Some(v) if kind != TokKind::Number => v.id_as_written(
+                &text[start..end],
+                &self.lower[start..end],
+                upper && end - start > 1,
+            ),
             _ => UNKNOWN,
         };
         self.toks.push(Tok {
@@ -304,16 +297,7 @@ impl Tokens {
         let upper = cap && !s.chars().any(char::is_lowercase);
         let id = match vocab {
             Some(v) if kind != TokKind::Number => {
-                let capitals = if upper && s.chars().nth(1).is_some() {
-                    v.id(s)
-                } else {
-                    UNKNOWN
-                };
-                if capitals != UNKNOWN {
-                    capitals
-                } else {
-                    v.id(&self.lower[from..])
-                }
+                v.id_as_written(s, &self.lower[from..], upper && s.chars().nth(1).is_some())
             }
             _ => UNKNOWN,
         };
