@@ -107,19 +107,13 @@ impl Vocab {
     }
 
     /// The id of a draft's word: a word in capitals of two or more
-    /// characters (`WHO` the agency) as written if the vocabulary has it,
-    /// else its lower case.
+    /// characters (`WHO` the agency, given as `capitals`) as written if the
+    /// vocabulary has it, else its lower case.
     #[inline]
-    pub fn id_as_written(&self, written: &str, lower: &str, in_capitals: bool) -> u32 {
-        let capitals = if in_capitals {
-            self.id(written)
-        } else {
-            UNKNOWN
-        };
-        if capitals != UNKNOWN {
-            capitals
-        } else {
-            self.id(lower)
+    pub fn id_as_written(&self, lower: &str, capitals: Option<&str>) -> u32 {
+        match capitals.map(|w| self.id(w)) {
+            Some(id) if id != UNKNOWN => id,
+            _ => self.id(lower),
         }
     }
 

@@ -257,9 +257,8 @@ impl Tokens {
         // capitals is looked up as written first (`WHO` the agency).
         let id = match vocab {
             Some(v) if kind != TokKind::Number => v.id_as_written(
-                &text[start..end],
                 &self.lower[start..end],
-                upper && end - start > 1,
+                (upper && end - start > 1).then(|| &text[start..end]),
             ),
             _ => UNKNOWN,
         };
@@ -296,9 +295,10 @@ impl Tokens {
         let cap = s.chars().next().is_some_and(char::is_uppercase);
         let upper = cap && !s.chars().any(char::is_lowercase);
         let id = match vocab {
-            Some(v) if kind != TokKind::Number => {
-                v.id_as_written(s, &self.lower[from..], upper && s.chars().nth(1).is_some())
-            }
+            Some(v) if kind != TokKind::Number => v.id_as_written(
+                &self.lower[from..],
+                (upper && s.chars().nth(1).is_some()).then_some(s),
+            ),
             _ => UNKNOWN,
         };
         self.toks.push(Tok {
