@@ -783,6 +783,10 @@ pub mod tests {
         );
         assert_figures("Police arrested 20 activists.", &["20 activists"]);
         assert_figures(
+            "Gunmen seized more than 200 schoolgirls from a school.",
+            &["more than 200 schoolgirls"],
+        );
+        assert_figures(
             "Nearly two million have fled the country.",
             &["Nearly two million"],
         );
