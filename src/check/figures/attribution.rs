@@ -474,7 +474,11 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
         return None;
     }
     if let Some((_, e)) = lex.pointer_nouns.find_in(&lex.vocab, t, 0, 4.min(t.len()))
-        && let Some((_, le)) = lex.pointer_links.find_in(&lex.vocab, t, e, t.len())
+        && let Some(le) = lex
+            .pointer_links
+            .find_in(&lex.vocab, t, e, t.len())
+            .map(|(_, le)| le)
+            .or_else(|| passive_by_after_time(lex, t, e))
     {
         let src = forward(lex, t, le);
         if !src.is_empty() {
@@ -523,6 +527,30 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
         }
     }
     None
+}
+
+/// How many words of time may stand between a pointer's participle and
+/// its `by` (`released late on Monday by`).
+const POINTER_GAP: usize = 4;
+
+/// `Those figures were released Monday by the U.N.`: after token `from`, a
+/// participle of lexicon `figure-pointer-passives`, a few words of time
+/// (function words, day and month names and their full stops, numbers)
+/// and `by`. Returns the
+/// token after `by`.
+fn passive_by_after_time(lex: &Lexicons, t: &Tokens, from: usize) -> Option<usize> {
+    let p = (from..t.len()).find(|&i| lex.pointer_passives.word(t, i))?;
+    let gap = |i: usize| {
+        t.kind(i) == Some(TokKind::Number)
+            || lex.months.word(t, i)
+            || (t.is_punct(i, ".") && lex.months.word(t, i - 1))
+            || (lex.function_words.word(t, i) && !t.low_is(i, "by"))
+    };
+    let by = (p + 1..t.len())
+        .take(POINTER_GAP + 1)
+        .find(|&i| !gap(i))
+        .filter(|&i| t.low_is(i, "by"))?;
+    Some(by + 1)
 }
 
 /// The class of a source phrase that needs a caveat, with the words that
@@ -607,6 +635,45 @@ pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
         span: t.span(a.start, a.end),
         class: classify(lex, t, a),
     }
+}
+
+/// The source of an attribution: [`source`], and a speaker with no class
+/// who speaks on condition of anonymity after the verb (`an official said
+/// on condition of anonymity that ...`, `said a doctor who asked not to be
+/// named`) is a local or anonymous source.
+pub fn source_of(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Source {
+    let mut found = source(lex, t, &a.source);
+    if found.class.is_none() {
+        found.class =
+            anonymity_after(lex, t, a).map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)));
+    }
+    found
+}
+
+/// How many tokens after a speech verb (or an inverted subject) an
+/// anonymity cue may stand.
+const ANONYMITY_REACH: usize = 12;
+
+/// An anonymity cue in the words right after an attribution: after its
+/// verb, or after its subject when that follows the verb. The search stops
+/// at a quotation mark, at the end of the sentence and at `that`, where
+/// the report itself begins.
+fn anonymity_after(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Option<(usize, usize)> {
+    let from = if a.source.start > a.cue {
+        a.source.end
+    } else {
+        a.cue + 1
+    };
+    let mut end = from;
+    while end < t.len() && end - from < ANONYMITY_REACH {
+        let quote_or_stop = t.kind(end) == Some(TokKind::Punct)
+            && matches!(t.low(end), "." | "\"" | "“" | "”" | "?" | "!" | ";");
+        if quote_or_stop || t.low_is(end, "that") {
+            break;
+        }
+        end += 1;
+    }
+    lex.anonymity_cues.find_in(&lex.vocab, t, from, end)
 }
 
 /// `Citing hospital sources, the radio station said ...`: a source with no
@@ -1119,7 +1186,7 @@ mod tests {
     #[test]
     fn pointers_back() {
         let mut t = Tokens::default();
-        let cases: [(&str, Option<&str>); 13] = [
+        let cases: [(&str, Option<&str>); 16] = [
             (
                 "The figures come from the county shelter office, which counts beds.",
                 Some("the county shelter office"),
@@ -1154,6 +1221,18 @@ mod tests {
             ),
             ("The information came from police.", Some("police")),
             ("That is a village according to maps.", None),
+            (
+                "Those figures were released Monday by the U.N. aid office.",
+                Some("the U.N. aid office"),
+            ),
+            (
+                "The figures were published on Oct. 3 by the World Bank.",
+                Some("the World Bank"),
+            ),
+            (
+                "The figures were published on Monday, and officials by then had left.",
+                None,
+            ),
         ];
         for (text, expected) in cases {
             t.tokenize(text, 0, Some(&lexicons().vocab));

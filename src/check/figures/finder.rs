@@ -840,6 +840,13 @@ pub mod tests {
         assert_figures("Five remain missing after the storm.", &["Five"]);
         assert_figures("Three were presumed dead.", &["Three"]);
         assert_figures("Two remain in custody.", &[]);
+        // Displacing and abducting take a bare count as object.
+        assert_figures(
+            "Floods displace hundreds of thousands in the south",
+            &["hundreds of thousands"],
+        );
+        assert_figures("Gunmen abducted 12 near the border.", &["12"]);
+        assert_figures("The storm displaced two bridges.", &[]);
     }
 
     #[test]

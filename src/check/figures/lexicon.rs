@@ -425,8 +425,14 @@ pub struct Lexicons {
     /// What ends a passive report with an agent (`was quoted by Reuters
     /// as saying`).
     pub passive_agent_tails: Lex,
+    /// Participles that take `by` and a source after a time (`released
+    /// Monday by`).
+    pub pointer_passives: Lex,
     /// Words that make a subject nobody (`No group claimed ...`).
     pub negative_subjects: Lex,
+    /// Words after a speech verb that make its speaker anonymous (`said
+    /// on condition of anonymity`).
+    pub anonymity_cues: Lex,
     /// Nouns that count people only in a sentence of casualties
     /// (`12 members of one family died`).
     pub casualty_people: Lex,
@@ -592,12 +598,14 @@ impl Lexicons {
             pointer_openers: lex("pointer-openers", false),
             pointer_links: lex("pointer-links", false),
             pointer_verbs: lex("pointer-verbs", false),
+            pointer_passives: lex("pointer-passives", false),
             conflict_words: lex("conflict-words", false),
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),
             passive_agent_tails: lex("passive-agent-tails", false),
             negative_subjects: lex("negative-subjects", false),
+            anonymity_cues: lex("anonymity-cues", false),
             casualty_people: lex("casualty-people", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),

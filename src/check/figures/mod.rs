@@ -159,7 +159,7 @@ impl Check for FigureCheck {
                             .then(|| attribution::heading_colon(lex, &s.toks, &figure.toks))
                             .flatten()
                     })
-                    .map(|a| attribution::source(lex, &s.toks, &a.source))
+                    .map(|a| attribution::source_of(lex, &s.toks, &a))
                     .map(|found| attribution::relayed(lex, &s.toks, &attributions, found));
                 let found = found.or_else(|| {
                     pointer
