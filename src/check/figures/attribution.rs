@@ -637,12 +637,10 @@ pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
     }
 }
 
-/// The source of an attribution: [`source`], and a speaker with no class
-/// who speaks on condition of anonymity after the verb (`an official said
-/// on condition of anonymity that ...`, `said a doctor who asked not to be
-/// named`) is a local or anonymous source.
-pub fn source_of(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Source {
-    let mut found = source(lex, t, &a.source);
+/// A source with no class whose speaker talks on condition of anonymity
+/// after the verb (`an official said on condition of anonymity that ...`,
+/// `said a doctor who asked not to be named`) is a local or anonymous one.
+pub fn anonymous_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Source) -> Source {
     if found.class.is_none() {
         found.class =
             anonymity_after(lex, t, a).map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)));

@@ -159,7 +159,15 @@ impl Check for FigureCheck {
                             .then(|| attribution::heading_colon(lex, &s.toks, &figure.toks))
                             .flatten()
                     })
-                    .map(|a| attribution::source_of(lex, &s.toks, &a))
+                    .map(|a| {
+                        let found = attribution::source(lex, &s.toks, &a.source);
+                        // Only a casualty figure's source needs a class.
+                        if figure.casualty {
+                            attribution::anonymous_after(lex, &s.toks, &a, found)
+                        } else {
+                            found
+                        }
+                    })
                     .map(|found| attribution::relayed(lex, &s.toks, &attributions, found));
                 let found = found.or_else(|| {
                     pointer
