@@ -93,7 +93,15 @@ pub fn subject(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
 fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> {
     // `damage estimated at $30 billion`: a participle after a noun, which
     // reports nothing; `officials estimated at least 40` still does.
-    if lex.participle_links.word(t, v + 1) && lex.qualifiers.at(t, v + 1).is_none() {
+    // `said at a news conference`, `announced at the time`: a place or a
+    // time after `at` (a function word that opens no qualifier), not an
+    // amount.
+    let at_place_or_time =
+        lex.function_words.word(t, v + 2) && lex.qualifiers.at(t, v + 2).is_none();
+    if lex.participle_links.word(t, v + 1)
+        && lex.qualifiers.at(t, v + 1).is_none()
+        && !at_place_or_time
+    {
         return None;
     }
     let mut b = v;
@@ -925,9 +933,19 @@ mod tests {
     fn participles_do_not_attribute() {
         assert!(sources("Floods caused damage estimated at $30 billion.").is_empty());
         assert!(sources("The damage, estimated at $3 million, was repaired.").is_empty());
+        assert!(sources("Damage was estimated at about $30 million.").is_empty());
         assert_eq!(
             sources("Officials estimated at least 40 people died."),
             ["Officials"]
+        );
+        // `at` a place or a time is no amount.
+        assert_eq!(
+            sources("Police said at a news conference that 30 people died."),
+            ["Police"]
+        );
+        assert_eq!(
+            sources("It cost £4.5 million, the club announced at the time."),
+            ["the club"]
         );
     }
 
@@ -1090,6 +1108,15 @@ mod tests {
         );
         assert_eq!(
             class("Activists said 30 died."),
+            Some(SourceClass::Monitors)
+        );
+        assert_eq!(
+            class("A government spokesman said 14 soldiers died."),
+            Some(SourceClass::Government)
+        );
+        // A more particular class in the same source wins.
+        assert_eq!(
+            class("Activists opposed to the government said 30 died."),
             Some(SourceClass::Monitors)
         );
         assert_eq!(

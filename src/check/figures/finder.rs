@@ -48,17 +48,7 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
         match figure_at(lex, t, i) {
             Some(f) => {
                 i = f.toks.end;
-                // `$5 million (€3.7 million)`: a sum in brackets right
-                // after another restates it in a second currency.
-                let restates = f.class == Class::Money
-                    && out[first..].last().is_some_and(|prev| {
-                        prev.class == Class::Money
-                            && prev.toks.end + 1 == f.toks.start
-                            && t.is_punct(prev.toks.end, "(")
-                    });
-                if !restates {
-                    out.push(f);
-                }
+                out.push(f);
             }
             None => i += 1,
         }
@@ -714,10 +704,10 @@ pub mod tests {
         );
         assert_figures("a bomb of 300 pounds of explosives", &[]);
         assert_class("They paid $310 per household.", Class::Money, false);
-        // A conversion in brackets restates the sum before it.
+        // A conversion in brackets is a figure of its own.
         assert_figures(
             "The dam will cost $5 million (€3.7 million) and €2 million (40 workers).",
-            &["$5 million", "€2 million", "40 workers"],
+            &["$5 million", "€3.7 million", "€2 million", "40 workers"],
         );
         assert_figures("It cost $5 million (in 2019).", &["$5 million"]);
     }

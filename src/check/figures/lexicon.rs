@@ -474,6 +474,8 @@ pub enum SourceClass {
     Anonymous,
     Witnesses,
     SocialMedia,
+    /// A government: a party only where the draft tells of a conflict.
+    Government,
 }
 
 impl SourceClass {
@@ -487,6 +489,7 @@ impl SourceClass {
             SourceClass::Anonymous => "a local or anonymous source",
             SourceClass::Witnesses => "witnesses or residents",
             SourceClass::SocialMedia => "social media",
+            SourceClass::Government => "a government that is a party to the conflict",
         }
     }
 }
@@ -618,6 +621,9 @@ impl Lexicons {
                 (SourceClass::Anonymous, lex("source-anonymous", false)),
                 (SourceClass::Witnesses, lex("source-witnesses", false)),
                 (SourceClass::SocialMedia, lex("source-social-media", false)),
+                // Last: a more particular class in the same source wins
+                // (`activists opposed to the government`).
+                (SourceClass::Government, lex("source-government", false)),
             ],
             caveats: lex("caveats", true),
             negated_caveats: lex("negated-caveats", true),

@@ -209,10 +209,12 @@ impl Check for FigureCheck {
                         let Some((class, words)) = source.class.clone() else {
                             continue;
                         };
-                        // State media need a caveat as a party's voice:
-                        // not for a mine blast or a heatwave.
-                        if class == lexicon::SourceClass::StateMedia
-                            && !self.in_conflict(draft, &mut s, sentence.paragraph)
+                        // State media and governments need a caveat as a
+                        // party's voice: not for a mine blast or a heatwave.
+                        if matches!(
+                            class,
+                            lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government
+                        ) && !self.in_conflict(draft, &mut s, sentence.paragraph)
                         {
                             continue;
                         }
