@@ -645,14 +645,28 @@ pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
     }
 }
 
-/// A source with no class whose speaker talks on condition of anonymity
-/// after the verb (`an official said on condition of anonymity that ...`,
-/// `said a doctor who asked not to be named`) is a local or anonymous one.
-pub fn anonymous_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Source) -> Source {
-    if found.class.is_none() {
-        found.class =
-            anonymity_after(lex, t, a).map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)));
+/// The class of a source with none of its own, from the words after its
+/// attribution: an appositive after a subject that follows its verb
+/// (`..., said Ahmed, a resident.`), or a speaker who talks on condition
+/// of anonymity after the verb (`an official said on condition of
+/// anonymity that ...`, `said a doctor who asked not to be named`): a
+/// local or anonymous source.
+pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Source) -> Source {
+    if found.class.is_some() {
+        return found;
     }
+    let inverted = a.source.start > a.cue;
+    if inverted
+        && t.is_punct(a.source.end, ",")
+        && (lex.determiners.word(t, a.source.end + 1) || lex.one_words.word(t, a.source.end + 1))
+    {
+        let appositive = forward(lex, t, a.source.end + 1);
+        if let Some(class) = classify(lex, t, &appositive) {
+            found.class = Some(class);
+            return found;
+        }
+    }
+    found.class = anonymity_after(lex, t, a).map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)));
     found
 }
 
@@ -662,8 +676,7 @@ const ANONYMITY_REACH: usize = 12;
 
 /// An anonymity cue in the words right after an attribution: after its
 /// verb, or after its subject when that follows the verb. The search stops
-/// at a quotation mark, at the end of the sentence and at `that`, where
-/// the report itself begins.
+/// at a quotation mark and at the end of the sentence or clause.
 fn anonymity_after(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Option<(usize, usize)> {
     let from = if a.source.start > a.cue {
         a.source.end
@@ -672,14 +685,45 @@ fn anonymity_after(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Option<(usize
     };
     let mut end = from;
     while end < t.len() && end - from < ANONYMITY_REACH {
-        let quote_or_stop = t.kind(end) == Some(TokKind::Punct)
+        let stop = t.kind(end) == Some(TokKind::Punct)
             && matches!(t.low(end), "." | "\"" | "“" | "”" | "?" | "!" | ";");
-        if quote_or_stop || t.low_is(end, "that") {
+        if stop {
             break;
         }
         end += 1;
     }
     lex.anonymity_cues.find_in(&lex.vocab, t, from, end)
+}
+
+/// The speaker of the quotation `quote` (draft bytes) among a sentence's
+/// attributions: the first whose verb and subject are outside it after it,
+/// else the last before it.
+pub fn speaker_outside(
+    lex: &Lexicons,
+    t: &Tokens,
+    attrs: &[Attribution],
+    quote: &Range<usize>,
+) -> Option<Source> {
+    let inside = |i: usize| {
+        t.toks
+            .get(i)
+            .is_some_and(|tok| quote.start <= tok.span.start && tok.span.end <= quote.end)
+    };
+    let usable = |a: &&Attribution| !a.source.is_empty() && !inside(a.source.start);
+    let after = attrs
+        .iter()
+        .filter(usable)
+        .find(|a| t.toks[a.cue].span.start >= quote.end);
+    let before = || {
+        attrs
+            .iter()
+            .filter(usable)
+            .rev()
+            .find(|a| t.toks[a.cue].span.end <= quote.start)
+    };
+    let a = after.or_else(before)?;
+    let found = source(lex, t, &a.source);
+    Some(class_after(lex, t, a, found))
 }
 
 /// `Citing hospital sources, the radio station said ...`: a source with no

@@ -144,7 +144,22 @@ impl Check for FigureCheck {
             let mut pointer: Option<Option<Source>> = None;
             for fi in 0..s.figures.len() {
                 let figure = s.figures[fi].clone();
-                if draft.quote_around(&figure.span).is_some() {
+                // A quotation's figures are attributed to its speaker; a
+                // casualty figure among them needs the caveat the
+                // speaker's class asks for.
+                if let Some(quote) = draft.quote_around(&figure.span) {
+                    if !figure.casualty || self.unverified.is_none() {
+                        continue;
+                    }
+                    let quote = quote.span.clone();
+                    let Some(source) = self.quote_speaker(draft, &mut s, si, &quote, &attributions)
+                    else {
+                        continue;
+                    };
+                    if let Some(f) = self.unverified_finding(cx, draft, &mut s, si, &figure, source)
+                    {
+                        out.push(f);
+                    }
                     continue;
                 }
                 // `Two residents said ...`: a count of sources.
@@ -163,7 +178,7 @@ impl Check for FigureCheck {
                         let found = attribution::source(lex, &s.toks, &a.source);
                         // Only a casualty figure's source needs a class.
                         if figure.casualty {
-                            attribution::anonymous_after(lex, &s.toks, &a, found)
+                            attribution::class_after(lex, &s.toks, &a, found)
                         } else {
                             found
                         }
@@ -191,43 +206,13 @@ impl Check for FigureCheck {
                         }
                     }
                     Some(source) => {
-                        let Some(rule) = &self.unverified else {
-                            continue;
-                        };
                         if !figure.casualty {
                             continue;
                         }
-                        let mut source = source;
-                        if source.class.is_none() {
-                            if let Some(earlier) = self.pronoun_earlier(draft, &mut s, si, &source)
-                            {
-                                source = earlier;
-                            } else {
-                                source.class = self.named_earlier(draft, &mut s, si, &source);
-                            }
-                        }
-                        let Some((class, words)) = source.class.clone() else {
-                            continue;
-                        };
-                        // State media and governments need a caveat as a
-                        // party's voice: not for a mine blast or a heatwave.
-                        if matches!(
-                            class,
-                            lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government
-                        ) && !self.in_conflict(draft, &mut s, sentence.paragraph)
+                        if let Some(f) =
+                            self.unverified_finding(cx, draft, &mut s, si, &figure, source)
                         {
-                            continue;
-                        }
-                        if !self.caveated(draft, &mut s, si, &figure) {
-                            out.push(unverified(
-                                lex,
-                                rule,
-                                cx,
-                                draft,
-                                &figure,
-                                &source,
-                                (class, words),
-                            ));
+                            out.push(f);
                         }
                     }
                 }
@@ -239,6 +224,121 @@ impl Check for FigureCheck {
 }
 
 impl FigureCheck {
+    /// The `unverified-figure` finding for a casualty figure of sentence
+    /// `si` from `source`, if its source needs a caveat and has none. A
+    /// source with no class of its own may take one from the sentence
+    /// before (`He said ...`) or from how the draft first described the
+    /// person named.
+    fn unverified_finding(
+        &self,
+        cx: &Context,
+        draft: &Draft,
+        s: &mut Scratch,
+        si: usize,
+        figure: &Figure,
+        mut source: Source,
+    ) -> Option<Finding> {
+        let rule = self.unverified.as_ref()?;
+        if source.class.is_none() {
+            if let Some(earlier) = self.pronoun_earlier(draft, s, si, &source) {
+                source = earlier;
+            } else {
+                source.class = self.named_earlier(draft, s, si, &source);
+            }
+        }
+        let (class, words) = source.class.clone()?;
+        // State media and governments need a caveat as a party's voice:
+        // not for a mine blast or a heatwave.
+        if matches!(
+            class,
+            lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government
+        ) && !self.in_conflict(draft, s, draft.sentences[si].paragraph)
+        {
+            return None;
+        }
+        if self.caveated(draft, s, si, figure) {
+            return None;
+        }
+        Some(unverified(
+            &self.lex,
+            rule,
+            cx,
+            draft,
+            figure,
+            &source,
+            (class, words),
+        ))
+    }
+
+    /// Who speaks the quotation `quote` that holds a figure of sentence
+    /// `si` (whose tokens are in `s.toks`, its attributions `attrs`): an
+    /// attribution outside the quotation in that sentence (`"...," said
+    /// Ali, a resident.`), else in the sentence where a longer quotation
+    /// ends (`"... We pulled 17 bodies out," a medic said.`) or, when it
+    /// opened in a sentence before, where it starts (`He said: "... 17
+    /// bodies."`).
+    fn quote_speaker(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        si: usize,
+        quote: &std::ops::Range<usize>,
+        attrs: &[Attribution],
+    ) -> Option<Source> {
+        let lex = &self.lex;
+        if let Some(found) = attribution::speaker_outside(lex, &s.toks, attrs, quote) {
+            return Some(found);
+        }
+        let sentences = &draft.sentences;
+        let here = &sentences[si];
+        let holds = |j: usize, at: usize| {
+            let other = &sentences[j];
+            other.paragraph == here.paragraph && other.span.start <= at && at < other.span.end
+        };
+        let j = if quote.end > here.span.end {
+            (si + 1..sentences.len())
+                .take_while(|&j| sentences[j].span.start < quote.end)
+                .find(|&j| holds(j, quote.end - 1))
+        } else if quote.start < here.span.start {
+            (0..si).rev().find(|&j| holds(j, quote.start))
+        } else {
+            None
+        };
+        let mut others = Vec::new();
+        if let Some(j) = j {
+            let span = sentences[j].span.clone();
+            s.other
+                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+            s.other_holds = (j == si + 1).then_some(j);
+            attribution::find(lex, &s.other, &mut others);
+            return attribution::speaker_outside(lex, &s.other, &others, quote);
+        }
+        // `"...," said an activist. "We pulled 17 bodies out."`: a
+        // quotation that is a sentence of its own goes on from the speaker
+        // of the sentence before, the last one outside its quotations.
+        const SLACK: usize = 3;
+        if quote.start > here.span.start + SLACK || quote.end + SLACK < here.span.end {
+            return None;
+        }
+        let prev = si
+            .checked_sub(1)
+            .filter(|&j| sentences[j].paragraph == here.paragraph)?;
+        let span = sentences[prev].span.clone();
+        s.other
+            .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+        s.other_holds = None;
+        attribution::find(lex, &s.other, &mut others);
+        let a = others.iter().rev().find(|a| {
+            !a.source.is_empty()
+                && draft.quote_around(&s.other.toks[a.cue].span).is_none()
+                && draft
+                    .quote_around(&s.other.toks[a.source.start].span)
+                    .is_none()
+        })?;
+        let found = attribution::source(lex, &s.other, &a.source);
+        Some(attribution::class_after(lex, &s.other, a, found))
+    }
+
     /// Whether a caveat covers a figure: one later in its paragraph (or
     /// anywhere in its own sentence), or one anywhere in the next paragraph.
     fn caveated(&self, draft: &Draft, s: &mut Scratch, sentence: usize, figure: &Figure) -> bool {
