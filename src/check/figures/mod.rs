@@ -223,6 +223,9 @@ impl Check for FigureCheck {
     }
 }
 
+/// How many sentences back a referring source is looked for.
+const REFERENCE_REACH: usize = 4;
+
 impl FigureCheck {
     /// The `unverified-figure` finding for a casualty figure of sentence
     /// `si` from `source`, if its source needs a caveat and has none. A
@@ -399,9 +402,16 @@ impl FigureCheck {
             .find_map(|a| attribution::unnamed_role(lex, &s.other, &a.source))
     }
 
-    /// `Army spokesman Ann Reyes said ... . He said 40 rebels died.`: a
-    /// pronoun source is the source of the sentence before it in its
-    /// paragraph, when that one has a class.
+    /// The source a referring source stands for: a pronoun or a noun that
+    /// refers back (`He`, `They`, `The group`), or `the` and a noun (`the
+    /// ministry`, `the agency`) that an earlier source holds (`Afghanistan's
+    /// Defense Ministry`, `Syria's official news agency, SANA`). Read back
+    /// through up to [`REFERENCE_REACH`] sentences, into the paragraph
+    /// before at most: a pronoun goes to the last source with a class, over
+    /// sentences with none and over sources that are pronouns themselves
+    /// (`She said ... She added that ...`); in a sentence with no
+    /// attribution, its subject (`The army issued a statement. It said
+    /// ...`). A source with no class on the way ends the search.
     fn pronoun_earlier(
         &self,
         draft: &Draft,
@@ -410,36 +420,72 @@ impl FigureCheck {
         source: &Source,
     ) -> Option<Source> {
         let lex = &self.lex;
-        let prev = &draft.sentences[sentence.checked_sub(1)?];
-        if prev.paragraph != draft.sentences[sentence].paragraph {
-            return None;
-        }
-        // The whole source is a pronoun or a noun that refers back (`He`,
-        // `They`, `The group`).
+        let here = &draft.sentences[sentence];
         s.other_holds = None;
         s.other.tokenize(
             &draft.prose[source.span.clone()],
             source.span.start,
             Some(&lex.vocab),
         );
-        if lex.person_pronouns.at(&s.other, 0) != Some(s.other.len()) {
+        let pronoun = lex.person_pronouns.at(&s.other, 0) == Some(s.other.len());
+        // `the ministry`: the noun an earlier source must hold.
+        let noun = (!pronoun
+            && s.other.len() == 2
+            && s.other.low_is(0, "the")
+            && s.other.is_word(1)
+            && !s.other.toks[1].cap)
+            .then(|| s.other.low(1).to_string());
+        if !pronoun && noun.is_none() {
             return None;
         }
-        s.other.tokenize(
-            &draft.prose[prev.span.clone()],
-            prev.span.start,
-            Some(&lex.vocab),
-        );
         let mut attrs = Vec::new();
-        attribution::find(lex, &s.other, &mut attrs);
-        // The source of the sentence before, or with none, its subject
-        // (`The army issued a statement. It said ...`).
-        let before = match attrs.last() {
-            Some(last) => last.source.clone(),
-            None => attribution::opening_subject(lex, &s.other)?,
-        };
-        let earlier = attribution::source(lex, &s.other, &before);
-        earlier.class.is_some().then_some(earlier)
+        for back in 1..=REFERENCE_REACH {
+            let Some(j) = sentence.checked_sub(back) else {
+                break;
+            };
+            let prev = &draft.sentences[j];
+            if prev.paragraph + 1 < here.paragraph {
+                break;
+            }
+            s.other.tokenize(
+                &draft.prose[prev.span.clone()],
+                prev.span.start,
+                Some(&lex.vocab),
+            );
+            attrs.clear();
+            attribution::find(lex, &s.other, &mut attrs);
+            if let Some(noun) = &noun {
+                // The last source of the sentence that holds the noun.
+                let holding = attrs
+                    .iter()
+                    .rev()
+                    .map(|a| a.source.clone())
+                    .chain(attribution::opening_subject(lex, &s.other))
+                    .find(|r| r.clone().any(|i| s.other.low(i) == noun));
+                if let Some(r) = holding {
+                    let earlier = attribution::source(lex, &s.other, &r);
+                    return earlier.class.is_some().then_some(earlier);
+                }
+                continue;
+            }
+            let before = match attrs.last() {
+                Some(last) => last.source.clone(),
+                None => match attribution::opening_subject(lex, &s.other) {
+                    Some(subject) => subject,
+                    None => continue,
+                },
+            };
+            let earlier = attribution::source(lex, &s.other, &before);
+            if earlier.class.is_some() {
+                return Some(earlier);
+            }
+            let refers_back = lex.person_pronouns.at(&s.other, before.start) == Some(before.end);
+            if attrs.is_empty() || refers_back {
+                continue;
+            }
+            return None;
+        }
+        None
     }
 
     /// For the mentions of `surname` before byte `start` (a sentence's
