@@ -112,6 +112,19 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     {
         b -= 1;
     }
+    // `the National Disaster Coordinating Council (NDCC) said`: a short
+    // abbreviation in brackets ends the subject.
+    if b >= 3
+        && t.is_punct(b - 1, ")")
+        && let Some(open) = (b.saturating_sub(5)..b - 1)
+            .rev()
+            .find(|&i| t.is_punct(i, "("))
+    {
+        let src = back(lex, t, open);
+        if !src.is_empty() {
+            return Some(src.start..b);
+        }
+    }
     let after = v + 1;
     if b == 0 || boundary(lex, t, b - 1) {
         // Inverted: `..., said Mira Osk` / `," said the official.`: a
@@ -176,6 +189,18 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         return None;
     }
     let mut src = back(lex, t, b);
+    // `A resident who gave his name as Abu Adnan said`: the subject runs
+    // back over its relative clause to the noun it describes.
+    let who = (src.start.saturating_sub(MAX_SOURCE)..src.start)
+        .rev()
+        .take_while(|&k| !boundary(lex, t, k))
+        .find(|&k| t.low_is(k, "who"));
+    if let Some(k) = who.filter(|&k| k >= 1 && t.is_word(k - 1)) {
+        let noun = back(lex, t, k);
+        if !noun.is_empty() {
+            src.start = noun.start;
+        }
+    }
     // `The army issued a statement saying ...`: the participle's subject
     // is the clause's.
     if t.low(v).ends_with("ing") {
@@ -530,6 +555,17 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
                 break;
             }
             if lex.speech_verbs.word(t, v) {
+                // `The regime announced new curfews.` reports nothing: a
+                // verb other than `said` and its kind points back only
+                // before a report (`that`, a number, a function word).
+                let next = v + 1;
+                let reports = lex.pointer_speech_verbs.word(t, v)
+                    || t.kind(next) != Some(TokKind::Word)
+                    || lex.function_words.word(t, next)
+                    || lex.determiners.word(t, next);
+                if !reports {
+                    return None;
+                }
                 return subject(lex, t, v).filter(|s| s.start == 0);
             }
         }
@@ -647,10 +683,11 @@ pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
 
 /// The class of a source with none of its own, from the words after its
 /// attribution: an appositive after a subject that follows its verb
-/// (`..., said Ahmed, a resident.`), or a speaker who talks on condition
-/// of anonymity after the verb (`an official said on condition of
-/// anonymity that ...`, `said a doctor who asked not to be named`): a
-/// local or anonymous source.
+/// (`..., said Ahmed, a resident.`); a speaker who talks on condition of
+/// anonymity after the verb (`an official said on condition of anonymity
+/// that ...`, `said a doctor who asked not to be named`), a local or
+/// anonymous source; or one who says they saw (`said he had seen at least
+/// 15 bodies`), a witness.
 pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Source) -> Source {
     if found.class.is_some() {
         return found;
@@ -666,18 +703,28 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
             return found;
         }
     }
-    found.class = anonymity_after(lex, t, a).map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)));
+    let (from, end) = tail_after(t, a);
+    found.class = lex
+        .anonymity_cues
+        .find_in(&lex.vocab, t, from, end)
+        .map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)))
+        .or_else(|| {
+            lex.witness_cues
+                .find_in(&lex.vocab, t, from, end)
+                .map(|(b, e)| (SourceClass::Witnesses, t.span(b, e)))
+        });
     found
 }
 
 /// How many tokens after a speech verb (or an inverted subject) an
-/// anonymity cue may stand.
+/// anonymity or witness cue may stand.
 const ANONYMITY_REACH: usize = 12;
 
-/// An anonymity cue in the words right after an attribution: after its
-/// verb, or after its subject when that follows the verb. The search stops
-/// at a quotation mark and at the end of the sentence or clause.
-fn anonymity_after(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Option<(usize, usize)> {
+/// The words right after an attribution, as a token range: after its
+/// verb, or after its subject when that follows the verb, up to a
+/// quotation mark or the end of the sentence or clause, and at most
+/// [`ANONYMITY_REACH`] tokens.
+fn tail_after(t: &Tokens, a: &Attribution) -> (usize, usize) {
     let from = if a.source.start > a.cue {
         a.source.end
     } else {
@@ -692,7 +739,7 @@ fn anonymity_after(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Option<(usize
         }
         end += 1;
     }
-    lex.anonymity_cues.find_in(&lex.vocab, t, from, end)
+    (from, end)
 }
 
 /// The speaker of the quotation `quote` (draft bytes) among a sentence's
@@ -970,6 +1017,52 @@ mod tests {
                  through the whole of the week and said nothing."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn subjects_over_brackets_and_relative_clauses() {
+        assert_eq!(
+            sources("It killed 46, the National Disaster Coordinating Council (NDCC) said."),
+            ["the National Disaster Coordinating Council (NDCC)"]
+        );
+        assert_eq!(
+            sources("A resident who gave his name as Abu Adnan said 30 died."),
+            ["A resident who gave his name as Abu Adnan"]
+        );
+    }
+
+    #[test]
+    fn classes_from_the_words_after_the_verb() {
+        let class_after_verb = |text: &str| {
+            let mut t = Tokens::default();
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            let mut attrs = Vec::new();
+            find(lexicons(), &t, &mut attrs);
+            let a = attrs.last().expect("an attribution");
+            let found = source(lexicons(), &t, &a.source);
+            class_after(lexicons(), &t, a, found).class.map(|c| c.0)
+        };
+        assert_eq!(
+            class_after_verb("12 civilians were killed, said Ahmed, a resident."),
+            Some(SourceClass::Witnesses)
+        );
+        assert_eq!(
+            class_after_verb("An official said on condition of anonymity that 18 died."),
+            Some(SourceClass::Anonymous)
+        );
+        assert_eq!(
+            class_after_verb("Eight died, said a doctor who asked not to be named."),
+            Some(SourceClass::Anonymous)
+        );
+        assert_eq!(
+            class_after_verb("Gul Khan said he had seen at least 15 bodies."),
+            Some(SourceClass::Witnesses)
+        );
+        assert_eq!(class_after_verb("Gul Khan said 15 people died."), None);
+        assert_eq!(
+            class_after_verb("Police said 30 died and the road was shut."),
+            None
         );
     }
 
@@ -1255,7 +1348,7 @@ mod tests {
     #[test]
     fn pointers_back() {
         let mut t = Tokens::default();
-        let cases: [(&str, Option<&str>); 16] = [
+        let cases: [(&str, Option<&str>); 18] = [
             (
                 "The figures come from the county shelter office, which counts beds.",
                 Some("the county shelter office"),
@@ -1290,6 +1383,11 @@ mod tests {
             ),
             ("The information came from police.", Some("police")),
             ("That is a village according to maps.", None),
+            ("The regime announced new curfews.", None),
+            (
+                "The ministry confirmed 30 of the deaths.",
+                Some("The ministry"),
+            ),
             (
                 "Those figures were released Monday by the U.N. aid office.",
                 Some("the U.N. aid office"),

@@ -433,6 +433,12 @@ pub struct Lexicons {
     /// Words after a speech verb that make its speaker anonymous (`said
     /// on condition of anonymity`).
     pub anonymity_cues: Lex,
+    /// Words after a speech verb that make its speaker a witness (`said
+    /// he had seen`).
+    pub witness_cues: Lex,
+    /// Speech verbs that open a pointer back whatever follows them
+    /// (`The ministry said most were children.`).
+    pub pointer_speech_verbs: Lex,
     /// Nouns that count people only in a sentence of casualties
     /// (`12 members of one family died`).
     pub casualty_people: Lex,
@@ -609,6 +615,8 @@ impl Lexicons {
             passive_agent_tails: lex("passive-agent-tails", false),
             negative_subjects: lex("negative-subjects", false),
             anonymity_cues: lex("anonymity-cues", false),
+            witness_cues: lex("witness-cues", false),
+            pointer_speech_verbs: lex("pointer-speech-verbs", false),
             casualty_people: lex("casualty-people", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
