@@ -19,6 +19,10 @@ pub struct Attribution {
     /// The attribution closes the sentence after a comma (`..., the
     /// ministry said.`): it covers everything before it.
     pub closing: bool,
+    /// The cue is a participle after a comma that shares its clause's
+    /// subject (`Thousands of protesters stormed the parliament,
+    /// accusing ...`): that subject is no count of sources.
+    pub participle: bool,
 }
 
 /// A source found for a figure, in draft bytes, with the class that needs a
@@ -126,6 +130,18 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         }
     }
     let after = v + 1;
+    // `Thousands of protesters stormed the parliament in Chisinau,
+    // Moldova, on Tuesday, accusing ...`: a participle after
+    // commas that part no appositive from the sentence's opening
+    // subject shares that subject.
+    if b >= 2
+        && t.is_punct(b - 1, ",")
+        && t.low(v).ends_with("ing")
+        && let Some(subject) = opening_subject(lex, t).filter(|r| r.end < b - 1)
+        && !t.is_punct(subject.end, ",")
+    {
+        return Some(subject);
+    }
     if b == 0 || boundary(lex, t, b - 1) {
         // Inverted: `..., said Mira Osk` / `," said the official.`: a
         // short name or noun phrase that ends the clause, not the start of
@@ -327,6 +343,9 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
             a.source.start > 0 && t.is_punct(a.source.start - 1, ",") && a.source.end <= a.cue;
         let to_end = last_boundary.is_none_or(|b| b <= a.cue);
         a.closing = after_comma && to_end;
+        a.participle = a.source.end < a.cue
+            && t.low(a.cue).ends_with("ing")
+            && (a.source.end..a.cue).any(|i| t.is_punct(i, ","));
     }
 }
 
@@ -338,6 +357,7 @@ impl Attribution {
             cue,
             source,
             closing: false,
+            participle: false,
         }
     }
 }
@@ -414,8 +434,12 @@ impl Governors {
         self.closing
             .extend((0..attrs.len()).filter(|&i| attrs[i].closing));
         self.sources.clear();
-        self.sources
-            .extend(attrs.iter().map(|a| (a.source.start, a.source.end)));
+        self.sources.extend(
+            attrs
+                .iter()
+                .filter(|a| !a.participle)
+                .map(|a| (a.source.start, a.source.end)),
+        );
         self.sources.sort_unstable();
         let mut far = 0;
         for s in &mut self.sources {
@@ -436,10 +460,14 @@ impl Governors {
             return Some(&attrs[i]);
         }
         let before = attrs.partition_point(|a| a.cue < fig.start);
+        // `Thousands of protesters stormed ..., accusing ...`: a figure in
+        // an attribution's own subject is not what it reports.
+        let reports = |a: &&Attribution| !(a.source.start <= fig.start && fig.end <= a.source.end);
         before
             .checked_sub(1)
             .map(|i| &attrs[i])
             .or_else(|| attrs.get(after))
+            .filter(reports)
     }
 
     /// Whether the figure is inside the source of an attribution: `Two
@@ -493,6 +521,7 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
                 cue: sep,
                 source: side,
                 closing: false,
+                participle: false,
             });
         }
     }
@@ -835,6 +864,7 @@ mod tests {
             .rev()
             .find(|a| a.cue < fig.start)
             .or_else(|| attrs.iter().find(|a| a.cue >= fig.end))
+            .filter(|a| !(a.source.start <= fig.start && fig.end <= a.source.end))
     }
 
     /// `find` as first written marks closing attributions token by token.
@@ -1063,6 +1093,21 @@ mod tests {
         assert_eq!(
             class_after_verb("Police said 30 died and the road was shut."),
             None
+        );
+    }
+
+    #[test]
+    fn participles_after_commas_share_the_opening_subject() {
+        assert_eq!(
+            sources(
+                "Thousands of protesters stormed the offices in Chisinau, Moldova, on Tuesday, \
+                 accusing the party of fraud."
+            ),
+            ["Thousands of protesters"]
+        );
+        assert_eq!(
+            sources("The army stormed the town, saying 30 rebels died."),
+            ["The army"]
         );
     }
 

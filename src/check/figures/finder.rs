@@ -150,7 +150,10 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         return fig(k, Class::Money, false);
     }
     if let Some((end, class)) = head(lex, t, k, num.vague) {
-        if lex.source_count_cues.at(t, end).is_some() {
+        // `two people familiar with the talks`, `Three residents, reached
+        // separately, ...`: a count of sources.
+        let cue_at = |i: usize| lex.source_count_cues.at(t, i).is_some();
+        if cue_at(end) || (t.is_punct(end, ",") && cue_at(end + 1)) {
             return None;
         }
         let casualty = class == Class::Casualties
@@ -915,6 +918,18 @@ pub mod tests {
         assert_figures("Biggs, aged 80, and people aged 60 left.", &[]);
         assert_figures("Macron, 47, said 12 people died.", &["12 people"]);
         assert_figures("He is 60 years old.", &[]);
+    }
+
+    #[test]
+    fn counts_of_sources_after_a_comma_are_not_figures() {
+        assert_figures(
+            "Three other residents, reached separately, gave similar accounts.",
+            &[],
+        );
+        assert_figures(
+            "Three residents, all of them farmers, died.",
+            &["Three residents"],
+        );
     }
 
     #[test]
