@@ -205,6 +205,11 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         return None;
     }
     let mut src = back(lex, t, b);
+    // `told VOA he had counted`: a pronoun right before the verb is its
+    // whole subject.
+    if src.len() > 1 && lex.person_pronouns.at(t, src.end - 1) == Some(src.end) {
+        return Some(src.end - 1..src.end);
+    }
     // `A resident who gave his name as Abu Adnan said`: the subject runs
     // back over its relative clause to the noun it describes.
     let who = (src.start.saturating_sub(MAX_SOURCE)..src.start)
@@ -1093,6 +1098,14 @@ mod tests {
         assert_eq!(
             class_after_verb("Police said 30 died and the road was shut."),
             None
+        );
+    }
+
+    #[test]
+    fn a_pronoun_before_the_verb_is_its_subject() {
+        assert_eq!(
+            sources("A resident, Ali Omar, told VOA he had counted 12 bodies."),
+            ["A resident, Ali Omar", "he"]
         );
     }
 

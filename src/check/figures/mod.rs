@@ -177,11 +177,28 @@ impl Check for FigureCheck {
                     .map(|a| {
                         let found = attribution::source(lex, &s.toks, &a.source);
                         // Only a casualty figure's source needs a class.
-                        if figure.casualty {
-                            attribution::class_after(lex, &s.toks, &a, found)
-                        } else {
-                            found
+                        if !figure.casualty {
+                            return found;
                         }
+                        let found = attribution::class_after(lex, &s.toks, &a, found);
+                        // `A resident, Ali, told VOA he had counted 12
+                        // bodies`: a pronoun after an earlier attribution of
+                        // its sentence stands for that one's source.
+                        let pronoun =
+                            lex.person_pronouns.at(&s.toks, a.source.start) == Some(a.source.end);
+                        if found.class.is_some() || !pronoun {
+                            return found;
+                        }
+                        attributions
+                            .iter()
+                            .rev()
+                            .find(|e| e.cue < a.source.start && e.source.end <= a.source.start)
+                            .map(|e| {
+                                let earlier = attribution::source(lex, &s.toks, &e.source);
+                                attribution::class_after(lex, &s.toks, e, earlier)
+                            })
+                            .filter(|e| e.class.is_some())
+                            .unwrap_or(found)
                     })
                     .map(|found| attribution::relayed(lex, &s.toks, &attributions, found));
                 let found = found.or_else(|| {
