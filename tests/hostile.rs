@@ -191,6 +191,23 @@ fn a_heading_with_thousands_of_figures() {
     assert!(diags.iter().all(|d| d["rule"] == "unattributed-figure"));
 }
 
+/// A quotation left open over a paragraph of 100,000 sentences, each with
+/// a casualty figure: the quotation's speaker is looked for once, not once
+/// per figure (which took minutes). The rebels' words are inside the
+/// quotation, so no one outside it speaks and nothing is flagged.
+#[test]
+fn a_long_open_quotation_with_thousands_of_casualty_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "\"{}\n",
+        "Rebels said 12 soldiers were killed in the fighting. ".repeat(100_000)
+    );
+    write(dir.path(), "quote.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "quote.md");
+    assert_eq!(code, 0);
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 0);
+}
+
 /// Thousands of briefs under nested headings, each citing state media:
 /// each section is read for conflict words once, and a heading's parents
 /// come from one pass, so the run stays linear.

@@ -919,21 +919,24 @@ mod tests {
         }
     }
 
-    fn sources(text: &str) -> Vec<String> {
+    /// A sentence's tokens and attributions.
+    fn attributions(text: &str) -> (Tokens, Vec<Attribution>) {
         let mut t = Tokens::default();
         t.tokenize(text, 0, Some(&lexicons().vocab));
         let mut out = Vec::new();
         find(lexicons(), &t, &mut out);
+        (t, out)
+    }
+
+    fn sources(text: &str) -> Vec<String> {
+        let (t, out) = attributions(text);
         out.iter()
             .map(|a| text[t.span(a.source.start, a.source.end)].to_string())
             .collect()
     }
 
     fn class(text: &str) -> Option<SourceClass> {
-        let mut t = Tokens::default();
-        t.tokenize(text, 0, Some(&lexicons().vocab));
-        let mut out = Vec::new();
-        find(lexicons(), &t, &mut out);
+        let (t, out) = attributions(text);
         out.first()
             .and_then(|a| classify(lexicons(), &t, &a.source))
             .map(|c| c.0)
@@ -1070,10 +1073,7 @@ mod tests {
     #[test]
     fn classes_from_the_words_after_the_verb() {
         let class_after_verb = |text: &str| {
-            let mut t = Tokens::default();
-            t.tokenize(text, 0, Some(&lexicons().vocab));
-            let mut attrs = Vec::new();
-            find(lexicons(), &t, &mut attrs);
+            let (t, attrs) = attributions(text);
             let a = attrs.last().expect("an attribution");
             let found = source(lexicons(), &t, &a.source);
             class_after(lexicons(), &t, a, found).class.map(|c| c.0)
@@ -1345,10 +1345,7 @@ mod tests {
     #[test]
     fn unnamed_roles() {
         let role = |text: &str| {
-            let mut t = Tokens::default();
-            t.tokenize(text, 0, Some(&lexicons().vocab));
-            let mut out = Vec::new();
-            find(lexicons(), &t, &mut out);
+            let (t, out) = attributions(text);
             out.first()
                 .and_then(|a| unnamed_role(lexicons(), &t, &a.source))
                 .map(|c| c.0)

@@ -73,7 +73,17 @@ struct Scratch {
     conflict: HashMap<usize, bool>,
     /// The heading each heading is under, by paragraph index.
     parents: Option<HashMap<usize, Option<usize>>>,
+    /// The speaker last found for a quotation in another sentence, by the
+    /// quotation's start: each figure of a long quotation does not read
+    /// that sentence again.
+    quote_speaker: Option<(usize, Option<Source>)>,
+    /// The source last found for a referring source, by its sentence and
+    /// span: each figure of a sentence does not read back again.
+    reference: Option<(ReferenceKey, Option<Source>)>,
 }
+
+/// A referring source: its sentence and its span in the draft.
+type ReferenceKey = (usize, std::ops::Range<usize>);
 
 /// The mentions of a surname in a draft, in order, read as far as some
 /// figure's sentence needed: each is read once however many figures cite
@@ -246,9 +256,9 @@ const REFERENCE_REACH: usize = 4;
 impl FigureCheck {
     /// The `unverified-figure` finding for a casualty figure of sentence
     /// `si` from `source`, if its source needs a caveat and has none. A
-    /// source with no class of its own may take one from the sentence
-    /// before (`He said ...`) or from how the draft first described the
-    /// person named.
+    /// source with no class of its own may take one from an earlier
+    /// sentence it refers to (`He said ...`, `the ministry said ...`) or
+    /// from how the draft first described the person named.
     fn unverified_finding(
         &self,
         cx: &Context,
@@ -260,7 +270,16 @@ impl FigureCheck {
     ) -> Option<Finding> {
         let rule = self.unverified.as_ref()?;
         if source.class.is_none() {
-            if let Some(earlier) = self.pronoun_earlier(draft, s, si, &source) {
+            let key = (si, source.span.clone());
+            let earlier = match &s.reference {
+                Some((known, earlier)) if *known == key => earlier.clone(),
+                _ => {
+                    let earlier = self.pronoun_earlier(draft, s, si, &source);
+                    s.reference = Some((key, earlier.clone()));
+                    earlier
+                }
+            };
+            if let Some(earlier) = earlier {
                 source = earlier;
             } else {
                 source.class = self.named_earlier(draft, s, si, &source);
@@ -311,27 +330,37 @@ impl FigureCheck {
         }
         let sentences = &draft.sentences;
         let here = &sentences[si];
-        let holds = |j: usize, at: usize| {
+        // The sentence of this paragraph that holds byte `at`: sentences
+        // are sorted, so a binary search finds it.
+        let holding = |at: usize| {
+            let j = sentences
+                .partition_point(|x| x.span.start <= at)
+                .checked_sub(1)?;
             let other = &sentences[j];
-            other.paragraph == here.paragraph && other.span.start <= at && at < other.span.end
+            (other.paragraph == here.paragraph && at < other.span.end).then_some(j)
         };
         let j = if quote.end > here.span.end {
-            (si + 1..sentences.len())
-                .take_while(|&j| sentences[j].span.start < quote.end)
-                .find(|&j| holds(j, quote.end - 1))
+            holding(quote.end - 1)
         } else if quote.start < here.span.start {
-            (0..si).rev().find(|&j| holds(j, quote.start))
+            holding(quote.start)
         } else {
             None
         };
         let mut others = Vec::new();
         if let Some(j) = j {
+            if let Some((start, found)) = &s.quote_speaker
+                && *start == quote.start
+            {
+                return found.clone();
+            }
             let span = sentences[j].span.clone();
             s.other
                 .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
             s.other_holds = (j == si + 1).then_some(j);
             attribution::find(lex, &s.other, &mut others);
-            return attribution::speaker_outside(lex, &s.other, &others, quote);
+            let found = attribution::speaker_outside(lex, &s.other, &others, quote);
+            s.quote_speaker = Some((quote.start, found.clone()));
+            return found;
         }
         // `"...," said an activist. "We pulled 17 bodies out."`: a
         // quotation that is a sentence of its own goes on from the speaker
