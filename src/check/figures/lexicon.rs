@@ -480,7 +480,8 @@ pub enum SourceClass {
     Anonymous,
     Witnesses,
     SocialMedia,
-    /// A government: a party only where the draft tells of a conflict.
+    /// A government or a military alliance: a party only where the draft
+    /// tells of a conflict.
     Government,
 }
 
@@ -495,7 +496,7 @@ impl SourceClass {
             SourceClass::Anonymous => "a local or anonymous source",
             SourceClass::Witnesses => "witnesses or residents",
             SourceClass::SocialMedia => "social media",
-            SourceClass::Government => "a government that is a party to the conflict",
+            SourceClass::Government => "a government or alliance that is a party to the conflict",
         }
     }
 }
