@@ -207,7 +207,7 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     let mut src = back(lex, t, b);
     // `told VOA he had counted`: a pronoun right before the verb is its
     // whole subject.
-    if src.len() > 1 && lex.person_pronouns.at(t, src.end - 1) == Some(src.end) {
+    if src.len() > 1 && is_pronoun(lex, t, &(src.end - 1..src.end)) {
         return Some(src.end - 1..src.end);
     }
     // `A resident who gave his name as Abu Adnan said`: the subject runs
@@ -750,6 +750,18 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
     found
 }
 
+/// The source of an attribution with the class the words after it may
+/// give (see [`class_after`]).
+pub fn speaker(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Source {
+    class_after(lex, t, a, source(lex, t, &a.source))
+}
+
+/// Whether tokens `r` are one whole pronoun or noun that refers back
+/// (`He`, `they`, `the group`).
+pub fn is_pronoun(lex: &Lexicons, t: &Tokens, r: &Range<usize>) -> bool {
+    lex.person_pronouns.at(t, r.start) == Some(r.end)
+}
+
 /// How many tokens after a speech verb (or an inverted subject) an
 /// anonymity or witness cue may stand.
 const ANONYMITY_REACH: usize = 12;
@@ -802,9 +814,7 @@ pub fn speaker_outside(
             .rev()
             .find(|a| t.toks[a.cue].span.end <= quote.start)
     };
-    let a = after.or_else(before)?;
-    let found = source(lex, t, &a.source);
-    Some(class_after(lex, t, a, found))
+    Some(speaker(lex, t, after.or_else(before)?))
 }
 
 /// `Citing hospital sources, the radio station said ...`: a source with no
@@ -1075,8 +1085,7 @@ mod tests {
         let class_after_verb = |text: &str| {
             let (t, attrs) = attributions(text);
             let a = attrs.last().expect("an attribution");
-            let found = source(lexicons(), &t, &a.source);
-            class_after(lexicons(), &t, a, found).class.map(|c| c.0)
+            speaker(lexicons(), &t, a).class.map(|c| c.0)
         };
         assert_eq!(
             class_after_verb("12 civilians were killed, said Ahmed, a resident."),

@@ -73,9 +73,9 @@ struct Scratch {
     conflict: HashMap<usize, bool>,
     /// The heading each heading is under, by paragraph index.
     parents: Option<HashMap<usize, Option<usize>>>,
-    /// The speaker last found for a quotation in another sentence, by the
-    /// quotation's start: each figure of a long quotation does not read
-    /// that sentence again.
+    /// The speaker last found for a quotation outside its figure's own
+    /// sentence, by the quotation's start: each figure of a long quotation
+    /// does not read that sentence again.
     quote_speaker: Option<(usize, Option<Source>)>,
     /// The source last found for a referring source, by its sentence and
     /// span: each figure of a sentence does not read back again.
@@ -185,28 +185,24 @@ impl Check for FigureCheck {
                             .flatten()
                     })
                     .map(|a| {
-                        let found = attribution::source(lex, &s.toks, &a.source);
                         // Only a casualty figure's source needs a class.
                         if !figure.casualty {
-                            return found;
+                            return attribution::source(lex, &s.toks, &a.source);
                         }
-                        let found = attribution::class_after(lex, &s.toks, &a, found);
+                        let found = attribution::speaker(lex, &s.toks, &a);
                         // `A resident, Ali, told VOA he had counted 12
                         // bodies`: a pronoun after an earlier attribution of
                         // its sentence stands for that one's source.
-                        let pronoun =
-                            lex.person_pronouns.at(&s.toks, a.source.start) == Some(a.source.end);
-                        if found.class.is_some() || !pronoun {
+                        if found.class.is_some()
+                            || !attribution::is_pronoun(lex, &s.toks, &a.source)
+                        {
                             return found;
                         }
                         attributions
                             .iter()
                             .rev()
                             .find(|e| e.cue < a.source.start && e.source.end <= a.source.start)
-                            .map(|e| {
-                                let earlier = attribution::source(lex, &s.toks, &e.source);
-                                attribution::class_after(lex, &s.toks, e, earlier)
-                            })
+                            .map(|e| attribution::speaker(lex, &s.toks, e))
                             .filter(|e| e.class.is_some())
                             .unwrap_or(found)
                     })
@@ -346,21 +342,38 @@ impl FigureCheck {
         } else {
             None
         };
+        if let Some((start, found)) = &s.quote_speaker
+            && *start == quote.start
+        {
+            return found.clone();
+        }
+        let found = self.speaker_elsewhere(draft, s, si, quote, j);
+        s.quote_speaker = Some((quote.start, found.clone()));
+        found
+    }
+
+    /// The speaker of a quotation found in another sentence: `j`, where a
+    /// longer quotation ends or starts, or for a quotation that is a
+    /// sentence of its own, the sentence before.
+    fn speaker_elsewhere(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        si: usize,
+        quote: &std::ops::Range<usize>,
+        j: Option<usize>,
+    ) -> Option<Source> {
+        let lex = &self.lex;
+        let sentences = &draft.sentences;
+        let here = &sentences[si];
         let mut others = Vec::new();
         if let Some(j) = j {
-            if let Some((start, found)) = &s.quote_speaker
-                && *start == quote.start
-            {
-                return found.clone();
-            }
             let span = sentences[j].span.clone();
             s.other
                 .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
             s.other_holds = (j == si + 1).then_some(j);
             attribution::find(lex, &s.other, &mut others);
-            let found = attribution::speaker_outside(lex, &s.other, &others, quote);
-            s.quote_speaker = Some((quote.start, found.clone()));
-            return found;
+            return attribution::speaker_outside(lex, &s.other, &others, quote);
         }
         // `"...," said an activist. "We pulled 17 bodies out."`: a
         // quotation that is a sentence of its own goes on from the speaker
@@ -384,8 +397,7 @@ impl FigureCheck {
                     .quote_around(&s.other.toks[a.source.start].span)
                     .is_none()
         })?;
-        let found = attribution::source(lex, &s.other, &a.source);
-        Some(attribution::class_after(lex, &s.other, a, found))
+        Some(attribution::speaker(lex, &s.other, a))
     }
 
     /// Whether a caveat covers a figure: one later in its paragraph (or
@@ -473,7 +485,7 @@ impl FigureCheck {
             source.span.start,
             Some(&lex.vocab),
         );
-        let pronoun = lex.person_pronouns.at(&s.other, 0) == Some(s.other.len());
+        let pronoun = attribution::is_pronoun(lex, &s.other, &(0..s.other.len()));
         // `the ministry`: the noun an earlier source must hold.
         let noun = (!pronoun
             && s.other.len() == 2
@@ -525,8 +537,7 @@ impl FigureCheck {
             if earlier.class.is_some() {
                 return Some(earlier);
             }
-            let refers_back = lex.person_pronouns.at(&s.other, before.start) == Some(before.end);
-            if attrs.is_empty() || refers_back {
+            if attrs.is_empty() || attribution::is_pronoun(lex, &s.other, &before) {
                 continue;
             }
             return None;
