@@ -164,10 +164,27 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     if let Some(e) = of_casualty(lex, t, k) {
         return fig(e, Class::Toll, true);
     }
-    if is_bare_casualty(lex, t, start, k) {
+    if is_bare_casualty(lex, t, start, k) || share_of_casualties(lex, t, start) {
         return fig(k, Class::Toll, true);
     }
     None
+}
+
+/// A bare count after an opening `Of the dead,` or `Among the 40
+/// injured,`: a share of the casualties.
+fn share_of_casualties(lex: &Lexicons, t: &Tokens, start: usize) -> bool {
+    if start < 4 || !t.is_punct(start - 1, ",") {
+        return false;
+    }
+    let c = start - 2;
+    if !(lex.casualty_states.word(t, c) || lex.casualty_nouns.at(t, c) == Some(c + 1)) {
+        return false;
+    }
+    // `Of the dead`, `Of the 40 dead`, `Among those killed`: the opener
+    // starts the sentence, and only words come between.
+    lex.share_openers.word(t, 0)
+        && c <= 4
+        && (1..c).all(|i| t.is_word(i) || t.kind(i) == Some(TokKind::Number))
 }
 
 /// `$`, `€`, `US$`, `NZ$`, `USD` before a number: the end of the prefix.
@@ -507,6 +524,9 @@ fn about_people(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
     k == number.end
 }
 
+/// How many tokens before its verb a toll's noun may stand.
+const TOLL_SUBJECT_REACH: usize = 12;
+
 /// A bare number counted by a casualty word: `36 killed`, `nineteen
 /// injured`, `kills 30 in`, `killing nine and`, `the toll rose to 65`.
 fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> bool {
@@ -522,13 +542,18 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         return true;
     }
     if let Some(v) = lex.toll_verbs.ending_at(t, start, 4) {
-        let from = v.saturating_sub(6);
+        // The count noun heads the subject, which may run on: `The number
+        // of people killed in the conflict has risen to nearly 12,000`.
+        let from = v.saturating_sub(TOLL_SUBJECT_REACH);
         let no_comma = |a: usize| (a..v).all(|i| !t.is_punct(i, ","));
         if let Some((n, _)) = lex.toll_nouns.find_in(&lex.vocab, t, from, v) {
             return no_comma(n);
         }
         if let Some((n, _)) = lex.count_nouns.find_in(&lex.vocab, t, from, v) {
-            return no_comma(n) && (n.saturating_sub(2)..v).any(|i| lex.casualty_words.word(t, i));
+            // The casualty word belongs to the count noun (`the number of
+            // people killed`), not to a clause further on.
+            let near = n.saturating_sub(2)..(n + 5).min(v);
+            return no_comma(n) && near.into_iter().any(|i| lex.casualty_words.word(t, i));
         }
     }
     false
@@ -866,6 +891,27 @@ pub mod tests {
             &["more than 45"],
         );
         assert_figures("The number of schools was 60.", &[]);
+        // The subject runs on between the count noun and its verb.
+        assert_figures(
+            "The number of people killed in the conflict has risen to nearly 12,000.",
+            &["nearly 12,000"],
+        );
+        assert_figures(
+            "The death toll from the weekend's floods in the north has risen to 230.",
+            &["230"],
+        );
+        assert_figures(
+            "The number of schools in the districts where people were killed rose to 60.",
+            &[],
+        );
+        // A share of the casualties.
+        assert_figures("Of the dead, seven were children.", &["seven"]);
+        assert_figures(
+            "Among the 40 injured, 12 were in critical condition.",
+            &["40 injured", "12"],
+        );
+        assert_figures("Of the books, seven were novels.", &[]);
+        assert_figures("Some of the dead, seven in all, were children.", &[]);
         assert_figures(
             "The party said 15 of its members had been killed.",
             &["15 of its members"],

@@ -386,6 +386,9 @@ pub struct Lexicons {
     pub casualty_verbs: Lex,
     pub casualty_states: Lex,
     pub auxiliaries: Lex,
+    /// `of`/`among` opening a share of the casualties (`Of the dead, seven
+    /// were children`).
+    pub share_openers: Lex,
     pub toll_nouns: Lex,
     pub count_nouns: Lex,
     pub toll_verbs: Lex,
@@ -581,6 +584,7 @@ impl Lexicons {
             casualty_verbs: lex("casualty-verbs", false),
             casualty_states: lex("casualty-states", false),
             auxiliaries: lex("auxiliaries", false),
+            share_openers: lex("share-openers", false),
             toll_nouns: lex("toll-nouns", false),
             count_nouns: lex("count-nouns", false),
             toll_verbs: lex("toll-verbs", false),
