@@ -687,14 +687,29 @@ pub fn is_name(t: &Tokens, source: &Range<usize>) -> bool {
 }
 
 /// How the draft describes the person named at token `i` of an earlier
-/// sentence: the phrase before the name (`army spokesman Ann Reyes`) and an
-/// appositive after it (`Reyes, a militia commander,`), classified.
+/// sentence: the phrase before the name (`army spokesman Ann Reyes`), a
+/// role in apposition before it (`a military spokesman, Col. Ivo Marek`)
+/// and an appositive after it (`Reyes, a militia commander,`), classified.
 pub fn describe(lex: &Lexicons, t: &Tokens, i: usize) -> Option<(SourceClass, Range<usize>)> {
     let mut end = i + 1;
     while end < t.len() && t.is_word(end) && t.toks[end].cap {
         end += 1;
     }
-    let start = back(lex, t, i).start;
+    let mut start = back(lex, t, i).start;
+    if start > 0 && t.is_punct(start - 1, ",") {
+        let before = back(lex, t, start - 1);
+        let role = before
+            .clone()
+            .find(|&k| lex.determiners.word(t, k) || lex.one_words.word(t, k))
+            .filter(|&k| {
+                lex.role_nouns
+                    .find_in(&lex.vocab, t, k, before.end)
+                    .is_some()
+            });
+        if let Some(k) = role {
+            start = k;
+        }
+    }
     if t.is_punct(end, ",") {
         end = forward(lex, t, end + 1).end;
     }
