@@ -419,6 +419,9 @@ pub struct Lexicons {
     /// Words that make a section of a draft a conflict's: state media
     /// need a caveat only there.
     pub conflict_words: Lex,
+    /// Words of fighting in a figure's sentence: a party's figure with one
+    /// needs a caveat wherever it stands.
+    pub fighting_words: Lex,
     /// Cues of a source that another relays (`citing`, `quoting`).
     pub relay_cues: Lex,
     /// Pronouns that stand for the person a sentence before quoted.
@@ -614,6 +617,7 @@ impl Lexicons {
             pointer_verbs: lex("pointer-verbs", false),
             pointer_passives: lex("pointer-passives", false),
             conflict_words: lex("conflict-words", false),
+            fighting_words: lex("fighting-words", false),
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),

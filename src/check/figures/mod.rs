@@ -282,13 +282,15 @@ impl FigureCheck {
             }
         }
         let (class, words) = source.class.clone()?;
-        // State media and governments need a caveat as a party's voice:
-        // not for a mine blast or a heatwave.
-        if matches!(
-            class,
-            lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government
-        ) && !self.in_conflict(draft, s, draft.sentences[si].paragraph)
-        {
+        // State media, governments and armies need a caveat as a party's
+        // voice: not for a mine blast, an earthquake or a heatwave. A
+        // party's figure of fighting is its own sign of a conflict.
+        let gated = match class {
+            lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government => true,
+            lexicon::SourceClass::Party => !self.tells_of_fighting(&s.toks),
+            _ => false,
+        };
+        if gated && !self.in_conflict(draft, s, draft.sentences[si].paragraph) {
             return None;
         }
         if self.caveated(draft, s, si, figure) {
@@ -303,6 +305,21 @@ impl FigureCheck {
             &source,
             (class, words),
         ))
+    }
+
+    /// Whether a sentence tells of fighting: a word of lexicon
+    /// `figure-fighting-words` or a conflict word, possessives included
+    /// (`The militia's spokesman put the toll at 40`).
+    fn tells_of_fighting(&self, t: &Tokens) -> bool {
+        let lex = &self.lex;
+        (0..t.len()).any(|i| {
+            lex.fighting_words.at(t, i).is_some()
+                || lex.conflict_words.at(t, i).is_some()
+                || t.low(i)
+                    .strip_suffix("'s")
+                    .or_else(|| t.low(i).strip_suffix('\''))
+                    .is_some_and(|w| lex.conflict_words.has(&lex.vocab, w))
+        })
     }
 
     /// Who speaks the quotation `quote` that holds a figure of sentence
