@@ -198,13 +198,26 @@ impl Check for FigureCheck {
                         {
                             return found;
                         }
-                        attributions
+                        // That one's source stands for it even with no
+                        // class (`A U.N. team said it had documented 52
+                        // deaths`): the pronoun is not read further back.
+                        match attributions
                             .iter()
                             .rev()
                             .find(|e| e.cue < a.source.start && e.source.end <= a.source.start)
-                            .map(|e| attribution::speaker(lex, &s.toks, e))
-                            .filter(|e| e.class.is_some())
-                            .unwrap_or(found)
+                        {
+                            Some(e) => {
+                                let earlier = attribution::speaker(lex, &s.toks, e);
+                                if earlier.class.is_some()
+                                    || !attribution::is_pronoun(lex, &s.toks, &e.source)
+                                {
+                                    earlier
+                                } else {
+                                    found
+                                }
+                            }
+                            None => found,
+                        }
                     })
                     .map(|found| attribution::relayed(lex, &s.toks, &attributions, found));
                 let found = found.or_else(|| {
