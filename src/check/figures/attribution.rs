@@ -521,7 +521,14 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
                 .sources
                 .iter()
                 .any(|(_, l)| l.find_in(&lex.vocab, t, side.start, side.end).is_some());
-        if words > 0 && words <= 5 && named {
+        // `Kelbo raid killed 130 soldiers: JNIM`: a group's initials
+        // after the figure name it.
+        let initials = fig.end <= sep
+            && words == 1
+            && side.clone().all(|i| {
+                t.is_word(i) && t.toks[i].upper && (2..=8).contains(&t.toks[i].span.len())
+            });
+        if words > 0 && words <= 5 && (named || initials) {
             return Some(Attribution {
                 cue: sep,
                 source: side,
@@ -1435,6 +1442,11 @@ mod tests {
             Some(&lexicons().vocab),
         );
         assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
+        // A group's initials after the figure; not a place before it.
+        t.tokenize("Raid killed 130 soldiers: JNIM", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(2..4)).is_some());
+        t.tokenize("USA: Raid killed 130 soldiers", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(4..6)).is_none());
     }
 
     #[test]

@@ -140,6 +140,7 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         .currency_words
         .at(t, k)
         .or_else(|| currency_code_at(lex, t, k))
+        .or_else(|| named_currency(lex, t, k))
     {
         // `300 pounds of explosives` is a weight.
         if !(e < t.len() && t.low(e) == "of") {
@@ -185,6 +186,20 @@ fn share_of_casualties(lex: &Lexicons, t: &Tokens, start: usize) -> bool {
     lex.share_openers.word(t, 0)
         && c <= 4
         && (1..c).all(|i| t.is_word(i) || t.kind(i) == Some(TokKind::Number))
+}
+
+/// A currency word after one or two capitalized words (`800 billion CFA
+/// francs`, `5 Hong Kong dollars`, `300 Egyptian pounds`): its end.
+fn named_currency(lex: &Lexicons, t: &Tokens, k: usize) -> Option<usize> {
+    let capital = |i: usize| t.is_word(i) && t.toks[i].cap;
+    if !capital(k) {
+        return None;
+    }
+    lex.currency_words.at(t, k + 1).or_else(|| {
+        capital(k + 1)
+            .then(|| lex.currency_words.at(t, k + 2))
+            .flatten()
+    })
 }
 
 /// `$`, `€`, `US$`, `NZ$`, `USD` before a number: the end of the prefix.
@@ -738,6 +753,12 @@ pub mod tests {
             &["$5 million", "€3.7 million", "€2 million", "40 workers"],
         );
         assert_figures("It cost $5 million (in 2019).", &["$5 million"]);
+        // A currency named with a country or a code before its word.
+        assert_figures(
+            "It spent about 800 billion CFA francs and 5 Hong Kong dollars.",
+            &["about 800 billion CFA francs", "5 Hong Kong dollars"],
+        );
+        assert_figures("He gave 30 Red Cross parcels.", &[]);
     }
 
     #[test]
@@ -982,6 +1003,10 @@ pub mod tests {
     fn counts_of_sources_are_not_figures() {
         assert_figures("two U.S. officials said, as did multiple sources.", &[]);
         assert_figures("Two people familiar with the talks said so.", &[]);
+        assert_figures(
+            "Her account, like those of a dozen other refugees interviewed in the camp, was consistent.",
+            &[],
+        );
     }
 
     #[test]
