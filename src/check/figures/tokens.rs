@@ -205,9 +205,10 @@ impl Tokens {
                         bytes[j - 1].is_ascii_digit()
                             && next_is(text, j + 1, |n| n.is_ascii_digit())
                     }
+                    // `1990's` stays apart; a name's `M23's` joins.
                     '\'' | '’' => {
                         next_is(text, j + d_len, char::is_alphabetic)
-                            && !bytes[j - 1].is_ascii_digit()
+                            && !(kind == TokKind::Number && bytes[j - 1].is_ascii_digit())
                     }
                     _ => false,
                 };
@@ -443,7 +444,10 @@ mod tests {
                                     && !bytes.get(j + 4).is_some_and(u8::is_ascii_digit)
                             }
                             ':' => prev_digit && next_digit,
-                            '\'' | '’' => next.is_some_and(char::is_alphabetic) && !prev_digit,
+                            '\'' | '’' => {
+                                next.is_some_and(char::is_alphabetic)
+                                    && !(kind == TokKind::Number && prev_digit)
+                            }
                             _ => false,
                         };
                         if !joins {
@@ -584,6 +588,10 @@ mod tests {
         assert_eq!(
             toks("Sunday’s dead, don't"),
             ["Sunday’s", "dead", ",", "don't"]
+        );
+        assert_eq!(
+            toks("the M23's men in the 1990's"),
+            ["the", "M23's", "men", "in", "the", "1990", "'", "s"]
         );
         assert_eq!(
             toks("“We left,” said Osk."),
