@@ -304,7 +304,8 @@ fn subject_end(lex: &Lexicons, t: &Tokens, opens: usize, end: usize) -> usize {
         let verb = lex.speech_verbs.word(t, stop)
             || lex.casualty_verbs.word(t, stop)
             || lex.auxiliaries.word(t, stop)
-            || lex.transparent.word(t, stop);
+            || lex.transparent.word(t, stop)
+            || lex.common_verbs.word(t, stop);
         if stop > opens && !t.toks[stop].cap && verb {
             break;
         }
@@ -404,7 +405,7 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
             }
             i = e;
             continue;
-        } else if (lex.speech_verbs.word(t, i)
+        } else if (lex.speech_verbs.word(t, i) && lex.non_reports.at(t, i).is_none()
             || lex.finding_verbs.word(t, i)
                 && subject(lex, t, i).is_some_and(|s| {
                     lex.document_nouns
@@ -772,6 +773,18 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
             return found;
         }
     }
+    // `The officials, who spoke on condition of anonymity ..., said`: a
+    // clause between the subject and its verb.
+    if !inverted
+        && a.source.end < a.cue
+        && t.is_punct(a.source.end, ",")
+        && let Some((b, e)) = lex
+            .anonymity_cues
+            .find_in(&lex.vocab, t, a.source.end, a.cue)
+    {
+        found.class = Some((SourceClass::Anonymous, t.span(b, e)));
+        return found;
+    }
     let (from, end) = tail_after(t, a);
     found.class = lex
         .anonymity_cues
@@ -1061,7 +1074,7 @@ mod tests {
         );
         assert_eq!(
             sources("The armed forces gave no details but later said 12 died."),
-            ["The armed forces gave no details"]
+            ["The armed forces"]
         );
         assert_eq!(
             sources("The ministry updated its toll, and said 45 people died."),

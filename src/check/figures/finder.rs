@@ -907,6 +907,7 @@ pub mod tests {
         assert_figures("Flood toll rises to 41", &["41"]);
         assert_figures("Car bomb kills 22 in market", &["22"]);
         assert_figures("Mine blast kills seven", &["seven"]);
+        assert_figures("The bombing raised the day's toll to 58.", &["58"]);
         assert_figures(
             "The number of injured stood at more than 45.",
             &["more than 45"],

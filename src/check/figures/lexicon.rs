@@ -401,6 +401,9 @@ pub struct Lexicons {
     pub function_words: Lex,
     pub determiners: Lex,
     pub speech_verbs: Lex,
+    /// Speech verbs in phrases that report nothing (`12 men accused of
+    /// spying`).
+    pub non_reports: Lex,
     pub attribution_phrases: Lex,
     pub per_word: Lex,
     pub not_subject: Lex,
@@ -413,6 +416,12 @@ pub struct Lexicons {
     pub source_nouns: Lex,
     pub pointer_nouns: Lex,
     pub role_nouns: Lex,
+    /// Words between `the` and a noun that refers back (`the same
+    /// officials`).
+    pub reference_links: Lex,
+    /// Verbs that do not end in `-ed` and may end a sentence's opening
+    /// subject (`The Defense Ministry gave ...`).
+    pub common_verbs: Lex,
     pub pointer_openers: Lex,
     pub pointer_links: Lex,
     pub pointer_verbs: Lex,
@@ -600,6 +609,7 @@ impl Lexicons {
             function_words: lex("function-words", false),
             determiners: lex("determiners", false),
             speech_verbs: lex("speech-verbs", false),
+            non_reports: lex("non-reports", false),
             attribution_phrases: lex("attribution-phrases", false),
             per_word: lex("per-word", false),
             not_subject: lex("not-subject", false),
@@ -612,6 +622,8 @@ impl Lexicons {
             source_nouns: lex("source-nouns", false),
             pointer_nouns: lex("pointer-nouns", false),
             role_nouns: lex("role-nouns", false),
+            reference_links: lex("reference-links", false),
+            common_verbs: lex("common-verbs", false),
             pointer_openers: lex("pointer-openers", false),
             pointer_links: lex("pointer-links", false),
             pointer_verbs: lex("pointer-verbs", false),

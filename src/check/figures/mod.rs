@@ -288,9 +288,13 @@ impl FigureCheck {
                     earlier
                 }
             };
+            // `He said ...` after `Savchuk told reporters ...`: the name
+            // the pronoun stands for may have been described earlier still
+            // (`military spokesman Lt. Col. Petro Savchuk`).
             if let Some(earlier) = earlier {
                 source = earlier;
-            } else {
+            }
+            if source.class.is_none() {
                 source.class = self.named_earlier(draft, s, si, &source);
             }
         }
@@ -499,7 +503,9 @@ impl FigureCheck {
     /// sentences with none and over sources that are pronouns themselves
     /// (`She said ... She added that ...`); in a sentence with no
     /// attribution, its subject (`The army issued a statement. It said
-    /// ...`). A source with no class on the way ends the search.
+    /// ...`). A source with no class on the way ends the search, and is
+    /// what the pronoun stands for (a name may take a class from how the
+    /// draft introduced it).
     fn pronoun_earlier(
         &self,
         draft: &Draft,
@@ -516,13 +522,32 @@ impl FigureCheck {
             Some(&lex.vocab),
         );
         let pronoun = attribution::is_pronoun(lex, &s.other, &(0..s.other.len()));
-        // `the ministry`: the noun an earlier source must hold.
-        let noun = (!pronoun
-            && s.other.len() == 2
-            && s.other.low_is(0, "the")
-            && s.other.is_word(1)
-            && !s.other.toks[1].cap)
-            .then(|| s.other.low(1).to_string());
+        // `the ministry`, `the two officials`, `the same officials`,
+        // `Ministry spokesman Abdul Ahmadzai`: the noun an earlier source
+        // must hold.
+        let o = &s.other;
+        let noun = if pronoun {
+            None
+        } else if o.len() == 2 && o.low_is(0, "the") && o.is_word(1) && !o.toks[1].cap {
+            Some(o.low(1).to_string())
+        } else if o.len() == 3
+            && o.low_is(0, "the")
+            && (lex.number_words.word(o, 1) || lex.reference_links.word(o, 1))
+            && o.is_word(2)
+            && !o.toks[2].cap
+        {
+            Some(o.low(2).to_string())
+        } else if o.len() >= 2
+            && o.is_word(0)
+            && o.toks[0].cap
+            && !o.toks[0].upper
+            && lex.role_nouns.word(o, 1)
+            && lex.sources.iter().all(|(_, l)| l.at(o, 0).is_none())
+        {
+            Some(o.low(0).to_string())
+        } else {
+            None
+        };
         if !pronoun && noun.is_none() {
             return None;
         }
@@ -543,15 +568,16 @@ impl FigureCheck {
             attrs.clear();
             attribution::find(lex, &s.other, &mut attrs);
             if let Some(noun) = &noun {
-                // The last source of the sentence that holds the noun.
-                let holding = attrs
-                    .iter()
-                    .rev()
-                    .map(|a| a.source.clone())
-                    .chain(attribution::opening_subject(lex, &s.other))
-                    .find(|r| r.clone().any(|i| s.other.low(i) == noun));
-                if let Some(r) = holding {
-                    let earlier = attribution::source(lex, &s.other, &r);
+                // The last source of the sentence that holds the noun, with
+                // what its attribution says of it, or the sentence's subject.
+                let holds = |r: &std::ops::Range<usize>| r.clone().any(|i| s.other.low(i) == noun);
+                let earlier = match attrs.iter().rev().find(|a| holds(&a.source)) {
+                    Some(a) => Some(attribution::speaker(lex, &s.other, a)),
+                    None => attribution::opening_subject(lex, &s.other)
+                        .filter(|r| holds(r))
+                        .map(|r| attribution::source(lex, &s.other, &r)),
+                };
+                if let Some(earlier) = earlier {
                     return earlier.class.is_some().then_some(earlier);
                 }
                 continue;
@@ -570,7 +596,9 @@ impl FigureCheck {
             if attrs.is_empty() || attribution::is_pronoun(lex, &s.other, &before) {
                 continue;
             }
-            return None;
+            // The pronoun stands for a source with no class of its own: a
+            // name may still take one from how it was introduced.
+            return Some(earlier);
         }
         None
     }
