@@ -325,6 +325,9 @@ pub struct Lexicon {
     not_names: HashSet<String>,
     /// The not-names written with a trailing dot, without it.
     not_names_dotted: HashSet<String>,
+    /// Not-names that may end a name after a first name when no number
+    /// follows (`Theresa May`).
+    surname_months: HashSet<String>,
     /// Where an office can start: a sentence without an anchor at a word
     /// start holds no titled mention and is not tokenized.
     office_anchors: Anchors,
@@ -503,6 +506,7 @@ impl Lexicon {
                 .collect(),
             suffixes: Words::new(&lower_set(pack.words("title-name-suffixes"))),
             not_names: pack.words("title-not-names").iter().cloned().collect(),
+            surname_months: pack.words("title-surname-months").iter().cloned().collect(),
             not_names_dotted: pack
                 .words("title-not-names")
                 .iter()
@@ -544,6 +548,7 @@ impl Lexicon {
             .filter(|t| {
                 matches!(self.name_tok(t, false), NameTok::Word | NameTok::Particle)
                     || (!t.punct && !t.cap())
+                    || self.surname_months.contains(t.word)
             })
             .filter(|t| !(t.punct || t.word.chars().count() == 1 && t.cap()))
             .map(|t| t.word)
@@ -827,6 +832,24 @@ impl Lexicon {
                 {
                     words.push(t.word);
                     j += 1;
+                }
+                // `Theresa May`, not `President Obama May 5`.
+                NameTok::No
+                    if !words.is_empty()
+                        && !t.dot
+                        && self.surname_months.contains(t.word)
+                        && !toks
+                            .get(j + 1)
+                            .is_some_and(|n| n.word.starts_with(|c: char| c.is_ascii_digit())) =>
+                {
+                    j += 1;
+                    if let Some(e) = t.possessive() {
+                        words.push(&t.word[..e - t.start]);
+                        end_byte = e;
+                        break;
+                    }
+                    words.push(t.word);
+                    end_byte = t.end;
                 }
                 NameTok::Suffix if j > start && !words.is_empty() => {
                     j += 1;

@@ -464,3 +464,19 @@ fn learned_findings_equal_those_of_a_draft_read_again() {
     // One conflict inside a draft and one across drafts at least.
     assert!(kinds.0 >= 1 && kinds.1 >= 1, "{kinds:?}");
 }
+
+#[test]
+fn a_month_may_end_a_name_but_not_before_a_day() {
+    let m = mentions(
+        "Prime Minister Theresa May spoke. President Ann Reyes May 5 said more. Governor Lee March spoke.",
+    );
+    let got: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Prime Minister Theresa May", "Theresa May"),
+            ("President Ann Reyes", "Ann Reyes"),
+            ("Governor Lee March", "Lee March"),
+        ]
+    );
+}
