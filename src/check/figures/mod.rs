@@ -262,6 +262,10 @@ impl Check for FigureCheck {
 /// How many sentences back a referring source is looked for.
 const REFERENCE_REACH: usize = 4;
 
+/// How many sentences back, over any paragraphs, a source that `the` and a
+/// noun refer to is looked for.
+const NOUN_REFERENCE_REACH: usize = 12;
+
 impl FigureCheck {
     /// The `unverified-figure` finding for a casualty figure of sentence
     /// `si` from `source`, if its source needs a caveat and has none. A
@@ -552,12 +556,19 @@ impl FigureCheck {
             return None;
         }
         let mut attrs = Vec::new();
-        for back in 1..=REFERENCE_REACH {
+        // A noun names what it refers to and may reach further back than a
+        // pronoun, over paragraphs (`the observatory`, `the two officials`).
+        let reach = if noun.is_some() {
+            NOUN_REFERENCE_REACH
+        } else {
+            REFERENCE_REACH
+        };
+        for back in 1..=reach {
             let Some(j) = sentence.checked_sub(back) else {
                 break;
             };
             let prev = &draft.sentences[j];
-            if prev.paragraph + 1 < here.paragraph {
+            if noun.is_none() && prev.paragraph + 1 < here.paragraph {
                 break;
             }
             s.other.tokenize(
