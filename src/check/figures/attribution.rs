@@ -129,6 +129,15 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
             return Some(src.start..b);
         }
     }
+    // `..., the International Organization for Migration, which said
+    // Tuesday that ...`: a relative pronoun speaks for the noun phrase
+    // before its comma.
+    if b >= 3 && lex.relative_pronouns.word(t, b - 1) && t.is_punct(b - 2, ",") {
+        let src = back(lex, t, b - 2);
+        if !src.is_empty() {
+            return Some(src);
+        }
+    }
     let after = v + 1;
     // `Thousands of protesters stormed the parliament in Chisinau,
     // Moldova, on Tuesday, accusing ...`: a participle after
@@ -554,6 +563,25 @@ fn states_a_toll(lex: &Lexicons, t: &Tokens, src: &Range<usize>) -> bool {
     })
 }
 
+/// Whether the words from `k` put a toll at a number of their own (`puts
+/// the death toll at 10,000`): a competing figure, not a pointer back.
+fn gives_own_toll(lex: &Lexicons, t: &Tokens, mut k: usize) -> bool {
+    if lex.pointer_openers.word(t, k) || lex.determiners.word(t, k) {
+        k += 1;
+    }
+    let Some(e) = lex
+        .toll_nouns
+        .at(t, k)
+        .or_else(|| lex.pointer_nouns.at(t, k))
+    else {
+        return false;
+    };
+    lex.toll_verbs.at(t, e).is_some_and(|v| {
+        let n = lex.qualifiers.at(t, v).unwrap_or(v);
+        t.kind(n) == Some(TokKind::Number) || lex.number_words.word(t, n)
+    })
+}
+
 /// The sentence after a figure's sentence, when it begins by pointing back
 /// to a source: `The figures come from the relief agency.`, `The ministry
 /// said ...`. Returns the source phrase.
@@ -609,7 +637,7 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
             if !t.is_word(v) {
                 break;
             }
-            if lex.speech_verbs.word(t, v) {
+            if lex.speech_verbs.word(t, v) && !gives_own_toll(lex, t, v + 1) {
                 // `The regime announced new curfews.` reports nothing: a
                 // verb other than `said` and its kind points back only
                 // before a report (`that`, a number, a function word).
@@ -717,6 +745,11 @@ pub fn describe(lex: &Lexicons, t: &Tokens, i: usize) -> Option<(SourceClass, Ra
         if let Some(k) = role {
             start = k;
         }
+    }
+    // `The Justice and Equality Movement (JEM), the strongest of the
+    // rebel groups,`: an appositive after a bracketed short name.
+    if t.is_punct(end, ")") {
+        end += 1;
     }
     if t.is_punct(end, ",") {
         end = forward(lex, t, end + 1).end;
@@ -871,9 +904,15 @@ pub fn relayed(lex: &Lexicons, t: &Tokens, attributions: &[Attribution], found: 
     if found.class.is_some() {
         return found;
     }
+    // `The LTTE said, according to TamilNet, that ...`: the speaker is
+    // the one a report relays, as with `citing`.
+    let relays = |a: &&Attribution| {
+        lex.relay_cues.word(t, a.cue)
+            || (t.is_punct(a.cue + 1, ",") && lex.attribution_phrases.at(t, a.cue + 2).is_some())
+    };
     attributions
         .iter()
-        .filter(|a| lex.relay_cues.word(t, a.cue))
+        .filter(relays)
         .find_map(|a| {
             let cited = source(lex, t, &a.source);
             cited.class.is_some().then_some(cited)
@@ -1060,6 +1099,15 @@ mod tests {
         assert!(sources("It costs an estimated €18 million.").is_empty());
         assert!(sources("The claims are false and officials declined to say more.").is_empty());
         assert!(sources("Twelve people have reportedly died.").is_empty());
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_the_phrase_before_it() {
+        assert_eq!(
+            sources("They come from the aid agency, which said Tuesday that 1,000 workers left."),
+            ["They come from the aid agency"]
+        );
+        assert!(sources("The town, which 1,000 workers left, is quiet.").is_empty());
     }
 
     #[test]
@@ -1465,7 +1513,7 @@ mod tests {
     #[test]
     fn pointers_back() {
         let mut t = Tokens::default();
-        let cases: [(&str, Option<&str>); 21] = [
+        let cases: [(&str, Option<&str>); 22] = [
             (
                 "The figures come from the county shelter office, which counts beds.",
                 Some("the county shelter office"),
@@ -1504,6 +1552,7 @@ mod tests {
                 None,
             ),
             ("The toll from the quake was at least 40.", None),
+            ("The government puts the death toll at 10,000.", None),
             (
                 "The figures from the ministry were published at 5 p.m.",
                 Some("the ministry were published at 5 p.m."),

@@ -168,7 +168,26 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     if is_bare_casualty(lex, t, start, k) || share_of_casualties(lex, t, start) {
         return fig(k, Class::Toll, true);
     }
+    if let Some(e) = casualty_object(lex, t, start, k) {
+        return fig(e, Class::People, true);
+    }
     None
+}
+
+/// The object of a verb that kills or hurts people (lexicon
+/// `figure-killing-verbs`), a count and a noun phrase of up to three
+/// words that no people lexicon names (`kills three Somali ministers at`):
+/// the count's end of phrase.
+fn casualty_object(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option<usize> {
+    if start == 0 || !lex.killing_verbs.word(t, start - 1) {
+        return None;
+    }
+    let mut e = k;
+    while e < k + 3 && t.is_word(e) && !lex.function_words.word(t, e) {
+        e += 1;
+    }
+    let ends = e >= t.len() || !t.is_word(e) || lex.function_words.word(t, e);
+    (e > k && ends).then_some(e)
 }
 
 /// A bare count after an opening `Of the dead,` or `Among the 40
@@ -908,6 +927,10 @@ pub mod tests {
         assert_figures("Car bomb kills 22 in market", &["22"]);
         assert_figures("Mine blast kills seven", &["seven"]);
         assert_figures("The bombing raised the day's toll to 58.", &["58"]);
+        assert_figures(
+            "Suicide bomber kills three Somali ministers at graduation",
+            &["three Somali ministers"],
+        );
         assert_figures(
             "The number of injured stood at more than 45.",
             &["more than 45"],

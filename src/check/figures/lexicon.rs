@@ -385,6 +385,9 @@ pub struct Lexicons {
     pub casualty_words: Lex,
     pub casualty_verbs: Lex,
     pub casualty_states: Lex,
+    /// Verbs whose object is people whatever noun names them (`kills three
+    /// Somali ministers`).
+    pub killing_verbs: Lex,
     pub auxiliaries: Lex,
     /// `of`/`among` opening a share of the casualties (`Of the dead, seven
     /// were children`).
@@ -401,6 +404,8 @@ pub struct Lexicons {
     pub function_words: Lex,
     pub determiners: Lex,
     pub speech_verbs: Lex,
+    /// `which`/`who` after a comma, speaking for the phrase before it.
+    pub relative_pronouns: Lex,
     /// Speech verbs in phrases that report nothing (`12 men accused of
     /// spying`).
     pub non_reports: Lex,
@@ -595,6 +600,7 @@ impl Lexicons {
             casualty_words: lex("casualty-words", false),
             casualty_verbs: lex("casualty-verbs", false),
             casualty_states: lex("casualty-states", false),
+            killing_verbs: lex("killing-verbs", false),
             auxiliaries: lex("auxiliaries", false),
             share_openers: lex("share-openers", false),
             toll_nouns: lex("toll-nouns", false),
@@ -609,6 +615,7 @@ impl Lexicons {
             function_words: lex("function-words", false),
             determiners: lex("determiners", false),
             speech_verbs: lex("speech-verbs", false),
+            relative_pronouns: lex("relative-pronouns", false),
             non_reports: lex("non-reports", false),
             attribution_phrases: lex("attribution-phrases", false),
             per_word: lex("per-word", false),
