@@ -270,7 +270,7 @@ impl TitleCheck {
             .offices
             .iter()
             .zip(&self.canon[pi])
-            .filter(|(_, c)| c.eq_ignore_ascii_case(office))
+            .filter(|(o, c)| c.eq_ignore_ascii_case(office) || short_for(office, &o.title))
             .map(|(o, _)| o)
             .collect();
         let class = m.status.class();
@@ -739,6 +739,16 @@ impl Status {
             Status::Then | Status::Late => None,
         }
     }
+}
+
+/// Whether `office` is the short form of a registry title that adds `of`
+/// and a portfolio to it (`Chancellor` for `Chancellor of the Exchequer`).
+fn short_for(office: &str, title: &str) -> bool {
+    let title = title.trim();
+    title.len() > office.len() + 4
+        && title.is_char_boundary(office.len())
+        && title[..office.len()].eq_ignore_ascii_case(office)
+        && title[office.len()..].starts_with(" of ")
 }
 
 #[cfg(test)]

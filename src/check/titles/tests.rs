@@ -480,3 +480,12 @@ fn a_month_may_end_a_name_but_not_before_a_day() {
         ]
     );
 }
+
+#[test]
+fn a_short_title_stands_for_one_with_a_portfolio() {
+    assert!(short_for("Chancellor", "Chancellor of the Exchequer"));
+    assert!(short_for("chancellor", " Chancellor of the Exchequer "));
+    assert!(!short_for("Chancellor", "Chancellor"));
+    assert!(!short_for("Chancellor", "Vice Chancellor of the Exchequer"));
+    assert!(!short_for("Minister", "Ministerial Adviser of Trade"));
+}
