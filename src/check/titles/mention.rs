@@ -801,7 +801,21 @@ impl Lexicon {
         let start = j;
         while j < toks.len() {
             let t = &toks[j];
-            match self.name_tok(t, true) {
+            let kind = match self.name_tok(t, true) {
+                // `Theresa May`, not `President Obama May 5`.
+                NameTok::No
+                    if !words.is_empty()
+                        && !t.dot
+                        && self.surname_months.contains(t.word)
+                        && !toks
+                            .get(j + 1)
+                            .is_some_and(|n| n.word.starts_with(|c: char| c.is_ascii_digit())) =>
+                {
+                    NameTok::Word
+                }
+                kind => kind,
+            };
+            match kind {
                 NameTok::Word => {
                     j += 1;
                     if let Some(e) = t.possessive() {
@@ -832,24 +846,6 @@ impl Lexicon {
                 {
                     words.push(t.word);
                     j += 1;
-                }
-                // `Theresa May`, not `President Obama May 5`.
-                NameTok::No
-                    if !words.is_empty()
-                        && !t.dot
-                        && self.surname_months.contains(t.word)
-                        && !toks
-                            .get(j + 1)
-                            .is_some_and(|n| n.word.starts_with(|c: char| c.is_ascii_digit())) =>
-                {
-                    j += 1;
-                    if let Some(e) = t.possessive() {
-                        words.push(&t.word[..e - t.start]);
-                        end_byte = e;
-                        break;
-                    }
-                    words.push(t.word);
-                    end_byte = t.end;
                 }
                 NameTok::Suffix if j > start && !words.is_empty() => {
                     j += 1;
