@@ -45,7 +45,12 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             i += 1;
             continue;
         }
-        match figure_at(lex, t, i) {
+        let found = figure_at(lex, t, i).or_else(|| {
+            out[first..]
+                .last()
+                .and_then(|prev| elided_count(lex, t, i, prev))
+        });
+        match found {
             Some(f) => {
                 i = f.toks.end;
                 out.push(f);
@@ -188,6 +193,54 @@ fn casualty_object(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option
     }
     let ends = e >= t.len() || !t.is_word(e) || lex.function_words.word(t, e);
     (e > k && ends).then_some(e)
+}
+
+/// How many tokens may stand between a casualty figure's end and the
+/// `and` of a count that shares its noun.
+const ELIDED_REACH: usize = 6;
+
+/// A bare count whose noun is a casualty figure's before it, the two
+/// phrases built alike: `70 people in Haiti and seven in Cuba`, `12 dead
+/// in Luzon and four in Samar`. The same function word follows both.
+fn elided_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Option<Figure> {
+    let after_prev = prev.toks.end;
+    if start < after_prev + 2 || start > after_prev + ELIDED_REACH + 1 {
+        return None;
+    }
+    if !(t.low_is(start - 1, "and") || t.is_punct(start - 1, ",")) {
+        return None;
+    }
+    let link = if t.is_punct(start - 2, ",") {
+        start - 2
+    } else {
+        start - 1
+    };
+    if (after_prev..link).any(|i| !t.is_word(i)) {
+        return None;
+    }
+    let mut j = start;
+    if let Some(e) = lex.qualifiers.at(t, j) {
+        j = e;
+    }
+    let num = number_at(lex, t, j)?;
+    if t.kind(j) == Some(TokKind::Number) && !stands_alone(lex, t, start, j, num.end) {
+        return None;
+    }
+    let e = num.end;
+    let mirrored = lex.function_words.word(t, after_prev)
+        && e < t.len()
+        && t.low(e) == t.low(after_prev)
+        && t.is_word(e + 1);
+    // A people figure is a casualty one in a sentence of the dead and hurt
+    // (see [`find`]), which marks it only once the sentence is read.
+    let casualty = prev.casualty
+        || (prev.class == Class::People && (0..t.len()).any(|i| lex.casualty_words.word(t, i)));
+    (mirrored && casualty).then(|| Figure {
+        span: t.span(start, e),
+        toks: start..e,
+        class: Class::Toll,
+        casualty: true,
+    })
 }
 
 /// A bare count after an opening `Of the dead,` or `Among the 40
@@ -905,6 +958,32 @@ pub mod tests {
         );
         assert_figures("Gunmen abducted 12 near the border.", &["12"]);
         assert_figures("The storm displaced two bridges.", &[]);
+    }
+
+    #[test]
+    fn a_count_may_share_a_casualty_figures_noun() {
+        assert_figures(
+            "The storm killed 70 people in Haiti and seven in the Dominican Republic.",
+            &["70 people", "seven"],
+        );
+        assert_figures(
+            "Floods left 12 dead in Luzon and at least four in Samar.",
+            &["12 dead", "at least four"],
+        );
+        // Not when the phrases differ, the first is no casualty, or the
+        // count is a year.
+        assert_figures(
+            "It killed 70 people in Haiti and seven days later it hit Cuba.",
+            &["70 people"],
+        );
+        assert_figures(
+            "The ship carried 70 passengers in cabins and seven in steerage.",
+            &["70 passengers"],
+        );
+        assert_figures(
+            "It killed 70 people in 2009 and 2010 in the city.",
+            &["70 people"],
+        );
     }
 
     #[test]
