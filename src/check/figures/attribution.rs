@@ -143,13 +143,15 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     // Moldova, on Tuesday, accusing ...`: a participle after
     // commas that part no appositive from the sentence's opening
     // subject shares that subject.
-    if b >= 2
-        && t.is_punct(b - 1, ",")
-        && t.low(v).ends_with("ing")
-        && let Some(subject) = opening_subject(lex, t).filter(|r| r.end < b - 1)
-        && !t.is_punct(subject.end, ",")
-    {
-        return Some(subject);
+    if b >= 2 && t.is_punct(b - 1, ",") && t.low(v).ends_with("ing") {
+        if let Some(subject) = opening_subject(lex, t).filter(|r| r.end < b - 1)
+            && !t.is_punct(subject.end, ",")
+        {
+            return Some(subject);
+        }
+        if let Some(subject) = described_opening_subject(lex, t, b - 1) {
+            return Some(subject);
+        }
     }
     if b == 0 || boundary(lex, t, b - 1) {
         // Inverted: `..., said Mira Osk` / `," said the official.`: a
@@ -300,6 +302,20 @@ pub fn opening_subject(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
     (stop > opens && t.is_word(stop) && stop - opens < MAX_SOURCE).then_some(opens..stop)
 }
 
+/// `The health ministry in Sanaa, which is run by the Houthi rebels, gave a
+/// higher toll, saying ...`: the sentence's opening subject with the
+/// relative clause that describes it (and may tell its class), when a
+/// clause of its own follows before the comma at `before`.
+fn described_opening_subject(lex: &Lexicons, t: &Tokens, before: usize) -> Option<Range<usize>> {
+    let opens = noun_phrase_start(lex, t, 0, t.len());
+    let stop = subject_end(lex, t, opens, t.len());
+    if stop == opens || !t.is_punct(stop, ",") || !lex.relative_pronouns.word(t, stop + 1) {
+        return None;
+    }
+    let close = (stop + 2..before).find(|&k| t.is_punct(k, ","))?;
+    (close + 1 < before && close - opens <= 2 * MAX_SOURCE).then_some(opens..close)
+}
+
 /// Where the subject of a clause that opens at token `opens` ends: at what
 /// reads as the clause's first verb, before `end`.
 fn subject_end(lex: &Lexicons, t: &Tokens, opens: usize, end: usize) -> usize {
@@ -414,7 +430,9 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
             }
             i = e;
             continue;
-        } else if (lex.speech_verbs.word(t, i) && lex.non_reports.at(t, i).is_none()
+        } else if (lex.speech_verbs.word(t, i)
+            && lex.non_reports.at(t, i).is_none()
+            && !in_absolute_phrase(lex, t, i)
             || lex.finding_verbs.word(t, i)
                 && subject(lex, t, i).is_some_and(|s| {
                     lex.document_nouns
@@ -427,6 +445,25 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
         }
         i += 1;
     }
+}
+
+/// Whether token `i`, a past form, stands in a phrase that opens the
+/// sentence (`With 90 percent of the votes counted, ...`): it tells what
+/// was done, not who reports it.
+fn in_absolute_phrase(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    if !lex.absolute_openers.word(t, 0)
+        || t.low(i).ends_with("ing")
+        || (1..i).any(|k| t.is_punct(k, ","))
+    {
+        return false;
+    }
+    // `With 90 percent of the votes counted,`; `In a statement posted on
+    // its website, the group said`: a participle that a phrase of its own
+    // follows, in an opening phrase that a comma closes.
+    t.is_punct(i + 1, ",")
+        || (t.low(i).ends_with("ed")
+            && lex.function_words.word(t, i + 1)
+            && (i + 2..t.len()).any(|k| t.is_punct(k, ",")))
 }
 
 /// The attributions of a sentence (as [`find`] gives them, in cue order),

@@ -636,6 +636,13 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         if let Some((n, _)) = lex.toll_nouns.find_in(&lex.vocab, t, from, v) {
             return no_comma(n);
         }
+        // `Ebola deaths top 1,350`: a verb of movement, not `at` or `is`.
+        if !lex.function_words.word(t, v)
+            && let Some((n, _)) = lex.toll_plurals.find_in(&lex.vocab, t, from, v)
+            && no_comma(n)
+        {
+            return true;
+        }
         if let Some((n, _)) = lex.count_nouns.find_in(&lex.vocab, t, from, v) {
             // The casualty word belongs to the count noun (`the number of
             // people killed`), not to a clause further on.
@@ -984,6 +991,20 @@ pub mod tests {
             "It killed 70 people in 2009 and 2010 in the city.",
             &["70 people"],
         );
+    }
+
+    #[test]
+    fn plural_casualty_nouns_count_like_a_toll() {
+        assert_figures(
+            "# Ebola Deaths Top 1,350 as Liberia Quarantines Slum",
+            &["1,350"],
+        );
+        assert_figures(
+            "Swine flu deaths in Mexico rose to 149 on Sunday.",
+            &["149"],
+        );
+        // Not after a bare `to` or `at`.
+        assert_figures("Inspectors traced the deaths to 12 wells.", &[]);
     }
 
     #[test]

@@ -393,6 +393,7 @@ pub struct Lexicons {
     /// were children`).
     pub share_openers: Lex,
     pub toll_nouns: Lex,
+    pub toll_plurals: Lex,
     pub count_nouns: Lex,
     pub toll_verbs: Lex,
     pub months: Lex,
@@ -409,6 +410,9 @@ pub struct Lexicons {
     /// Speech verbs in phrases that report nothing (`12 men accused of
     /// spying`).
     pub non_reports: Lex,
+    /// `with` opening an absolute phrase (`With 90 percent of the votes
+    /// counted,`).
+    pub absolute_openers: Lex,
     pub attribution_phrases: Lex,
     pub per_word: Lex,
     pub not_subject: Lex,
@@ -604,6 +608,7 @@ impl Lexicons {
             auxiliaries: lex("auxiliaries", false),
             share_openers: lex("share-openers", false),
             toll_nouns: lex("toll-nouns", false),
+            toll_plurals: lex("toll-plurals", false),
             count_nouns: lex("count-nouns", false),
             toll_verbs: lex("toll-verbs", false),
             months: lex("months", false),
@@ -617,6 +622,7 @@ impl Lexicons {
             speech_verbs: lex("speech-verbs", false),
             relative_pronouns: lex("relative-pronouns", false),
             non_reports: lex("non-reports", false),
+            absolute_openers: lex("absolute-openers", false),
             attribution_phrases: lex("attribution-phrases", false),
             per_word: lex("per-word", false),
             not_subject: lex("not-subject", false),
