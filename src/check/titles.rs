@@ -259,7 +259,8 @@ impl TitleCheck {
         found.next().is_none().then_some(*first)
     }
 
-    fn judge(&self, m: &Mention, date: Date) -> Verdict {
+    /// `written` is the mention as the draft writes it.
+    fn judge(&self, m: &Mention, written: &str, date: Date) -> Verdict {
         let Some(pi) = m.registry else {
             return Verdict::Unknown;
         };
@@ -270,7 +271,11 @@ impl TitleCheck {
             .offices
             .iter()
             .zip(&self.canon[pi])
-            .filter(|(o, c)| c.eq_ignore_ascii_case(office) || short_for(office, &o.title))
+            .filter(|(o, c)| {
+                c.eq_ignore_ascii_case(office)
+                    || short_for(office, &o.title)
+                    || named_with_body(office, &o.title, written)
+            })
             .map(|(o, _)| o)
             .collect();
         let class = m.status.class();
@@ -677,7 +682,7 @@ impl TitleCheck {
                 span: e.span.clone(),
                 message: format!("titled `{}` here", e.title()).into(),
             };
-            match self.judge(m, cx.date) {
+            match self.judge(m, &found.words[j], cx.date) {
                 Verdict::Right => {
                     own[j].judged = true;
                     continue;
@@ -739,6 +744,21 @@ impl Status {
             Status::Then | Status::Late => None,
         }
     }
+}
+
+/// Whether the mention `written` holds the whole registry `title`, which
+/// names a body before `office` (`National Assembly President Julio
+/// Borges` for the registry's `National Assembly President`).
+fn named_with_body(office: &str, title: &str, written: &str) -> bool {
+    let title = title.trim();
+    let (tl, ol) = (title.len(), office.len());
+    tl > ol + 1
+        && title.is_char_boundary(tl - ol)
+        && title[tl - ol..].eq_ignore_ascii_case(office)
+        && title.as_bytes()[tl - ol - 1] == b' '
+        && written
+            .to_ascii_lowercase()
+            .contains(&title.to_ascii_lowercase())
 }
 
 /// Whether `office` is the short form of a registry title that adds `of`

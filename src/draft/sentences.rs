@@ -140,7 +140,10 @@ fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &before[word_start..];
-    if lang.prefix_abbreviations.contains(word) {
+    // `then-Sen. Kelly Ayotte`, `ex-Gov. Tim Ross`: the title after the
+    // hyphen is the abbreviation.
+    let titled = word.rsplit('-').next().unwrap_or(word);
+    if lang.prefix_abbreviations.contains(word) || lang.prefix_abbreviations.contains(titled) {
         return false;
     }
     let mut letters = word.trim_end_matches('.').chars();
@@ -253,6 +256,10 @@ mod tests {
         check(
             "Rep. Ann Kay and Gov. Tim Ross agreed.",
             &["Rep. Ann Kay and Gov. Tim Ross agreed."],
+        );
+        check(
+            "She beat then-Sen. Kay Lund. Ex-Gov. Tim Ross conceded.",
+            &["She beat then-Sen. Kay Lund.", "Ex-Gov. Tim Ross conceded."],
         );
     }
 

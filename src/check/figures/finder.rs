@@ -146,6 +146,11 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         .at(t, k)
         .or_else(|| currency_code_at(lex, t, k))
         .or_else(|| named_currency(lex, t, k))
+        .or_else(|| {
+            // `20.4 billion won`
+            (k > 0 && scale_at(lex, t, k - 1) && lex.scaled_currency_words.word(t, k))
+                .then_some(k + 1)
+        })
     {
         // `300 pounds of explosives` is a weight.
         if !(e < t.len() && t.low(e) == "of") {
@@ -838,6 +843,16 @@ pub mod tests {
             &["about 800 billion CFA francs", "5 Hong Kong dollars"],
         );
         assert_figures("He gave 30 Red Cross parcels.", &[]);
+    }
+
+    #[test]
+    fn currency_names_that_are_common_words_need_a_scale_word() {
+        assert_figures(
+            "Samsung gave 20.4 billion won to them.",
+            &["20.4 billion won"],
+        );
+        assert_figures("Debt rose to 1,290 trillion won.", &["1,290 trillion won"]);
+        assert_figures("Of the 30 seats, the party won 12.", &[]);
     }
 
     #[test]

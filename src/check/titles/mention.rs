@@ -328,6 +328,9 @@ pub struct Lexicon {
     /// Not-names that may end a name after a first name when no number
     /// follows (`Theresa May`).
     surname_months: HashSet<String>,
+    /// Not-names that may open a name when a name word follows them
+    /// (`President Park Geun-hye`).
+    surname_openers: HashSet<String>,
     /// Where an office can start: a sentence without an anchor at a word
     /// start holds no titled mention and is not tokenized.
     office_anchors: Anchors,
@@ -360,6 +363,7 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+#[derive(PartialEq, Eq)]
 enum NameTok {
     Word,
     Initial,
@@ -507,6 +511,11 @@ impl Lexicon {
             suffixes: Words::new(&lower_set(pack.words("title-name-suffixes"))),
             not_names: pack.words("title-not-names").iter().cloned().collect(),
             surname_months: pack.words("title-surname-months").iter().cloned().collect(),
+            surname_openers: pack
+                .words("title-surname-openers")
+                .iter()
+                .cloned()
+                .collect(),
             not_names_dotted: pack
                 .words("title-not-names")
                 .iter()
@@ -549,6 +558,7 @@ impl Lexicon {
                 matches!(self.name_tok(t, false), NameTok::Word | NameTok::Particle)
                     || (!t.punct && !t.cap())
                     || self.surname_months.contains(t.word)
+                    || self.surname_openers.contains(t.word)
             })
             .filter(|t| !(t.punct || t.word.chars().count() == 1 && t.cap()))
             .map(|t| t.word)
@@ -810,6 +820,17 @@ impl Lexicon {
                         && !toks
                             .get(j + 1)
                             .is_some_and(|n| n.word.starts_with(|c: char| c.is_ascii_digit())) =>
+                {
+                    NameTok::Word
+                }
+                // `President Park Geun-hye`, not `Mayor Ann Reyes Park`.
+                NameTok::No
+                    if words.is_empty()
+                        && !t.dot
+                        && self.surname_openers.contains(t.word)
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|n| self.name_tok(n, true) == NameTok::Word) =>
                 {
                     NameTok::Word
                 }

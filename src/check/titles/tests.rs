@@ -482,10 +482,44 @@ fn a_month_may_end_a_name_but_not_before_a_day() {
 }
 
 #[test]
+fn a_title_named_with_its_body_is_the_registry_title() {
+    assert!(named_with_body(
+        "President",
+        "National Assembly President",
+        "National Assembly President Julio Borges"
+    ));
+    assert!(!named_with_body(
+        "President",
+        "National Assembly President",
+        "President Julio Borges"
+    ));
+    assert!(!named_with_body(
+        "President",
+        "President",
+        "President Ann Reyes"
+    ));
+}
+
+#[test]
 fn a_short_title_stands_for_one_with_a_portfolio() {
     assert!(short_for("Chancellor", "Chancellor of the Exchequer"));
     assert!(short_for("chancellor", " Chancellor of the Exchequer "));
     assert!(!short_for("Chancellor", "Chancellor"));
     assert!(!short_for("Chancellor", "Vice Chancellor of the Exchequer"));
     assert!(!short_for("Minister", "Ministerial Adviser of Trade"));
+}
+
+#[test]
+fn a_place_word_may_open_a_name_before_a_name_word() {
+    let m = mentions(
+        "President Park Geun-hye spoke. Mayor Ann Reyes Park opened it. Governor Park said more.",
+    );
+    let got: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("President Park Geun-hye", "Park Geun-hye"),
+            ("Mayor Ann Reyes", "Ann Reyes"),
+        ]
+    );
 }
