@@ -954,17 +954,19 @@ pub fn relayed(lex: &Lexicons, t: &Tokens, attributions: &[Attribution], found: 
     if found.class.is_some() {
         return found;
     }
-    // `The LTTE said, according to TamilNet, that ...`: the speaker is
-    // the one a report relays, as with `citing`.
+    // `The LTTE said, according to TamilNet, that ...`, `Two diplomats
+    // said that according to a U.N. document ...`: the speaker is the one
+    // a report relays, as with `citing`.
     let relays = |a: &&Attribution| {
         lex.relay_cues.word(t, a.cue)
-            || (t.is_punct(a.cue + 1, ",") && lex.attribution_phrases.at(t, a.cue + 2).is_some())
+            || ((t.is_punct(a.cue + 1, ",") || t.low_is(a.cue + 1, "that"))
+                && lex.attribution_phrases.at(t, a.cue + 2).is_some())
     };
     attributions
         .iter()
         .filter(relays)
         .find_map(|a| {
-            let cited = source(lex, t, &a.source);
+            let cited = speaker(lex, t, a);
             cited.class.is_some().then_some(cited)
         })
         .unwrap_or(found)
