@@ -511,6 +511,11 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         }
         let w = t.low(j);
         let modifier = lex.modifiers.word(t, j);
+        // `13,000 sick and wounded people`: modifiers joined by `and`.
+        if j > first && lex.coordinators.word(t, j) && t.is_word(j + 1) {
+            j += 1;
+            continue;
+        }
         if lex.function_words.word(t, j) && !modifier {
             break;
         }
@@ -923,6 +928,15 @@ pub mod tests {
             "Nearly two million have fled the country.",
             &["Nearly two million"],
         );
+    }
+
+    #[test]
+    fn modifiers_joined_by_and() {
+        assert_figures(
+            "More than 13,000 sick and wounded people were evacuated.",
+            &["More than 13,000 sick and wounded people"],
+        );
+        assert_figures("Rebels took two trucks and three cars.", &[]);
     }
 
     #[test]
