@@ -209,7 +209,32 @@ const ELIDED_REACH: usize = 6;
 /// in Luzon and four in Samar`. The same function word follows both.
 fn elided_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Option<Figure> {
     let after_prev = prev.toks.end;
-    if start < after_prev + 2 || start > after_prev + ELIDED_REACH + 1 {
+    if start < after_prev + 2 {
+        return None;
+    }
+    // `18 soldiers had been killed since Thursday, including 13 in
+    // Shijaiyah`: a share of the figure, however far its noun stands.
+    if lex.share_links.word(t, start - 1) && t.is_punct(start - 2, ",") {
+        let mut j = start;
+        if let Some(e) = lex.qualifiers.at(t, j) {
+            j = e;
+        }
+        let num = number_at(lex, t, j)?;
+        let bare = !t.is_word(num.end) || lex.function_words.word(t, num.end);
+        if (t.kind(j) == Some(TokKind::Number) && !stands_alone(lex, t, start, j, num.end))
+            || !bare
+            || !is_casualty(lex, t, prev)
+        {
+            return None;
+        }
+        return Some(Figure {
+            span: t.span(start, num.end),
+            toks: start..num.end,
+            class: Class::Toll,
+            casualty: true,
+        });
+    }
+    if start > after_prev + ELIDED_REACH + 1 {
         return None;
     }
     if !(t.low_is(start - 1, "and") || t.is_punct(start - 1, ",")) {
@@ -236,16 +261,19 @@ fn elided_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Opti
         && e < t.len()
         && t.low(e) == t.low(after_prev)
         && t.is_word(e + 1);
-    // A people figure is a casualty one in a sentence of the dead and hurt
-    // (see [`find`]), which marks it only once the sentence is read.
-    let casualty = prev.casualty
-        || (prev.class == Class::People && (0..t.len()).any(|i| lex.casualty_words.word(t, i)));
-    (mirrored && casualty).then(|| Figure {
+    (mirrored && is_casualty(lex, t, prev)).then(|| Figure {
         span: t.span(start, e),
         toks: start..e,
         class: Class::Toll,
         casualty: true,
     })
+}
+
+/// Whether a figure found so far in its sentence is a casualty one: a
+/// people figure is in a sentence of the dead and hurt (see [`find`],
+/// which marks it only once the sentence is read).
+fn is_casualty(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
+    f.casualty || (f.class == Class::People && (0..t.len()).any(|i| lex.casualty_words.word(t, i)))
 }
 
 /// A bare count after an opening `Of the dead,` or `Among the 40
@@ -1020,6 +1048,15 @@ pub mod tests {
             "It killed 70 people in 2009 and 2010 in the city.",
             &["70 people"],
         );
+        assert_figures(
+            "The army said 18 soldiers had been killed since Thursday night, including 13 in Shijaiyah.",
+            &["18 soldiers", "13"],
+        );
+        assert_figures(
+            "The army said 18 soldiers had died since May, including 13 officers.",
+            &["18 soldiers", "13 officers"],
+        );
+        assert_figures("Police seized 18 trucks, including 13 in the port.", &[]);
     }
 
     #[test]

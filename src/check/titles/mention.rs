@@ -363,6 +363,13 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Whether a name word is written with a capital, after a particle joined
+/// by a hyphen too (`el-Sisi`).
+fn capitalized(w: &str) -> bool {
+    w.split('-')
+        .any(|p| p.chars().next().is_some_and(char::is_uppercase))
+}
+
 #[derive(PartialEq, Eq)]
 enum NameTok {
     Word,
@@ -957,11 +964,7 @@ impl Lexicon {
         let named: Vec<Named> = raws
             .iter()
             .map(|r| {
-                let caps = r
-                    .words
-                    .iter()
-                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    .count();
+                let caps = r.words.iter().filter(|w| capitalized(w)).count();
                 match caps {
                     0 => Named::Nobody,
                     1 => Named::Surname,
@@ -1072,7 +1075,7 @@ impl Lexicon {
                     let surname = r
                         .words
                         .iter()
-                        .find(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .find(|w| capitalized(w))
                         .expect("one capitalized word");
                     let s = surname_forms(&fold(surname), &self.particle_prefixes);
                     // (first introduction, person, registry) of each person
@@ -1149,10 +1152,7 @@ impl Lexicon {
                 initials,
                 ..
             } = self.name_after(toks, i);
-            let caps = words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count();
+            let caps = words.iter().filter(|w| capitalized(w)).count();
             if caps >= 2 {
                 let last = fold(words.last().expect("two words"));
                 intros.push(Intro {
@@ -1244,10 +1244,7 @@ impl Lexicon {
             initials,
             ..
         } = self.name_after(toks, j);
-        let caps = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
+        let caps = words.iter().filter(|w| capitalized(w)).count();
         if caps == 0 || (comma && caps < 2) {
             return None;
         }

@@ -523,3 +523,29 @@ fn a_place_word_may_open_a_name_before_a_name_word() {
         ]
     );
 }
+
+#[test]
+fn a_particle_joined_by_a_hyphen_ends_a_full_name() {
+    let m = mentions("Defense Minister Abdel-Fattah el-Sisi vowed.");
+    let got: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![(
+            "Defense Minister Abdel-Fattah el-Sisi",
+            "Abdel-Fattah el-Sisi"
+        )]
+    );
+}
+
+#[test]
+fn a_surname_with_a_hyphened_particle_alone_is_read() {
+    let m = mentions("President Omar al-Bashir spoke. Later President al-Bashir left.");
+    let got: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("President Omar al-Bashir", "Omar al-Bashir"),
+            ("President al-Bashir", "Omar al-Bashir"),
+        ]
+    );
+}
