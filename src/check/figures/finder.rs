@@ -167,6 +167,10 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         if cue_at(end) || (t.is_punct(end, ",") && cue_at(end + 1)) {
             return None;
         }
+        // `interviews with 41 survivors`
+        if class == Class::People && lex.source_count_openers.ending_at(t, start, 2).is_some() {
+            return None;
+        }
         let casualty = class == Class::Casualties
             || (start..end).any(|i| lex.casualty_heads.word(t, i))
             || (class == Class::People && lex.casualty_states.word(t, end));
@@ -549,7 +553,11 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         }
         if modifier || t.toks[j].cap || t.toks[j].hyphen {
             modifiers += 1;
-        } else if unknown == 0 && !w.ends_with('s') && !lex.casualty_states.has(&lex.vocab, w) {
+        } else if unknown == 0
+            && (!w.ends_with('s')
+                || head_word(lex, t, j + 1, false).is_some_and(|(_, c)| c == Class::Casualties))
+            && !lex.casualty_states.has(&lex.vocab, w)
+        {
             // One adjective the lexicon does not know (`29 young children`);
             // a plural noun here is what is counted (`two bridges`).
             unknown += 1;
@@ -956,6 +964,12 @@ pub mod tests {
             "Nearly two million have fled the country.",
             &["Nearly two million"],
         );
+    }
+
+    #[test]
+    fn a_plural_word_may_modify_a_casualty_noun() {
+        assert_figures("140,000 measles deaths", &["140,000 measles deaths"]);
+        assert_figures("They built two bridges last year.", &[]);
     }
 
     #[test]
