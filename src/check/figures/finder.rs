@@ -171,6 +171,14 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         if class == Class::People && lex.source_count_openers.ending_at(t, start, 2).is_some() {
             return None;
         }
+        // `in the two attacks`: incidents the draft has told of already.
+        if class == Class::Weapons
+            && start > 0
+            && lex.determiners.word(t, start - 1)
+            && t.kind(start) == Some(TokKind::Word)
+        {
+            return None;
+        }
         let casualty = class == Class::Casualties
             || (start..end).any(|i| lex.casualty_heads.word(t, i))
             || (class == Class::People && lex.casualty_states.word(t, end));
@@ -964,6 +972,12 @@ pub mod tests {
             "Nearly two million have fled the country.",
             &["Nearly two million"],
         );
+    }
+
+    #[test]
+    fn incidents_told_of_already_are_not_counted_again() {
+        assert_figures("Dozens were hurt in the two attacks.", &["Dozens"]);
+        assert_figures("There were two attacks on Monday.", &["two attacks"]);
     }
 
     #[test]
