@@ -42,6 +42,18 @@ fn boundary(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         && !t.is_punct(i, "&")
         // Inside a sentence a full stop ends an abbreviation (`Col. Ann Reyes`).
         && (!t.is_punct(i, ".") || i + 1 == t.len())
+        && !possessive_mark(t, i)
+}
+
+/// The apostrophe of a possessive after `s` (`Hamas' armed wing`), which
+/// the tokenizer leaves apart from its word.
+fn possessive_mark(t: &Tokens, i: usize) -> bool {
+    i > 0
+        && t.is_punct(i, "'")
+        && t.adjacent(i - 1)
+        && t.is_word(i - 1)
+        && t.low(i - 1).ends_with('s')
+        && t.is_word(i + 1)
 }
 
 /// The source phrase that ends before token `end`, back to the clause start.
