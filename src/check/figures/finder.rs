@@ -517,6 +517,14 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             j += 1;
         }
     }
+    // `reach 183 million of them`: a share of people named before.
+    if t.low_is(k, "of")
+        && lex.partitive_pronouns.word(t, k + 1)
+        && !t.is_word(k + 2)
+        && about_people(lex, t, k)
+    {
+        return Some((k + 2, Class::People));
+    }
     // `12 "terrorists"`: a head noun in scare quotes.
     let quote =
         |i: usize| t.is_punct(i, "\"") || t.is_punct(i, "\u{201c}") || t.is_punct(i, "\u{201d}");
@@ -972,6 +980,15 @@ pub mod tests {
             "Nearly two million have fled the country.",
             &["Nearly two million"],
         );
+    }
+
+    #[test]
+    fn a_share_of_people_named_before() {
+        assert_figures(
+            "Agencies plan to reach 183 million of them, the most vulnerable.",
+            &["183 million of them"],
+        );
+        assert_figures("Of the 30 trucks, rebels burned 12 of them.", &[]);
     }
 
     #[test]
