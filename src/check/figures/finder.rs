@@ -224,61 +224,41 @@ fn elided_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Opti
     if start < after_prev + 2 {
         return None;
     }
-    // `18 soldiers had been killed since Thursday, including 13 in
-    // Shijaiyah`: a share of the figure, however far its noun stands.
-    if lex.share_links.word(t, start - 1) && t.is_punct(start - 2, ",") {
-        let mut j = start;
-        if let Some(e) = lex.qualifiers.at(t, j) {
-            j = e;
-        }
-        let num = number_at(lex, t, j)?;
-        let bare = !t.is_word(num.end) || lex.function_words.word(t, num.end);
-        if (t.kind(j) == Some(TokKind::Number) && !stands_alone(lex, t, start, j, num.end))
-            || !bare
-            || !is_casualty(lex, t, prev)
-        {
-            return None;
-        }
-        return Some(Figure {
-            span: t.span(start, num.end),
-            toks: start..num.end,
-            class: Class::Toll,
-            casualty: true,
-        });
-    }
-    if start > after_prev + ELIDED_REACH + 1 {
-        return None;
-    }
-    if !(t.low_is(start - 1, "and") || t.is_punct(start - 1, ",")) {
-        return None;
-    }
-    let link = if t.is_punct(start - 2, ",") {
-        start - 2
+    let e = bare_count_end(lex, t, start)?;
+    let shared = if lex.share_links.word(t, start - 1) && t.is_punct(start - 2, ",") {
+        // `18 soldiers had been killed since Thursday, including 13 in
+        // Shijaiyah`: a share of the figure, however far its noun stands.
+        !t.is_word(e) || lex.function_words.word(t, e)
     } else {
-        start - 1
+        let link = if t.is_punct(start - 2, ",") {
+            start - 2
+        } else {
+            start - 1
+        };
+        start <= after_prev + ELIDED_REACH + 1
+            && (t.low_is(start - 1, "and") || t.is_punct(start - 1, ","))
+            && (after_prev..link).all(|i| t.is_word(i))
+            && lex.function_words.word(t, after_prev)
+            && e < t.len()
+            && t.low(e) == t.low(after_prev)
+            && t.is_word(e + 1)
     };
-    if (after_prev..link).any(|i| !t.is_word(i)) {
-        return None;
-    }
-    let mut j = start;
-    if let Some(e) = lex.qualifiers.at(t, j) {
-        j = e;
-    }
-    let num = number_at(lex, t, j)?;
-    if t.kind(j) == Some(TokKind::Number) && !stands_alone(lex, t, start, j, num.end) {
-        return None;
-    }
-    let e = num.end;
-    let mirrored = lex.function_words.word(t, after_prev)
-        && e < t.len()
-        && t.low(e) == t.low(after_prev)
-        && t.is_word(e + 1);
-    (mirrored && is_casualty(lex, t, prev)).then(|| Figure {
+    (shared && is_casualty(lex, t, prev)).then(|| Figure {
         span: t.span(start, e),
         toks: start..e,
         class: Class::Toll,
         casualty: true,
     })
+}
+
+/// The end of a count with no noun of its own that starts at `start`,
+/// qualifier and all (`at least four`), when the count is no year, date or
+/// name.
+fn bare_count_end(lex: &Lexicons, t: &Tokens, start: usize) -> Option<usize> {
+    let j = lex.qualifiers.at(t, start).unwrap_or(start);
+    let num = number_at(lex, t, j)?;
+    let excluded = t.kind(j) == Some(TokKind::Number) && !stands_alone(lex, t, start, j, num.end);
+    (!excluded).then_some(num.end)
 }
 
 /// Whether a figure found so far in its sentence is a casualty one: a
