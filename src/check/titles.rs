@@ -757,8 +757,9 @@ fn named_with_body(office: &str, title: &str, written: &str) -> bool {
         && title[tl - ol..].eq_ignore_ascii_case(office)
         && title.as_bytes()[tl - ol - 1] == b' '
         && written
-            .to_ascii_lowercase()
-            .contains(&title.to_ascii_lowercase())
+            .as_bytes()
+            .windows(tl)
+            .any(|w| w.eq_ignore_ascii_case(title.as_bytes()))
 }
 
 /// Whether `office` is the short form of a registry title that adds `of`

@@ -603,12 +603,16 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
 /// the floods climbed to 230` gives a toll of its own, and its `from`
 /// names no source.
 fn states_a_toll(lex: &Lexicons, t: &Tokens, src: &Range<usize>) -> bool {
-    src.clone().any(|i| {
-        !t.low_is(i, "at")
-            && lex.toll_verbs.at(t, i).is_some_and(|e| {
-                let e = lex.qualifiers.at(t, e).unwrap_or(e);
-                t.kind(e) == Some(TokKind::Number) || lex.number_words.word(t, e)
-            })
+    src.clone()
+        .any(|i| !t.low_is(i, "at") && toll_verb_to_number(lex, t, i))
+}
+
+/// Whether a toll verb at token `i` leads to a number (`rose to 230`,
+/// `at nearly 10,000`).
+fn toll_verb_to_number(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    lex.toll_verbs.at(t, i).is_some_and(|e| {
+        let n = lex.qualifiers.at(t, e).unwrap_or(e);
+        t.kind(n) == Some(TokKind::Number) || lex.number_words.word(t, n)
     })
 }
 
@@ -625,10 +629,7 @@ fn gives_own_toll(lex: &Lexicons, t: &Tokens, mut k: usize) -> bool {
     else {
         return false;
     };
-    lex.toll_verbs.at(t, e).is_some_and(|v| {
-        let n = lex.qualifiers.at(t, v).unwrap_or(v);
-        t.kind(n) == Some(TokKind::Number) || lex.number_words.word(t, n)
-    })
+    toll_verb_to_number(lex, t, e)
 }
 
 /// The sentence after a figure's sentence, when it begins by pointing back
