@@ -109,6 +109,10 @@ struct Found {
     /// Per mention: its 1-based line and its words as written.
     lines: Vec<usize>,
     words: Vec<String>,
+    /// Per mention: the capitalized word right before it, if any (`First`
+    /// of `First Vice President Amrullah Saleh`), which may open a
+    /// registry title that the mention's office ends.
+    leads: Vec<Option<String>>,
 }
 
 /// What the registry says of one mention.
@@ -259,8 +263,9 @@ impl TitleCheck {
         found.next().is_none().then_some(*first)
     }
 
-    /// `written` is the mention as the draft writes it.
-    fn judge(&self, m: &Mention, written: &str, date: Date) -> Verdict {
+    /// `written` is the mention as the draft writes it, `lead` the
+    /// capitalized word right before it.
+    fn judge(&self, m: &Mention, written: &str, lead: Option<&str>, date: Date) -> Verdict {
         let Some(pi) = m.registry else {
             return Verdict::Unknown;
         };
@@ -275,6 +280,7 @@ impl TitleCheck {
                 c.eq_ignore_ascii_case(office)
                     || short_for(office, &o.title)
                     || named_with_body(office, &o.title, written)
+                    || lead.is_some_and(|w| opened_by(office, &o.title, w))
             })
             .map(|(o, _)| o)
             .collect();
@@ -639,6 +645,10 @@ impl TitleCheck {
                 .iter()
                 .map(|m| m.title_text(draft).to_string())
                 .collect(),
+            leads: mentions
+                .iter()
+                .map(|m| lead_word(&draft.text[..m.span.start]).map(str::to_string))
+                .collect(),
             mentions,
         }
     }
@@ -682,7 +692,7 @@ impl TitleCheck {
                 span: e.span.clone(),
                 message: format!("titled `{}` here", e.title()).into(),
             };
-            match self.judge(m, &found.words[j], cx.date) {
+            match self.judge(m, &found.words[j], found.leads[j].as_deref(), cx.date) {
                 Verdict::Right => {
                     own[j].judged = true;
                     continue;
@@ -760,6 +770,33 @@ fn named_with_body(office: &str, title: &str, written: &str) -> bool {
             .as_bytes()
             .windows(tl)
             .any(|w| w.eq_ignore_ascii_case(title.as_bytes()))
+}
+
+/// The capitalized word that ends `before` after one space (`First` of
+/// `... First `), with no mark between it and what follows.
+fn lead_word(before: &str) -> Option<&str> {
+    let before = before.strip_suffix(' ')?;
+    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[start..];
+    word.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some(word)
+}
+
+/// Whether the registry `title` is `lead` and then `office` (`First Vice
+/// President` for `Vice President` after `First`).
+fn opened_by(office: &str, title: &str, lead: &str) -> bool {
+    let title = title.trim();
+    let (tl, ol, ll) = (title.len(), office.len(), lead.len());
+    tl == ll + 1 + ol
+        && title.is_char_boundary(ll)
+        && title.is_char_boundary(ll + 1)
+        && title[..ll].eq_ignore_ascii_case(lead)
+        && title.as_bytes()[ll] == b' '
+        && title[ll + 1..].eq_ignore_ascii_case(office)
 }
 
 /// Whether `office` is the short form of a registry title that adds `of`

@@ -84,11 +84,31 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             out.truncate(keep);
         }
         for f in &mut out[first..] {
-            if f.class == Class::People && casualty_sentence {
+            if f.class == Class::People && casualty_sentence && !bystanding_perpetrators(lex, t, f)
+            {
                 f.casualty = true;
             }
         }
     }
+}
+
+/// How many tokens around a count of attackers a casualty word may stand
+/// to make it a casualty figure (`three gunmen were also killed`).
+const PERPETRATOR_REACH: usize = 3;
+
+/// A count of attackers with no casualty word beside it (`Three suicide
+/// bombers then blew themselves up ..., wounding 30 others`): the
+/// casualties of its sentence are others.
+fn bystanding_perpetrators(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
+    let Some(head) = f.toks.clone().rev().find(|&i| t.is_word(i)) else {
+        return false;
+    };
+    if !lex.perpetrator_nouns.word(t, head) {
+        return false;
+    }
+    let near = f.toks.start.saturating_sub(PERPETRATOR_REACH)
+        ..(f.toks.end + PERPETRATOR_REACH).min(t.len());
+    !near.into_iter().any(|i| lex.casualty_words.word(t, i))
 }
 
 fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {

@@ -470,6 +470,16 @@ pub struct Lexicons {
     /// Nouns that count people only in a sentence of casualties
     /// (`12 members of one family died`).
     pub casualty_people: Lex,
+    /// Nouns for attackers, casualties only with a casualty word beside
+    /// them (`40 gunmen were killed`).
+    pub perpetrator_nouns: Lex,
+    /// Speech verbs that are also nouns (`the original estimate`).
+    pub speech_nouns: Lex,
+    /// Words that open a clause of contrast (`, while`).
+    pub contrast_openers: Lex,
+    /// Possessives that with a role stand for an earlier source (`Its
+    /// spokesman`).
+    pub role_possessives: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
     pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
@@ -660,6 +670,10 @@ impl Lexicons {
             witness_cues: lex("witness-cues", false),
             pointer_speech_verbs: lex("pointer-speech-verbs", false),
             casualty_people: lex("casualty-people", false),
+            perpetrator_nouns: lex("perpetrator-nouns", false),
+            speech_nouns: lex("speech-nouns", false),
+            contrast_openers: lex("contrast-openers", false),
+            role_possessives: lex("role-possessives", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),

@@ -178,6 +178,7 @@ impl Check for FigureCheck {
                 }
                 let found = governors
                     .of(&attributions, &figure.toks)
+                    .filter(|a| attribution::reaches(lex, &s.toks, a, &figure.toks))
                     .cloned()
                     .or_else(|| {
                         heading
@@ -231,7 +232,7 @@ impl Check for FigureCheck {
                             );
                             s.other_holds = Some(si + 1);
                             attribution::pointer_back(lex, &s.other)
-                                .map(|a| attribution::source(lex, &s.other, &a))
+                                .map(|a| attribution::pointed_source(lex, &s.other, &a))
                         })
                         .clone()
                 });
@@ -307,7 +308,13 @@ impl FigureCheck {
         // voice: not for a mine blast, an earthquake or a heatwave. A
         // party's figure of fighting is its own sign of a conflict.
         let gated = match class {
-            lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government => true,
+            lexicon::SourceClass::StateMedia => true,
+            lexicon::SourceClass::Government => {
+                if !self.tells_of_fighting(&s.toks) {
+                    return None;
+                }
+                true
+            }
             lexicon::SourceClass::Party => !self.tells_of_fighting(&s.toks),
             _ => false,
         };
@@ -525,7 +532,12 @@ impl FigureCheck {
             source.span.start,
             Some(&lex.vocab),
         );
-        let pronoun = attribution::is_pronoun(lex, &s.other, &(0..s.other.len()));
+        // `Its spokesman, who gave his name as ...,`: a role of the source
+        // before, as a pronoun is.
+        let pronoun = attribution::is_pronoun(lex, &s.other, &(0..s.other.len()))
+            || (s.other.len() >= 2
+                && lex.role_possessives.word(&s.other, 0)
+                && lex.role_nouns.word(&s.other, 1));
         // `the ministry`, `the two officials`, `the same officials`,
         // `Ministry spokesman Abdul Ahmadzai`: the noun an earlier source
         // must hold.

@@ -501,6 +501,17 @@ fn a_title_named_with_its_body_is_the_registry_title() {
 }
 
 #[test]
+fn a_capitalized_word_before_a_mention_may_open_the_registry_title() {
+    assert_eq!(lead_word("He said. First "), Some("First"));
+    assert_eq!(lead_word("said that "), None);
+    assert_eq!(lead_word("First, "), None);
+    assert_eq!(lead_word(""), None);
+    assert!(opened_by("Vice President", "First Vice President", "First"));
+    assert!(!opened_by("Vice President", "Vice President", "First"));
+    assert!(!opened_by("President", "First Vice President", "First"));
+}
+
+#[test]
 fn a_short_title_stands_for_one_with_a_portfolio() {
     assert!(short_for("Chancellor", "Chancellor of the Exchequer"));
     assert!(short_for("chancellor", " Chancellor of the Exchequer "));
