@@ -505,8 +505,10 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         return false;
     }
     // `The assessment estimates`: a plural form after a singular noun is
-    // the verb; only an adjective's ending marks it a noun.
+    // the verb; only an adjective's ending marks it a noun (`original
+    // estimates`, `for similar projects`).
     let plural = t.low(i).ends_with('s');
+    let adjective = |k: usize| ADJECTIVE_ENDINGS.iter().any(|e| t.low(k).ends_with(e));
     let possessive = |k: usize| (t.is_word(k) && t.low(k).ends_with("'s")) || possessive_mark(t, k);
     let k = i - 1;
     if possessive(k) {
@@ -516,13 +518,20 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         && t.is_word(k)
         && !t.toks[k].cap
         && !t.low(k).ends_with('s')
-        && (!plural || t.low(k).ends_with("ed") || t.low(k).ends_with("al"))
+        && (!plural || adjective(k))
         && !lex.function_words.word(t, k)
         && lex.people.at(t, k).is_none()
         && lex.source_nouns.at(t, k).is_none()
         && lex.role_nouns.at(t, k).is_none()
-        && (lex.determiners.word(t, k - 1) || lex.one_words.word(t, k - 1) || possessive(k - 1))
+        && (lex.determiners.word(t, k - 1)
+            || lex.one_words.word(t, k - 1)
+            || possessive(k - 1)
+            || (plural && lex.function_words.word(t, k - 1)))
 }
+
+/// Endings of adjectives (`discredited`, `original`, `similar`,
+/// `preliminary`, `previous`, `respective`): grammar, not vocabulary.
+const ADJECTIVE_ENDINGS: [&str; 6] = ["ed", "al", "ar", "ary", "ous", "ive"];
 
 /// Whether token `i`, a past form, stands in a phrase that opens the
 /// sentence (`With 90 percent of the votes counted, ...`): it tells what

@@ -48,7 +48,9 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
         let found = figure_at(lex, t, i).or_else(|| {
             out[first..]
                 .last()
-                .and_then(|prev| elided_count(lex, t, i, prev))
+                .and_then(|prev| {
+                    elided_count(lex, t, i, prev).or_else(|| coordinated_object(lex, t, i, prev))
+                })
         });
         match found {
             Some(f) => {
@@ -267,6 +269,34 @@ fn elided_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Opti
         span: t.span(start, e),
         toks: start..e,
         class: Class::Toll,
+        casualty: true,
+    })
+}
+
+/// A count joined by `and` to a casualty verb's object of people, with a
+/// plural noun the lexicons do not hold (`killed 20 children and six
+/// educators`): the verb's casualties too.
+fn coordinated_object(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Option<Figure> {
+    if prev.class != Class::People
+        || start != prev.toks.end + 1
+        || !t.low_is(start - 1, "and")
+        || prev.toks.start == 0
+        || !lex.casualty_verbs.word(t, prev.toks.start - 1)
+    {
+        return None;
+    }
+    let e = bare_count_end(lex, t, start)?;
+    let noun = t.is_word(e)
+        && !t.toks[e].cap
+        && t.low(e).ends_with('s')
+        && !lex.function_words.word(t, e)
+        && !lex.auxiliaries.word(t, e)
+        && !lex.unit_nouns.word(t, e);
+    let ends = !t.is_word(e + 1) || lex.function_words.word(t, e + 1);
+    (noun && ends).then(|| Figure {
+        span: t.span(start, e + 1),
+        toks: start..e + 1,
+        class: Class::People,
         casualty: true,
     })
 }
@@ -1102,6 +1132,16 @@ pub mod tests {
             &["18 soldiers", "13 officers"],
         );
         assert_figures("Police seized 18 trucks, including 13 in the port.", &[]);
+        // A casualty verb's second object, whatever its noun.
+        assert_figures(
+            "A gunman killed 20 children and six educators at the school.",
+            &["20 children", "six educators"],
+        );
+        assert_figures(
+            "A gunman killed 20 children and six years later the school reopened.",
+            &["20 children"],
+        );
+        assert_figures("Crews rescued 20 children and six dogs.", &["20 children"]);
     }
 
     #[test]

@@ -480,6 +480,8 @@ pub struct Lexicons {
     /// Possessives that with a role stand for an earlier source (`Its
     /// spokesman`).
     pub role_possessives: Lex,
+    /// Units of time and measure (`six years`).
+    pub unit_nouns: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
     pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
@@ -674,6 +676,7 @@ impl Lexicons {
             speech_nouns: lex("speech-nouns", false),
             contrast_openers: lex("contrast-openers", false),
             role_possessives: lex("role-possessives", false),
+            unit_nouns: lex("unit-nouns", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),

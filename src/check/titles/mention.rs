@@ -800,7 +800,12 @@ impl Lexicon {
                 seen = true;
                 continue;
             }
-            if t.cap() && skipped < 3 && matches!(self.name_tok(t, false), NameTok::Word) {
+            // `World Bank`, `WHO`: the body whose office it is.
+            let acronym = t.word.len() >= 2 && t.word.chars().all(|c| c.is_ascii_uppercase());
+            if t.cap()
+                && skipped < 3
+                && (acronym || matches!(self.name_tok(t, false), NameTok::Word))
+            {
                 k -= 1;
                 skipped += 1;
                 continue;
