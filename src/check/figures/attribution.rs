@@ -975,8 +975,25 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
             lex.witness_cues
                 .find_in(&lex.vocab, t, from, end)
                 .map(|(b, e)| (SourceClass::Witnesses, t.span(b, e)))
-        });
+        })
+        .or_else(|| posted_on(lex, t, a.cue));
     found
+}
+
+/// Where a speaker says it when that is social media, right after the
+/// verb (`wrote on Facebook that ...`, `said in a post on Telegram`).
+fn posted_on(lex: &Lexicons, t: &Tokens, cue: usize) -> Option<(SourceClass, Range<usize>)> {
+    const REACH: usize = 4;
+    if !lex.media_prepositions.word(t, cue + 1) {
+        return None;
+    }
+    let (_, social) = lex
+        .sources
+        .iter()
+        .find(|(class, _)| *class == SourceClass::SocialMedia)?;
+    social
+        .find_in(&lex.vocab, t, cue + 2, (cue + 2 + REACH).min(t.len()))
+        .map(|(b, e)| (SourceClass::SocialMedia, t.span(b, e)))
 }
 
 /// The source of an attribution with the class the words after it may
@@ -1393,6 +1410,14 @@ mod tests {
         assert_eq!(
             class_after_verb("An official said on condition of anonymity that 18 died."),
             Some(SourceClass::Anonymous)
+        );
+        assert_eq!(
+            class_after_verb("A cousin, Ann Vel, wrote on Facebook that four children died."),
+            Some(SourceClass::SocialMedia)
+        );
+        assert_eq!(
+            class_after_verb("Ann Vel said on Monday that four children died."),
+            None
         );
         assert_eq!(
             class_after_verb("Eight died, said a doctor who asked not to be named."),

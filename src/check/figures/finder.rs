@@ -46,11 +46,9 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             continue;
         }
         let found = figure_at(lex, t, i).or_else(|| {
-            out[first..]
-                .last()
-                .and_then(|prev| {
-                    elided_count(lex, t, i, prev).or_else(|| coordinated_object(lex, t, i, prev))
-                })
+            out[first..].last().and_then(|prev| {
+                elided_count(lex, t, i, prev).or_else(|| coordinated_object(lex, t, i, prev))
+            })
         });
         match found {
             Some(f) => {

@@ -482,6 +482,8 @@ pub struct Lexicons {
     pub role_possessives: Lex,
     /// Units of time and measure (`six years`).
     pub unit_nouns: Lex,
+    /// Prepositions that say where a speaker posted (`wrote on Facebook`).
+    pub media_prepositions: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
     pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
@@ -677,6 +679,7 @@ impl Lexicons {
             contrast_openers: lex("contrast-openers", false),
             role_possessives: lex("role-possessives", false),
             unit_nouns: lex("unit-nouns", false),
+            media_prepositions: lex("media-prepositions", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),
