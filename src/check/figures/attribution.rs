@@ -848,16 +848,24 @@ pub fn classify(
     let any_possessive = source
         .clone()
         .any(|i| t.is_word(i) && t.low(i).ends_with("'s"));
-    lex.sources.iter().find_map(|(class, l)| {
-        l.find_in(&lex.vocab, t, source.start, source.end)
-            .map(|(a, b)| (*class, t.span(a, b)))
-            .or_else(|| {
-                any_possessive
-                    .then(|| possessive(l))
-                    .flatten()
-                    .map(|i| (*class, t.span(i, i + 1)))
-            })
-    })
+    lex.sources
+        .iter()
+        .find_map(|(class, l)| {
+            l.find_in(&lex.vocab, t, source.start, source.end)
+                .map(|(a, b)| (*class, t.span(a, b)))
+                .or_else(|| {
+                    any_possessive
+                        .then(|| possessive(l))
+                        .flatten()
+                        .map(|i| (*class, t.span(i, i + 1)))
+                })
+        })
+        .or_else(|| {
+            // `Nigeria says Boko Haram killed 150`: a country alone speaks as
+            // its government.
+            (lex.countries.at(t, source.start) == Some(source.end))
+                .then(|| (SourceClass::Government, t.span(source.start, source.end)))
+        })
 }
 
 /// Whether a source phrase is a personal name (`Ann Reyes`, `Col. Ann

@@ -484,6 +484,8 @@ pub struct Lexicons {
     pub unit_nouns: Lex,
     /// Prepositions that say where a speaker posted (`wrote on Facebook`).
     pub media_prepositions: Lex,
+    /// Countries, which alone as a source speak as their government.
+    pub countries: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
     pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
@@ -680,6 +682,7 @@ impl Lexicons {
             role_possessives: lex("role-possessives", false),
             unit_nouns: lex("unit-nouns", false),
             media_prepositions: lex("media-prepositions", false),
+            countries: lex("countries", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),
