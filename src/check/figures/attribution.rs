@@ -112,8 +112,10 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     // `said at a news conference`, `announced at the time`: a place or a
     // time after `at` (a function word that opens no qualifier), not an
     // amount.
-    let at_place_or_time =
-        lex.function_words.word(t, v + 2) && lex.qualifiers.at(t, v + 2).is_none();
+    // `announced at Manchester Town Hall`: a place's name too.
+    let at_place_or_time = (lex.function_words.word(t, v + 2)
+        && lex.qualifiers.at(t, v + 2).is_none())
+        || (t.is_word(v + 2) && t.toks[v + 2].cap);
     if lex.participle_links.word(t, v + 1)
         && lex.qualifiers.at(t, v + 1).is_none()
         && !at_place_or_time
@@ -192,12 +194,17 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         // (relative clause or not) to the comma that opens it.
         if b >= 2 && t.is_punct(b - 1, ",") {
             let mut start = b - 1;
-            while start > 0
-                && b - 1 - start < 2 * MAX_SOURCE
-                && !t.is_punct(start - 1, ",")
-                && !boundary(lex, t, start - 1)
-            {
-                start -= 1;
+            while start > 0 && b - 1 - start < 2 * MAX_SOURCE && !t.is_punct(start - 1, ",") {
+                if boundary(lex, t, start - 1) {
+                    // `chairman of the Independent Electoral and Boundaries
+                    // Commission (IEBC), told`: its initials in brackets.
+                    match bracketed_initials_start(t, start - 1) {
+                        Some(open) => start = open,
+                        None => break,
+                    }
+                } else {
+                    start -= 1;
+                }
             }
             if start >= 2 && t.is_punct(start - 1, ",") {
                 start = back(lex, t, start - 1).start;
@@ -308,6 +315,18 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
     let opens = noun_phrase_start(lex, t, start, end);
     let stop = subject_end(lex, t, opens, end);
     (stop > opens).then_some(opens..stop)
+}
+
+/// The opening bracket of initials in brackets that close at token
+/// `close` (`(IEBC)`), right after a word.
+fn bracketed_initials_start(t: &Tokens, close: usize) -> Option<usize> {
+    (close >= 3
+        && t.is_punct(close, ")")
+        && t.is_punct(close - 2, "(")
+        && t.is_word(close - 1)
+        && t.toks[close - 1].upper
+        && t.is_word(close - 3))
+    .then_some(close - 2)
 }
 
 /// The opening quote mark of a short quotation of words that closes at
@@ -665,10 +684,11 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
                 .sources
                 .iter()
                 .any(|(_, l)| l.find_in(&lex.vocab, t, side.start, side.end).is_some());
-        // `Kelbo raid killed 130 soldiers: JNIM`: a group's initials
-        // after the figure name it.
-        let initials = fig.end <= sep
-            && words == 1
+        // `Kelbo raid killed 130 soldiers: JNIM`, `INEC: Buhari wins with
+        // 54 percent`: a body's initials name it; a country's (`USA:`)
+        // only say where.
+        let initials = words == 1
+            && lex.countries.at(t, side.start) != Some(side.end)
             && side.clone().all(|i| {
                 t.is_word(i) && t.toks[i].upper && (2..=8).contains(&t.toks[i].span.len())
             });
@@ -794,13 +814,20 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
 /// `The International Monetary Fund forecasts that the economy will shrink
 /// 7.4%`: a subject named in capitals (not `The ministry`) whose report,
 /// after the verb at `v`, holds a figure of its own is a new source with a
-/// new figure, not a pointer back.
+/// new figure, not a pointer back. A share of the figures before (`The
+/// Ministry of Health said 19 of them were in critical condition`) is no
+/// figure of its own.
 fn names_new_source_with_own_figure(lex: &Lexicons, t: &Tokens, v: usize) -> bool {
     let named = v >= 2 && t.toks[1].cap && t.toks[v - 1].cap;
     named && {
         let mut figures = Vec::new();
         super::finder::find(lex, t, &mut figures);
-        figures.iter().any(|f| f.toks.start > v)
+        let share = |f: &super::finder::Figure| {
+            f.toks.len() >= 3
+                && t.low_is(f.toks.end - 2, "of")
+                && lex.partitive_pronouns.word(t, f.toks.end - 1)
+        };
+        figures.iter().any(|f| f.toks.start > v && !share(f))
     }
 }
 
@@ -1739,17 +1766,31 @@ mod tests {
             Some(&lexicons().vocab),
         );
         assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
-        // A group's initials after the figure; not a place before it.
+        // A body's initials on either side; not a country's.
         t.tokenize("Raid killed 130 soldiers: JNIM", 0, Some(&lexicons().vocab));
         assert!(heading_colon(lexicons(), &t, &(2..4)).is_some());
         t.tokenize("USA: Raid killed 130 soldiers", 0, Some(&lexicons().vocab));
         assert!(heading_colon(lexicons(), &t, &(4..6)).is_none());
+        t.tokenize(
+            "INEC: Buhari wins with 54 percent",
+            0,
+            Some(&lexicons().vocab),
+        );
+        assert!(heading_colon(lexicons(), &t, &(5..7)).is_some());
     }
 
     #[test]
     fn pointers_back() {
         let mut t = Tokens::default();
-        let cases: [(&str, Option<&str>); 22] = [
+        let cases: [(&str, Option<&str>); 24] = [
+            (
+                "The International Monetary Fund forecasts that the economy will shrink 7.4%.",
+                None,
+            ),
+            (
+                "The Ministry of Health said 19 of them were in critical condition.",
+                Some("The Ministry of Health"),
+            ),
             (
                 "The figures come from the county shelter office, which counts beds.",
                 Some("the county shelter office"),

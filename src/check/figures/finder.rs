@@ -191,11 +191,15 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         if class == Class::People && lex.source_count_openers.ending_at(t, start, 2).is_some() {
             return None;
         }
-        // `in the two attacks`: incidents the draft has told of already.
-        if class == Class::Weapons
-            && start > 0
-            && lex.determiners.word(t, start - 1)
+        // `in the two attacks`: incidents the draft has told of already;
+        // `the two nurses were later jailed`: people it has.
+        if start > 0
             && t.kind(start) == Some(TokKind::Word)
+            && match class {
+                Class::Weapons => lex.determiners.word(t, start - 1),
+                Class::People => lex.known_determiners.word(t, start - 1),
+                _ => false,
+            }
         {
             return None;
         }
@@ -1023,6 +1027,12 @@ pub mod tests {
     fn incidents_told_of_already_are_not_counted_again() {
         assert_figures("Dozens were hurt in the two attacks.", &["Dozens"]);
         assert_figures("There were two attacks on Monday.", &["two attacks"]);
+        assert_figures("The two nurses were later jailed.", &[]);
+        assert_figures("Gunmen killed two nurses.", &["two nurses"]);
+        assert_figures(
+            "Relatives of the 298 people who died gathered.",
+            &["298 people"],
+        );
     }
 
     #[test]

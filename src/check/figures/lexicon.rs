@@ -486,6 +486,8 @@ pub struct Lexicons {
     pub media_prepositions: Lex,
     /// Countries, which alone as a source speak as their government.
     pub countries: Lex,
+    /// Determiners of people told of already (`the two nurses`).
+    pub known_determiners: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
     pub object_verbs: Lex,
     /// Verbs that report only with a document as subject (`The survey
@@ -683,6 +685,7 @@ impl Lexicons {
             unit_nouns: lex("unit-nouns", false),
             media_prepositions: lex("media-prepositions", false),
             countries: lex("countries", false),
+            known_determiners: lex("known-determiners", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),
