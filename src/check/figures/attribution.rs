@@ -756,6 +756,18 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
             return Some(src);
         }
     }
+    // `The deaths were reported by Saba`: a plural casualty noun points
+    // back before a participle and `by` only (`The deaths from cholera`
+    // name no source).
+    if let Some((_, e)) = lex.toll_plurals.find_in(&lex.vocab, t, 0, 3.min(t.len()))
+        && let Some(le) = passive_by_after_time(lex, t, e)
+        && (e..le).all(|i| t.is_word(i))
+    {
+        let src = forward(lex, t, le);
+        if !src.is_empty() {
+            return Some(src);
+        }
+    }
     // `Police gave the toll.`: a subject of a few words, a verb that gives
     // figures, and a pointer noun as its object.
     for v in 1..5.min(t.len()) {
@@ -1782,7 +1794,12 @@ mod tests {
     #[test]
     fn pointers_back() {
         let mut t = Tokens::default();
-        let cases: [(&str, Option<&str>); 24] = [
+        let cases: [(&str, Option<&str>); 26] = [
+            (
+                "The deaths were reported by Saba, the news agency.",
+                Some("Saba"),
+            ),
+            ("The deaths from cholera were mostly among children.", None),
             (
                 "The International Monetary Fund forecasts that the economy will shrink 7.4%.",
                 None,

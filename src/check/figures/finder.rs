@@ -726,9 +726,14 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         // The count noun heads the subject, which may run on: `The number
         // of people killed in the conflict has risen to nearly 12,000`.
         let from = v.saturating_sub(TOLL_SUBJECT_REACH);
+        // `The toll, which stood at 125 on Sunday,`: a relative clause
+        // after the noun is still its clause.
         let no_comma = |a: usize| (a..v).all(|i| !t.is_punct(i, ","));
-        if let Some((n, _)) = lex.toll_nouns.find_in(&lex.vocab, t, from, v) {
-            return no_comma(n);
+        if let Some((n, ne)) = lex.toll_nouns.find_in(&lex.vocab, t, from, v) {
+            return no_comma(n)
+                || (t.is_punct(ne, ",")
+                    && lex.relative_pronouns.word(t, ne + 1)
+                    && no_comma(ne + 1));
         }
         // `Ebola deaths top 1,350`: a verb of movement, not `at` or `is`.
         if !lex.function_words.word(t, v)
@@ -1182,6 +1187,7 @@ pub mod tests {
     #[test]
     fn tolls_and_headlines() {
         assert_figures("The toll rose to 65 on Friday.", &["65"]);
+        assert_figures("The toll, which stood at 125 on Sunday, climbed.", &["125"]);
         assert_figures("Flood toll rises to 41", &["41"]);
         assert_figures("Car bomb kills 22 in market", &["22"]);
         assert_figures("Mine blast kills seven", &["seven"]);
