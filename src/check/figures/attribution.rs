@@ -704,6 +704,24 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
     None
 }
 
+/// `Bachelet: Two million Chileans affected`: one capitalized word
+/// before a headline's colon, which may be a person's surname (the caller
+/// asks the draft) but not a country's name.
+pub fn heading_word_before_colon(
+    lex: &Lexicons,
+    t: &Tokens,
+    fig: &Range<usize>,
+) -> Option<Attribution> {
+    let one_word = t.len() > 2
+        && t.is_punct(1, ":")
+        && fig.start > 1
+        && t.is_word(0)
+        && t.toks[0].cap
+        && !t.toks[0].upper
+        && lex.countries.at(t, 0).is_none();
+    one_word.then(|| Attribution::open(1, 0..1))
+}
+
 /// Whether a toll verb and a number follow in `src`: `The death toll from
 /// the floods climbed to 230` gives a toll of its own, and its `from`
 /// names no source.

@@ -185,6 +185,17 @@ impl Check for FigureCheck {
                             .then(|| attribution::heading_colon(lex, &s.toks, &figure.toks))
                             .flatten()
                     })
+                    .or_else(|| {
+                        heading
+                            .then(|| {
+                                attribution::heading_word_before_colon(lex, &s.toks, &figure.toks)
+                            })
+                            .flatten()
+                            .filter(|a| {
+                                let word = &draft.prose[s.toks.span(a.source.start, a.source.end)];
+                                self.names_someone(&draft.prose, word)
+                            })
+                    })
                     .map(|a| {
                         // Only a casualty figure's source needs a class.
                         if !figure.casualty {
@@ -333,6 +344,29 @@ impl FigureCheck {
             &source,
             (class, words),
         ))
+    }
+
+    /// Whether `word` follows a capitalized word somewhere in `prose`, as a
+    /// surname follows a given name (`Michelle Bachelet`); `In Chile`
+    /// and `The Chile` name no one.
+    fn names_someone(&self, prose: &str, word: &str) -> bool {
+        prose.match_indices(word).any(|(at, _)| {
+            let end = at + word.len();
+            let ends_word = !prose[end..].starts_with(|c: char| c.is_alphanumeric());
+            let Some(before) = prose[..at].strip_suffix(' ') else {
+                return false;
+            };
+            let given = before
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or("");
+            ends_word
+                && given.starts_with(|c: char| c.is_uppercase())
+                && !self
+                    .lex
+                    .function_words
+                    .has(&self.lex.vocab, &given.to_lowercase())
+        })
     }
 
     /// Whether a sentence tells of fighting: a word of lexicon
