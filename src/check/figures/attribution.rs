@@ -326,7 +326,7 @@ fn bracketed_initials_start(t: &Tokens, close: usize) -> Option<usize> {
         && t.is_word(close - 1)
         && t.toks[close - 1].upper
         && t.is_word(close - 3))
-    .then_some(close - 2)
+    .then(|| close - 2)
 }
 
 /// The opening quote mark of a short quotation of words that closes at
