@@ -470,22 +470,15 @@ fn wrong_types_and_unknown_keys_in_rule_files() {
 }
 
 /// Inputs the `check` fuzz target found, cut down by hand: each once
-/// panicked.
+/// panicked. A closing bracket right at a sentence's start, before the
+/// comma of an appositive, was read as initials in brackets that reached
+/// before the sentence (fourteenth session).
 #[test]
 fn inputs_the_fuzzer_found() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in [
-        // A closing bracket right at a sentence's start, before the comma
-        // of an appositive: read as initials in brackets it reached before
-        // the sentence (fourteenth session).
-        (
-            "bracket.md",
-            "The town fell on Friday.\n\nLTTE), reported on Friday that troops had recovered 11 bodies.\n",
-        ),
-    ] {
-        write(dir.path(), name, text.as_bytes());
-        let (code, doc, _) = check_file(dir.path(), name);
-        assert_eq!(code, 0, "{name}");
-        assert_ranges_in_file(&doc, text.as_bytes());
-    }
+    let text = "The town fell on Friday.\n\nLTTE), reported on Friday that troops had recovered 11 bodies.\n";
+    write(dir.path(), "bracket.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "bracket.md");
+    assert_eq!(code, 0);
+    assert_ranges_in_file(&doc, text.as_bytes());
 }
