@@ -334,9 +334,7 @@ fn bracketed_initials_start(t: &Tokens, close: usize) -> Option<usize> {
 /// it: such a quotation is part of its clause.
 fn scare_quote_start(t: &Tokens, close: usize) -> Option<usize> {
     const MAX_WORDS: usize = 3;
-    let quote =
-        |i: usize| t.is_punct(i, "\"") || t.is_punct(i, "\u{201c}") || t.is_punct(i, "\u{201d}");
-    if !quote(close) {
+    if !t.is_quote(close) {
         return None;
     }
     let mut open = close;
@@ -344,7 +342,7 @@ fn scare_quote_start(t: &Tokens, close: usize) -> Option<usize> {
         open -= 1;
     }
     let open = open.checked_sub(1)?;
-    (open < close - 1 && quote(open) && open > 0 && t.is_word(open - 1)).then_some(open)
+    (open < close - 1 && t.is_quote(open) && open > 0 && t.is_word(open - 1)).then_some(open)
 }
 
 /// The subject that opens a sentence, up to its first verb: `The army` of

@@ -558,9 +558,7 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         return Some((k + 2, Class::People));
     }
     // `12 "terrorists"`: a head noun in scare quotes.
-    let quote =
-        |i: usize| t.is_punct(i, "\"") || t.is_punct(i, "\u{201c}") || t.is_punct(i, "\u{201d}");
-    let quoted = j == k && quote(j) && t.is_word(j + 1);
+    let quoted = j == k && t.is_quote(j) && t.is_word(j + 1);
     if quoted {
         j += 1;
     }
@@ -619,7 +617,7 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         // Only a head noun the quotes hold alone: the closing mark is part
         // of the figure.
         return found
-            .filter(|&(e, _)| quote(e))
+            .filter(|&(e, _)| t.is_quote(e))
             .map(|(e, class)| (e + 1, class));
     }
     found

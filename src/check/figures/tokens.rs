@@ -79,6 +79,11 @@ impl Tokens {
         self.kind(i) == Some(TokKind::Punct) && self.low(i) == c
     }
 
+    /// Whether token `i` is a quotation mark, straight or curly.
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.is_punct(i, "\"") || self.is_punct(i, "\u{201c}") || self.is_punct(i, "\u{201d}")
+    }
+
     /// Token `i` ends where token `i + 1` starts.
     pub fn adjacent(&self, i: usize) -> bool {
         i + 1 < self.toks.len() && self.toks[i].span.end == self.toks[i + 1].span.start
