@@ -522,10 +522,15 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         return false;
     }
     // `The assessment estimates`: a plural form after a singular noun is
-    // the verb; only an adjective's ending marks it a noun (`original
-    // estimates`, `for similar projects`).
+    // the verb; only an adjective's ending (lexicon
+    // `figure-adjective-endings`) marks it a noun (`original estimates`,
+    // `for similar projects`).
     let plural = t.low(i).ends_with('s');
-    let adjective = |k: usize| ADJECTIVE_ENDINGS.iter().any(|e| t.low(k).ends_with(e));
+    let adjective = |k: usize| {
+        lex.adjective_endings
+            .iter()
+            .any(|e| t.low(k).ends_with(e.as_str()))
+    };
     let possessive = |k: usize| (t.is_word(k) && t.low(k).ends_with("'s")) || possessive_mark(t, k);
     let k = i - 1;
     if possessive(k) {
@@ -545,10 +550,6 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
             || possessive(k - 1)
             || (plural && lex.function_words.word(t, k - 1)))
 }
-
-/// Endings of adjectives (`discredited`, `original`, `similar`,
-/// `preliminary`, `previous`, `respective`): grammar, not vocabulary.
-const ADJECTIVE_ENDINGS: [&str; 6] = ["ed", "al", "ar", "ary", "ous", "ive"];
 
 /// Whether token `i`, a past form, stands in a phrase that opens the
 /// sentence (`With 90 percent of the votes counted, ...`): it tells what

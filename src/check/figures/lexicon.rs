@@ -475,6 +475,9 @@ pub struct Lexicons {
     pub perpetrator_nouns: Lex,
     /// Speech verbs that are also nouns (`the original estimate`).
     pub speech_nouns: Lex,
+    /// Endings of adjectives before a plural speech noun (`original
+    /// estimates`), lowercase.
+    pub adjective_endings: Vec<String>,
     /// Words that open a clause of contrast (`, while`).
     pub contrast_openers: Lex,
     /// Possessives that with a role stand for an earlier source (`Its
@@ -680,6 +683,11 @@ impl Lexicons {
             casualty_people: lex("casualty-people", false),
             perpetrator_nouns: lex("perpetrator-nouns", false),
             speech_nouns: lex("speech-nouns", false),
+            adjective_endings: pack
+                .words("figure-adjective-endings")
+                .iter()
+                .map(|e| e.to_lowercase())
+                .collect(),
             contrast_openers: lex("contrast-openers", false),
             role_possessives: lex("role-possessives", false),
             unit_nouns: lex("unit-nouns", false),

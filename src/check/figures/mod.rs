@@ -181,20 +181,19 @@ impl Check for FigureCheck {
                     .filter(|a| attribution::reaches(lex, &s.toks, a, &figure.toks))
                     .cloned()
                     .or_else(|| {
-                        heading
-                            .then(|| attribution::heading_colon(lex, &s.toks, &figure.toks))
-                            .flatten()
-                    })
-                    .or_else(|| {
+                        let t = &s.toks;
                         heading
                             .then(|| {
-                                attribution::heading_word_before_colon(lex, &s.toks, &figure.toks)
+                                attribution::heading_colon(lex, t, &figure.toks).or_else(|| {
+                                    attribution::heading_word_before_colon(lex, t, &figure.toks)
+                                        .filter(|a| {
+                                            let word =
+                                                &draft.prose[t.span(a.source.start, a.source.end)];
+                                            self.names_someone(&draft.prose, word)
+                                        })
+                                })
                             })
                             .flatten()
-                            .filter(|a| {
-                                let word = &draft.prose[s.toks.span(a.source.start, a.source.end)];
-                                self.names_someone(&draft.prose, word)
-                            })
                     })
                     .map(|a| {
                         // Only a casualty figure's source needs a class.
@@ -318,14 +317,13 @@ impl FigureCheck {
         // State media, governments and armies need a caveat as a party's
         // voice: not for a mine blast, an earthquake or a heatwave. A
         // party's figure of fighting is its own sign of a conflict.
+        // A government's figure needs one only when it tells of fighting:
+        // not a famine's or an epidemic's dead.
+        if class == lexicon::SourceClass::Government && !self.tells_of_fighting(&s.toks) {
+            return None;
+        }
         let gated = match class {
-            lexicon::SourceClass::StateMedia => true,
-            lexicon::SourceClass::Government => {
-                if !self.tells_of_fighting(&s.toks) {
-                    return None;
-                }
-                true
-            }
+            lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government => true,
             lexicon::SourceClass::Party => !self.tells_of_fighting(&s.toks),
             _ => false,
         };
