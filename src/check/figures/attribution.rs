@@ -238,6 +238,10 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         return None;
     }
     let mut src = back(lex, t, b);
+    // `short of what economists had forecast`: a comparison, not a report.
+    if (src.start.saturating_sub(1)..src.end).any(|k| lex.comparison_openers.word(t, k)) {
+        return None;
+    }
     // `told VOA he had counted`: a pronoun right before the verb is its
     // whole subject.
     if src.len() > 1 && is_pronoun(lex, t, &(src.end - 1..src.end)) {
@@ -841,13 +845,15 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
 }
 
 /// `The International Monetary Fund forecasts that the economy will shrink
-/// 7.4%`: a subject named in capitals (not `The ministry`) whose report,
+/// 7.4%`, `The Nigerian army said its troops killed 17 insurgents`: a
+/// subject with a capital after its first word (not `The ministry`) whose
+/// report,
 /// after the verb at `v`, holds a figure of its own is a new source with a
 /// new figure, not a pointer back. A share of the figures before (`The
 /// Ministry of Health said 19 of them were in critical condition`) is no
 /// figure of its own.
 fn names_new_source_with_own_figure(lex: &Lexicons, t: &Tokens, v: usize) -> bool {
-    let named = v >= 2 && t.toks[1].cap && t.toks[v - 1].cap;
+    let named = v >= 2 && t.toks[1].cap;
     named && {
         let mut figures = Vec::new();
         super::finder::find(lex, t, &mut figures);
@@ -1036,8 +1042,11 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
         .find_in(&lex.vocab, t, from, end)
         .map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)))
         .or_else(|| {
+            // `said he had seen`: the speaker saw; `said her teams had
+            // seen`: others did.
             lex.witness_cues
                 .find_in(&lex.vocab, t, from, end)
+                .filter(|&(b, _)| b > 0 && lex.witness_subjects.word(t, b - 1))
                 .map(|(b, e)| (SourceClass::Witnesses, t.span(b, e)))
         })
         .or_else(|| posted_on(lex, t, a.cue));
@@ -1493,6 +1502,10 @@ mod tests {
         );
         assert_eq!(class_after_verb("Gul Khan said 15 people died."), None);
         assert_eq!(
+            class_after_verb("Ann Vel said her teams had seen at least 1,000 bodies."),
+            None
+        );
+        assert_eq!(
             class_after_verb("Police said 30 died and the road was shut."),
             None
         );
@@ -1754,6 +1767,10 @@ mod tests {
         assert_eq!(role("The militia said the road was cut."), None);
         assert_eq!(
             role("A spokesman for the mayor said the road was cut."),
+            Some(SourceClass::Government)
+        );
+        assert_eq!(
+            role("A spokesman for the club said the road was cut."),
             None
         );
     }
@@ -1811,10 +1828,18 @@ mod tests {
     #[test]
     fn pointers_back() {
         let mut t = Tokens::default();
-        let cases: [(&str, Option<&str>); 26] = [
+        let cases: [(&str, Option<&str>); 28] = [
             (
                 "The deaths were reported by Saba, the news agency.",
                 Some("Saba"),
+            ),
+            (
+                "The Nigerian army said its troops killed 17 insurgents.",
+                None,
+            ),
+            (
+                "The army said its troops killed 17 insurgents.",
+                Some("The army"),
             ),
             ("The deaths from cholera were mostly among children.", None),
             (

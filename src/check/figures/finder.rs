@@ -121,6 +121,10 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     }
     let qualified = match lex.qualifiers.at(t, j) {
         Some(e) => {
+            // `over 2008 Ahmedabad bombings`: a preposition and a year.
+            if lex.year_qualifiers.at(t, j) == Some(e) && is_year(t.low(e)) {
+                return None;
+            }
             j = e;
             true
         }
@@ -483,6 +487,13 @@ fn digits_count(lex: &Lexicons, w: &str) -> bool {
     lex.scale_words.has(&lex.vocab, core)
 }
 
+/// Whether a token's text is a year: four digits from 1800 to 2100.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0))
+}
+
 /// Exclusions that only a number of digits needs: years, dates, times,
 /// ages written `Name, 47,`, and numbers inside names and codes.
 fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize) -> bool {
@@ -493,10 +504,7 @@ fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize
     {
         return false;
     }
-    let is_year = w.len() == 4
-        && w.bytes().all(|b| b.is_ascii_digit())
-        && (1800..=2100).contains(&w.parse::<u32>().unwrap_or(0));
-    if is_year {
+    if is_year(w) {
         return false;
     }
     let month = |i: usize| i < t.len() && t.toks[i].cap && lex.months.word(t, i);
@@ -868,6 +876,12 @@ pub mod tests {
         );
         assert_figures("Three relatives of the mayor spoke.", &[]);
         assert_figures("The ship had 24 crew members.", &["24 crew members"]);
+        assert_figures("The school is home to 38 families.", &[]);
+        assert_figures("Rescuers pulled 14 survivors from the rubble.", &[]);
+        assert_figures(
+            "The floods displaced 300 families and killed 12 survivors of the first wave.",
+            &["300 families", "12 survivors"],
+        );
     }
 
     #[test]
@@ -1259,6 +1273,15 @@ pub mod tests {
         assert_figures("It began on Jan. 5 and 12 June, at 18:00 GMT.", &[]);
         assert_figures("Since 2019 protesters have marched.", &[]);
         assert_figures("the 9th of March 2011 at 1800 GMT", &[]);
+        // `over` and `around` before a year are prepositions; `at least`
+        // is no preposition.
+        assert_figures("Court jails 38 over 2008 Ahmedabad bombings", &[]);
+        assert_figures("Abdeslam jailed for life over 2015 attacks", &[]);
+        assert_figures("Around 2010 refugees began to arrive.", &[]);
+        assert_figures(
+            "At least 2000 refugees arrived.",
+            &["At least 2000 refugees"],
+        );
     }
 
     #[test]
@@ -1300,6 +1323,7 @@ pub mod tests {
     fn numbers_in_names_and_codes_are_not_figures() {
         assert_figures("F-35 jets, S-400 systems, COVID-19 patients died.", &[]);
         assert_figures("The Group of 20 and Resolution 2231 on Route 66.", &[]);
+        assert_figures("Class 10 students and Grade 5 pupils sat exams.", &[]);
         assert_figures("Flight 17 killed 298 people.", &["298 people"]);
         assert_figures("Detachment 88 stormed the house.", &[]);
     }

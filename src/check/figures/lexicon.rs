@@ -370,6 +370,8 @@ pub struct Lexicons {
     pub scale_words: Lex,
     pub vague: Lex,
     pub qualifiers: Lex,
+    /// Qualifiers that are also prepositions before a year (`over 2008`).
+    pub year_qualifiers: Lex,
     pub percent: Lex,
     pub currency_symbols: Lex,
     pub dollar_prefixes: Lex,
@@ -444,6 +446,9 @@ pub struct Lexicons {
     /// Words of fighting in a figure's sentence: a party's figure with one
     /// needs a caveat wherever it stands.
     pub fighting_words: Lex,
+    /// Casualty words that tell of fighting in a party's figure's sentence,
+    /// not in a government's.
+    pub fighting_casualty_words: Lex,
     /// Cues of a source that another relays (`citing`, `quoting`).
     pub relay_cues: Lex,
     /// Pronouns that stand for the person a sentence before quoted.
@@ -458,12 +463,17 @@ pub struct Lexicons {
     pub pointer_passives: Lex,
     /// Words that make a subject nobody (`No group claimed ...`).
     pub negative_subjects: Lex,
+    /// Words before a speech verb's subject that make its clause a
+    /// comparison (`short of what economists had forecast`).
+    pub comparison_openers: Lex,
     /// Words after a speech verb that make its speaker anonymous (`said
     /// on condition of anonymity`).
     pub anonymity_cues: Lex,
     /// Words after a speech verb that make its speaker a witness (`said
     /// he had seen`).
     pub witness_cues: Lex,
+    /// Pronouns before a witness cue that make the speaker the witness.
+    pub witness_subjects: Lex,
     /// Speech verbs that open a pointer back whatever follows them
     /// (`The ministry said most were children.`).
     pub pointer_speech_verbs: Lex,
@@ -614,6 +624,7 @@ impl Lexicons {
             scale_words: lex("scale-words", false),
             vague: lex("vague-counts", false),
             qualifiers: lex("qualifiers", false),
+            year_qualifiers: lex("year-qualifiers", false),
             percent: lex("percent-words", false),
             currency_symbols: lex("currency-symbols", false),
             dollar_prefixes: lex("dollar-prefixes", false),
@@ -672,13 +683,16 @@ impl Lexicons {
             pointer_passives: lex("pointer-passives", false),
             conflict_words: lex("conflict-words", false),
             fighting_words: lex("fighting-words", false),
+            fighting_casualty_words: lex("fighting-casualty-words", false),
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),
             passive_agent_tails: lex("passive-agent-tails", false),
             negative_subjects: lex("negative-subjects", false),
+            comparison_openers: lex("comparison-openers", false),
             anonymity_cues: lex("anonymity-cues", false),
             witness_cues: lex("witness-cues", false),
+            witness_subjects: lex("witness-subjects", false),
             pointer_speech_verbs: lex("pointer-speech-verbs", false),
             casualty_people: lex("casualty-people", false),
             perpetrator_nouns: lex("perpetrator-nouns", false),

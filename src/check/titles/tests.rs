@@ -267,6 +267,34 @@ fn initials_tell_apart_two_people_of_one_name() {
 }
 
 #[test]
+fn agency_prosecutor_and_police_offices_are_compared() {
+    let d = day("2025-06-20");
+    for (a, b) in [
+        (
+            "CIA Director Ann Lee spoke.",
+            "Former CIA Director Ann Lee left.",
+        ),
+        (
+            "NASA Administrator Ann Lee spoke.",
+            "Former NASA Administrator Ann Lee left.",
+        ),
+        (
+            "ICC Prosecutor Ann Lee spoke.",
+            "Former ICC Prosecutor Ann Lee left.",
+        ),
+        (
+            "Superintendent Ann Lee spoke.",
+            "Chief Superintendent Ann Lee left.",
+        ),
+    ] {
+        let text = format!("{a} {b}");
+        assert_eq!(flagged(&text, d).len(), 1, "{text}");
+    }
+    // One office, written the same way twice.
+    assert!(flagged("Police Chief Ann Lee spoke. Police Chief Ann Lee left.", d).is_empty());
+}
+
+#[test]
 fn in_draft_conflicts_flag_the_later_mention() {
     let d = day("2025-06-20");
     assert_eq!(
