@@ -446,9 +446,9 @@ pub struct Lexicons {
     /// Words of fighting in a figure's sentence: a party's figure with one
     /// needs a caveat wherever it stands.
     pub fighting_words: Lex,
-    /// Casualty words that tell of fighting in a party's figure's sentence,
-    /// not in a government's.
-    pub fighting_casualty_words: Lex,
+    /// A lone attacker: a government's figure of its victims is a crime's
+    /// toll, not a party's.
+    pub lone_attackers: Lex,
     /// Cues of a source that another relays (`citing`, `quoting`).
     pub relay_cues: Lex,
     /// Pronouns that stand for the person a sentence before quoted.
@@ -683,7 +683,7 @@ impl Lexicons {
             pointer_passives: lex("pointer-passives", false),
             conflict_words: lex("conflict-words", false),
             fighting_words: lex("fighting-words", false),
-            fighting_casualty_words: lex("fighting-casualty-words", false),
+            lone_attackers: lex("lone-attackers", false),
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),

@@ -71,9 +71,6 @@ struct Scratch {
     /// Whether each section's own paragraphs (by its first paragraph)
     /// hold a conflict word, worked out on first need.
     conflict: HashMap<usize, bool>,
-    /// Whether each paragraph holds a conflict word, worked out on first
-    /// need.
-    paragraph_conflict: HashMap<usize, bool>,
     /// The heading each heading is under, by paragraph index.
     parents: Option<HashMap<usize, Option<usize>>>,
     /// The speaker last found for a quotation outside its figure's own
@@ -321,19 +318,17 @@ impl FigureCheck {
         // voice: not for a mine blast, an earthquake or a heatwave. A
         // party's figure of fighting is its own sign of a conflict.
         // A government's figure needs one only when it tells of fighting:
-        // not a famine's, a flood's or a lone gunman's dead. Its dead
-        // alone (`14 police officers were killed, the ministry said`) tell
-        // of fighting only in a paragraph with a conflict word.
+        // not a famine's or an epidemic's dead, nor a lone gunman's
+        // victims.
         if class == lexicon::SourceClass::Government
-            && !self.tells_of_fighting(&s.toks, true)
-            && !(self.tells_of_fighting(&s.toks, false)
-                && self.paragraph_in_conflict(draft, s, draft.sentences[si].paragraph))
+            && (!self.tells_of_fighting(&s.toks)
+                || (0..s.toks.len()).any(|i| self.lex.lone_attackers.word(&s.toks, i)))
         {
             return None;
         }
         let gated = match class {
             lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government => true,
-            lexicon::SourceClass::Party => !self.tells_of_fighting(&s.toks, false),
+            lexicon::SourceClass::Party => !self.tells_of_fighting(&s.toks),
             _ => false,
         };
         if gated && !self.in_conflict(draft, s, draft.sentences[si].paragraph) {
@@ -378,13 +373,11 @@ impl FigureCheck {
 
     /// Whether a sentence tells of fighting: a word of lexicon
     /// `figure-fighting-words` or a conflict word, possessives included
-    /// (`The militia's spokesman put the toll at 40`), or, unless
-    /// `of_war`, a casualty word of `figure-fighting-casualty-words`.
-    fn tells_of_fighting(&self, t: &Tokens, of_war: bool) -> bool {
+    /// (`The militia's spokesman put the toll at 40`).
+    fn tells_of_fighting(&self, t: &Tokens) -> bool {
         let lex = &self.lex;
         (0..t.len()).any(|i| {
             lex.fighting_words.at(t, i).is_some()
-                || (!of_war && lex.fighting_casualty_words.at(t, i).is_some())
                 || lex.conflict_words.at(t, i).is_some()
                 || t.low(i)
                     .strip_suffix("'s")
@@ -818,31 +811,21 @@ impl FigureCheck {
         let end = (first + 1..paras.len())
             .find(|&p| paras[p].kind == BlockKind::Heading)
             .unwrap_or(paras.len());
-        let found = (first..end).any(|p| self.paragraph_in_conflict(draft, s, p));
-        s.conflict.insert(first, found);
-        found
-    }
-
-    /// Whether paragraph `p` holds a conflict word; worked out once per
-    /// paragraph.
-    fn paragraph_in_conflict(&self, draft: &Draft, s: &mut Scratch, p: usize) -> bool {
-        if let Some(&known) = s.paragraph_conflict.get(&p) {
-            return known;
-        }
         let lex = &self.lex;
-        let span = draft.paragraphs[p].span.clone();
-        let found = lex
-            .conflict_filter
-            .holds_any(&draft.prose_lower()[span.clone()])
-            && {
-                s.other_holds = None;
-                s.other
-                    .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
-                lex.conflict_words
-                    .find_in(&lex.vocab, &s.other, 0, s.other.len())
-                    .is_some()
-            };
-        s.paragraph_conflict.insert(p, found);
+        s.other_holds = None;
+        let folded = draft.prose_lower();
+        let found = (first..end).any(|p| {
+            let span = paras[p].span.clone();
+            if !lex.conflict_filter.holds_any(&folded[span.clone()]) {
+                return false;
+            }
+            s.other
+                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+            lex.conflict_words
+                .find_in(&lex.vocab, &s.other, 0, s.other.len())
+                .is_some()
+        });
+        s.conflict.insert(first, found);
         found
     }
 
