@@ -1344,6 +1344,7 @@ mod tests {
             ["Relief groups"]
         );
         assert_eq!(sources("Police have also confirmed 12 deaths."), ["Police"]);
+        assert_eq!(sources("Fedorov first reported three dead."), ["Fedorov"]);
         assert_eq!(
             sources("\"We found 12 bodies,\" said Mira Osk, a nurse."),
             ["Mira Osk"]
@@ -1713,6 +1714,10 @@ mod tests {
         );
         assert_eq!(
             class("Activists said 30 died."),
+            Some(SourceClass::Monitors)
+        );
+        assert_eq!(
+            class("The Doctors Committee, a union that tracks civilian casualties, said 30 died."),
             Some(SourceClass::Monitors)
         );
         assert_eq!(
