@@ -1724,6 +1724,14 @@ mod tests {
             class("A government spokesman said 14 soldiers died."),
             Some(SourceClass::Government)
         );
+        assert_eq!(
+            class("The country's health ministry said 550 people were killed."),
+            Some(SourceClass::Government)
+        );
+        assert_eq!(
+            class("Mayor Ann Vel said 5 people were killed."),
+            Some(SourceClass::Government)
+        );
         // A more particular class in the same source wins.
         assert_eq!(
             class("Activists opposed to the government said 30 died."),
