@@ -128,7 +128,8 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     while b > 0
         && t.is_word(b - 1)
         && !lex.not_subject.word(t, b - 1)
-        && (lex.transparent.word(t, b - 1) || t.low(b - 1).ends_with("ly"))
+        && (lex.transparent.word(t, b - 1)
+            || (t.low(b - 1).ends_with("ly") && !ly_noun(lex, t, b - 1)))
         && !(b > 1 && t.toks[b - 1].cap)
     {
         b -= 1;
@@ -268,6 +269,12 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         }
     }
     (!src.is_empty()).then_some(src)
+}
+
+/// Whether the `-ly` word at `i` is a noun after a determiner (`his
+/// family`, `the assembly`), not an adverb (`police quickly said`).
+fn ly_noun(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    i > 0 && (lex.determiners.word(t, i - 1) || lex.not_subject.word(t, i - 1))
 }
 
 /// The subject of a reporting verb joined by the coordinator at token `c`
@@ -1345,6 +1352,11 @@ mod tests {
         );
         assert_eq!(sources("Police have also confirmed 12 deaths."), ["Police"]);
         assert_eq!(sources("Fedorov first reported three dead."), ["Fedorov"]);
+        // `family` is no adverb in `-ly`.
+        assert_eq!(
+            sources("One man who fled with his family said five died."),
+            ["One man who fled with his family"]
+        );
         assert_eq!(
             sources("\"We found 12 bodies,\" said Mira Osk, a nurse."),
             ["Mira Osk"]
