@@ -1744,6 +1744,10 @@ mod tests {
             class("Mayor Ann Vel said 5 people were killed."),
             Some(SourceClass::Government)
         );
+        assert_eq!(
+            class("The group's Amaq news agency said 30 soldiers were killed."),
+            Some(SourceClass::Party)
+        );
         // A more particular class in the same source wins.
         assert_eq!(
             class("Activists opposed to the government said 30 died."),
