@@ -647,7 +647,7 @@ impl TitleCheck {
                 .collect(),
             leads: mentions
                 .iter()
-                .map(|m| lead_word(&draft.text[..m.span.start]).map(str::to_string))
+                .map(|m| lead_words(&draft.text[..m.span.start]).map(str::to_string))
                 .collect(),
             mentions,
         }
@@ -772,31 +772,53 @@ fn named_with_body(office: &str, title: &str, written: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(title.as_bytes()))
 }
 
-/// The capitalized word that ends `before` after one space (`First` of
-/// `... First `), with no mark between it and what follows.
-fn lead_word(before: &str) -> Option<&str> {
-    let before = before.strip_suffix(' ')?;
-    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let word = &before[start..];
-    word.chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-        .then_some(word)
+/// How many capitalized words right before a mention [`lead_words`]
+/// reads.
+const MAX_LEAD_WORDS: usize = 3;
+
+/// The capitalized words, one space apart, that end `before` after one
+/// space (`First` of `... First `, `Central Bank` of `under Central Bank
+/// `), with no mark between them and what follows.
+fn lead_words(before: &str) -> Option<&str> {
+    let mut rest = before.strip_suffix(' ')?;
+    let end = rest.len();
+    let mut start = None;
+    for _ in 0..MAX_LEAD_WORDS {
+        let from = rest.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &rest[from..];
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        start = Some(from);
+        match rest[..from].strip_suffix(' ') {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    start.map(|s| &before[s..end])
 }
 
-/// Whether the registry `title` is `lead` and then `office` (`First Vice
-/// President` for `Vice President` after `First`).
+/// Whether the registry `title` is the last words of `lead` and then
+/// `office` (`First Vice President` for `Vice President` after `First`,
+/// `Central Bank Governor` for `Governor` after `Central Bank`).
 fn opened_by(office: &str, title: &str, lead: &str) -> bool {
     let title = title.trim();
-    let (tl, ol, ll) = (title.len(), office.len(), lead.len());
-    tl == ll + 1 + ol
-        && title.is_char_boundary(ll)
-        && title.is_char_boundary(ll + 1)
-        && title[..ll].eq_ignore_ascii_case(lead)
-        && title.as_bytes()[ll] == b' '
-        && title[ll + 1..].eq_ignore_ascii_case(office)
+    let Some(opening) = title
+        .len()
+        .checked_sub(office.len() + 1)
+        .filter(|&n| title.is_char_boundary(n) && title.is_char_boundary(n + 1))
+    else {
+        return false;
+    };
+    let (head, tail) = (&title[..opening], &title[opening + 1..]);
+    title.as_bytes()[opening] == b' '
+        && tail.eq_ignore_ascii_case(office)
+        && lead.len() >= head.len()
+        && lead.is_char_boundary(lead.len() - head.len())
+        && lead[lead.len() - head.len()..].eq_ignore_ascii_case(head)
+        && (lead.len() == head.len() || lead.as_bytes()[lead.len() - head.len() - 1] == b' ')
 }
 
 /// Whether `office` is the short form of a registry title that adds `of`

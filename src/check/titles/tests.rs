@@ -530,11 +530,28 @@ fn a_title_named_with_its_body_is_the_registry_title() {
 
 #[test]
 fn a_capitalized_word_before_a_mention_may_open_the_registry_title() {
-    assert_eq!(lead_word("He said. First "), Some("First"));
-    assert_eq!(lead_word("said that "), None);
-    assert_eq!(lead_word("First, "), None);
-    assert_eq!(lead_word(""), None);
+    assert_eq!(lead_words("He said. First "), Some("First"));
+    assert_eq!(lead_words("under Central Bank "), Some("Central Bank"));
+    assert_eq!(lead_words("said that "), None);
+    assert_eq!(lead_words("First, "), None);
+    assert_eq!(lead_words(""), None);
     assert!(opened_by("Vice President", "First Vice President", "First"));
+    assert!(opened_by(
+        "Vice President",
+        "First Vice President",
+        "Afghan First"
+    ));
+    assert!(opened_by(
+        "Governor",
+        "Central Bank Governor",
+        "Central Bank"
+    ));
+    assert!(!opened_by("Governor", "Central Bank Governor", "Bank"));
+    assert!(!opened_by(
+        "Vice President",
+        "First Vice President",
+        "Afghan Firs"
+    ));
     assert!(!opened_by("Vice President", "Vice President", "First"));
     assert!(!opened_by("President", "First Vice President", "First"));
 }
