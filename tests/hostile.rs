@@ -481,4 +481,11 @@ fn inputs_the_fuzzer_found() {
     let (code, doc, _) = check_file(dir.path(), "bracket.md");
     assert_eq!(code, 0);
     assert_ranges_in_file(&doc, text.as_bytes());
+    // A qualifier that is also a preposition before a year, last in its
+    // sentence.
+    let text = "Two sides met and the talks were over\n";
+    write(dir.path(), "over.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "over.md");
+    assert_eq!(code, 0);
+    assert_ranges_in_file(&doc, text.as_bytes());
 }

@@ -122,7 +122,7 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     let qualified = match lex.qualifiers.at(t, j) {
         Some(e) => {
             // `over 2008 Ahmedabad bombings`: a preposition and a year.
-            if lex.year_qualifiers.at(t, j) == Some(e) && is_year(t.low(e)) {
+            if lex.year_qualifiers.at(t, j) == Some(e) && e < t.len() && is_year(t.low(e)) {
                 return None;
             }
             j = e;
