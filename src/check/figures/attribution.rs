@@ -854,9 +854,8 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
 /// `The International Monetary Fund forecasts that the economy will shrink
 /// 7.4%`, `The Nigerian army said its troops killed 17 insurgents`: a
 /// subject with a capital after its first word (not `The ministry`) whose
-/// report,
-/// after the verb at `v`, holds a figure of its own is a new source with a
-/// new figure, not a pointer back. A share of the figures before (`The
+/// report, after the verb at `v`, holds a figure of its own is a new
+/// source with a new figure, not a pointer back. A share of the figures before (`The
 /// Ministry of Health said 19 of them were in critical condition`) is no
 /// figure of its own.
 fn names_new_source_with_own_figure(lex: &Lexicons, t: &Tokens, v: usize) -> bool {
