@@ -712,7 +712,7 @@ fn about_people(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
 }
 
 /// How many tokens before its verb a toll's noun may stand.
-const TOLL_SUBJECT_REACH: usize = 12;
+const TOLL_SUBJECT_REACH: usize = 24;
 
 /// A bare number counted by a casualty word: `36 killed`, `nineteen
 /// injured`, `kills 30 in`, `killing nine and`, `the toll rose to 65`.
@@ -1225,6 +1225,20 @@ pub mod tests {
         assert_figures(
             "The number of schools in the districts where people were killed rose to 60.",
             &[],
+        );
+        // A long subject, with no comma between the toll and its verb.
+        assert_figures(
+            "The death toll from a suicide bombing at a mosque inside a heavily guarded police compound in the city of Peshwar rose to 100 on Tuesday.",
+            &["100"],
+        );
+        assert_figures(
+            "The death toll from the bombing, which hit a heavily guarded police compound in the city of Peshwar, rose to 100.",
+            &[],
+        );
+        // A casualty word used as a noun ends the figure before a preposition.
+        assert_figures(
+            "Hospitals treated hundreds of wounded through the night.",
+            &["hundreds of wounded"],
         );
         // A share of the casualties.
         assert_figures("Of the dead, seven were children.", &["seven"]);
