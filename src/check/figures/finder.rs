@@ -607,7 +607,7 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         }
         if modifier || t.toks[j].cap || t.toks[j].hyphen {
             modifiers += 1;
-        } else if unknown == 0
+        } else if unknown < 2
             && (!w.ends_with('s')
                 || head_word(lex, t, j + 1, false).is_some_and(|(_, c)| c == Class::Casualties))
             && !lex.casualty_states.has(&lex.vocab, w)
@@ -1009,6 +1009,12 @@ pub mod tests {
             &["200 Palestinians", "15 Christians"],
         );
         assert_figures("It killed 29 young children.", &["29 young children"]);
+        // Two words the lexicon does not know, but not a plural noun.
+        assert_figures(
+            "Gunmen shot dead nine polio vaccination workers.",
+            &["nine polio vaccination workers"],
+        );
+        assert_figures("It took two full days to reach 40 people.", &["40 people"]);
         assert_figures("It freed 20 Lebanese soldiers.", &["20 Lebanese soldiers"]);
         assert_figures("Two police cars burned and 30 police died.", &["30 police"]);
         assert_figures(
