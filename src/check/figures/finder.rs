@@ -229,7 +229,7 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
 /// words that no people lexicon names (`kills three Somali ministers at`):
 /// the count's end of phrase.
 fn casualty_object(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option<usize> {
-    if start == 0 || !lex.killing_verbs.word(t, start - 1) {
+    if lex.killing_verbs.ending_at(t, start, 2).is_none() {
         return None;
     }
     let mut e = k;
@@ -725,7 +725,7 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         return true;
     }
     let ends_clause = end >= t.len() || !t.is_word(end) || lex.function_words.word(t, end);
-    if start > 0 && lex.casualty_verbs.word(t, start - 1) && ends_clause {
+    if lex.casualty_verbs.ending_at(t, start, 2).is_some() && ends_clause {
         return true;
     }
     if let Some(v) = lex.toll_verbs.ending_at(t, start, 4) {
@@ -1214,6 +1214,14 @@ pub mod tests {
             "Suicide bomber kills three Somali ministers at graduation",
             &["three Somali ministers"],
         );
+        // Two-word killing verbs.
+        assert_figures("Gunmen shot dead nine in Kano.", &["nine"]);
+        assert_figures(
+            "Gunmen shot dead at least nine polio vaccinators in Kano.",
+            &["at least nine polio vaccinators"],
+        );
+        assert_figures("Troops gunned down 12 at the checkpoint.", &["12"]);
+        assert_figures("The shot dead center of 12 targets.", &[]);
         assert_figures(
             "The number of injured stood at more than 45.",
             &["more than 45"],
