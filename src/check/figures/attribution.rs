@@ -122,6 +122,29 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     {
         return None;
     }
+    // `The center admitted 1,140 children`: patients taken in, not a
+    // report (`admitted 40 soldiers had died` still reports).
+    if lex.admission_verbs.word(t, v)
+        && (t.kind(v + 1) == Some(TokKind::Number)
+            || lex.number_words.word(t, v + 1)
+            || lex.qualifiers.at(t, v + 1).is_some())
+    {
+        // A verb after the count's noun makes the count a clause's subject.
+        let number_end = (v + 2..t.len().min(v + 5))
+            .find(|&k| t.kind(k) != Some(TokKind::Number) && !lex.number_words.word(t, k))
+            .unwrap_or(v + 2);
+        let reports = (number_end..t.len().min(v + 9))
+            .take_while(|&k| {
+                !t.is_punct(k, ",")
+                    && (!lex.function_words.word(t, k) || lex.auxiliaries.word(t, k))
+            })
+            .any(|k| {
+                lex.auxiliaries.word(t, k) || (k > number_end && lex.casualty_states.word(t, k))
+            });
+        if !reports {
+            return None;
+        }
+    }
     let mut b = v;
     // `published in May estimated`: a capital inside the sentence is a
     // name (the month), not the modal.

@@ -466,6 +466,9 @@ pub struct Lexicons {
     /// Words before a speech verb's subject that make its clause a
     /// comparison (`short of what economists had forecast`).
     pub comparison_openers: Lex,
+    /// Speech verbs that, with a count right after them, take in rather
+    /// than report (`the center admitted 1,140 children`).
+    pub admission_verbs: Lex,
     /// Words after a speech verb that make its speaker anonymous (`said
     /// on condition of anonymity`).
     pub anonymity_cues: Lex,
@@ -690,6 +693,7 @@ impl Lexicons {
             passive_agent_tails: lex("passive-agent-tails", false),
             negative_subjects: lex("negative-subjects", false),
             comparison_openers: lex("comparison-openers", false),
+            admission_verbs: lex("admission-verbs", false),
             anonymity_cues: lex("anonymity-cues", false),
             witness_cues: lex("witness-cues", false),
             witness_subjects: lex("witness-subjects", false),
