@@ -901,8 +901,8 @@ const POINTER_GAP: usize = 4;
 
 /// `Those figures were released Monday by the U.N.`: after token `from`, a
 /// participle of lexicon `figure-pointer-passives`, a few words of time
-/// (function words, day and month names and their full stops, numbers)
-/// and `by`. Returns the
+/// (function words, day and month names and their full stops, numbers,
+/// adverbs in `-ly`) and `by`. Returns the
 /// token after `by`.
 fn passive_by_after_time(lex: &Lexicons, t: &Tokens, from: usize) -> Option<usize> {
     let p = (from..t.len()).find(|&i| lex.pointer_passives.word(t, i))?;
@@ -911,6 +911,8 @@ fn passive_by_after_time(lex: &Lexicons, t: &Tokens, from: usize) -> Option<usiz
             || lex.months.word(t, i)
             || (t.is_punct(i, ".") && lex.months.word(t, i - 1))
             || (lex.function_words.word(t, i) && !t.low_is(i, "by"))
+            // `published daily by`, `compiled jointly by`: an adverb.
+            || (t.is_word(i) && t.low(i).ends_with("ly"))
     };
     let by = (p + 1..t.len())
         .take(POINTER_GAP + 1)
@@ -1879,7 +1881,7 @@ mod tests {
     #[test]
     fn pointers_back() {
         let mut t = Tokens::default();
-        let cases: [(&str, Option<&str>); 28] = [
+        let cases: [(&str, Option<&str>); 29] = [
             (
                 "The deaths were reported by Saba, the news agency.",
                 Some("Saba"),
@@ -1957,6 +1959,10 @@ mod tests {
             (
                 "The figures were published on Oct. 3 by the World Bank.",
                 Some("the World Bank"),
+            ),
+            (
+                "The rate is published daily by DolarNow, a website.",
+                Some("DolarNow"),
             ),
             (
                 "The figures were published on Monday, and officials by then had left.",
