@@ -122,6 +122,10 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     {
         return None;
     }
+    // `declared a state of emergency`: a declaration, not a report.
+    if lex.that_verbs.word(t, v) && !t.low_is(v + 1, "that") {
+        return None;
+    }
     // `The center admitted 1,140 children`: patients taken in, not a
     // report (`admitted 40 soldiers had died` still reports).
     if lex.admission_verbs.word(t, v)

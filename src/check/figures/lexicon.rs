@@ -469,6 +469,9 @@ pub struct Lexicons {
     /// Speech verbs that, with a count right after them, take in rather
     /// than report (`the center admitted 1,140 children`).
     pub admission_verbs: Lex,
+    /// Speech verbs that report only with `that` after them (`declared
+    /// that`, not `declared a state of emergency`).
+    pub that_verbs: Lex,
     /// Words after a speech verb that make its speaker anonymous (`said
     /// on condition of anonymity`).
     pub anonymity_cues: Lex,
@@ -694,6 +697,7 @@ impl Lexicons {
             negative_subjects: lex("negative-subjects", false),
             comparison_openers: lex("comparison-openers", false),
             admission_verbs: lex("admission-verbs", false),
+            that_verbs: lex("that-verbs", false),
             anonymity_cues: lex("anonymity-cues", false),
             witness_cues: lex("witness-cues", false),
             witness_subjects: lex("witness-subjects", false),
