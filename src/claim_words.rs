@@ -222,9 +222,16 @@ impl ClaimWords {
     }
 
     /// How many content words a repeating sentence needs: two-thirds,
-    /// rounded up.
+    /// rounded up; with no name or number to anchor it, all of three (two
+    /// common words of three, such as `country` and `run`, meet by chance).
     pub fn content_needed(&self) -> usize {
-        (2 * self.content.len()).div_ceil(3)
+        let n = self.content.len();
+        let two_thirds = (2 * n).div_ceil(3);
+        if self.names.is_empty() && self.numbers.is_empty() {
+            two_thirds.max(n.min(3))
+        } else {
+            two_thirds
+        }
     }
 
     pub fn len(&self) -> usize {

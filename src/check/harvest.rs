@@ -1050,6 +1050,19 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_of_three_common_words_needs_all_three() {
+        let h =
+            harvest("Messages spread the false claim that the country was running out of salt.");
+        let index = Index::new(h);
+        let m = |s: &str| index.matches(s, 1);
+        assert_eq!(
+            m("Traders said the country would soon run out of salt.").len(),
+            1
+        );
+        assert!(m("She runs a driving school for young people in country towns.").is_empty());
+    }
+
+    #[test]
     fn starts_pass_every_key_and_every_word_whose_stem_is_one() {
         let h = harvest(
             "Ivo Brandt repeated the false claim that the UN paid Ahmet Erdo\u{11f}an for 40 Kessel tanks in 2019.",
