@@ -749,14 +749,25 @@ pub fn heading_word_before_colon(
     t: &Tokens,
     fig: &Range<usize>,
 ) -> Option<Attribution> {
-    let one_word = t.len() > 2
-        && t.is_punct(1, ":")
-        && fig.start > 1
-        && t.is_word(0)
-        && t.toks[0].cap
-        && !t.toks[0].upper
-        && lex.countries.at(t, 0).is_none();
-    one_word.then(|| Attribution::open(1, 0..1))
+    // `20:40 — Zelensky: ...`: a live page's time stamp and its dash
+    // come first.
+    let w = if t.kind(0) == Some(TokKind::Number)
+        && t.low(0).contains(':')
+        && t.kind(1) == Some(TokKind::Punct)
+        && lex.heading_separators.word(t, 1)
+    {
+        2
+    } else {
+        0
+    };
+    let one_word = t.len() > w + 2
+        && t.is_punct(w + 1, ":")
+        && fig.start > w + 1
+        && t.is_word(w)
+        && t.toks[w].cap
+        && !t.toks[w].upper
+        && lex.countries.at(t, w).is_none();
+    one_word.then(|| Attribution::open(w + 1, w..w + 1))
 }
 
 /// Whether a toll verb and a number follow in `src`: `The death toll from

@@ -190,6 +190,7 @@ impl Check for FigureCheck {
                                             let word =
                                                 &draft.prose[t.span(a.source.start, a.source.end)];
                                             self.names_someone(&draft.prose, word)
+                                                || self.speaks_in(&draft.prose, word)
                                         })
                                 })
                             })
@@ -368,6 +369,28 @@ impl FigureCheck {
                     .lex
                     .function_words
                     .has(&self.lex.vocab, &given.to_lowercase())
+        })
+    }
+
+    /// Whether `word` speaks somewhere in `prose`: a speech verb right
+    /// after it (`Rosstat said`), so that `Rosstat:` before a headline's
+    /// colon is a source, not a topic (`Hajj: ...`).
+    fn speaks_in(&self, prose: &str, word: &str) -> bool {
+        prose.match_indices(word).any(|(at, _)| {
+            let rest = &prose[at + word.len()..];
+            let Some(rest) = rest.strip_prefix(' ') else {
+                return false;
+            };
+            let next = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            (at == 0 || !prose[..at].ends_with(|c: char| c.is_alphanumeric()))
+                && !next.is_empty()
+                && self
+                    .lex
+                    .speech_verbs
+                    .has(&self.lex.vocab, &next.to_lowercase())
         })
     }
 
