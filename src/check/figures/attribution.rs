@@ -981,6 +981,21 @@ pub fn classify(
                 })
         })
         .or_else(|| {
+            // `Ukrainian officials said`: a state's officials speak for its
+            // government (`U.N. officials` do not).
+            source
+                .clone()
+                .skip(1)
+                .find(|&i| {
+                    lex.state_officials.word(t, i)
+                        && lex
+                            .nationalities
+                            .ending_at(t, i, 3)
+                            .is_some_and(|n| lex.not_states.at(t, n).is_none())
+                })
+                .map(|i| (SourceClass::Government, t.span(i - 1, i + 1)))
+        })
+        .or_else(|| {
             // `Nigeria says Boko Haram killed 150`: a country alone speaks as
             // its government.
             (lex.countries.at(t, source.start) == Some(source.end))

@@ -472,6 +472,13 @@ pub struct Lexicons {
     /// Speech verbs that report only with `that` after them (`declared
     /// that`, not `declared a state of emergency`).
     pub that_verbs: Lex,
+    /// Nationalities (the titles check's lexicon `title-nationalities`):
+    /// `Ukrainian officials` speak for a government.
+    pub nationalities: Lex,
+    /// Nationalities of no single state (`U.N.`, `European`).
+    pub not_states: Lex,
+    /// Officials that a nationality before them makes a government's.
+    pub state_officials: Lex,
     /// Words after a speech verb that make its speaker anonymous (`said
     /// on condition of anonymity`).
     pub anonymity_cues: Lex,
@@ -571,8 +578,14 @@ impl Lexicons {
         let mut vocab = Vocab::default();
         let mut scratch = Tokens::default();
         let mut lex = |name: &str, adverbs: bool| {
+            // A name with a `:` is another check's lexicon, used whole
+            // (`title:nationalities`).
+            let full = match name.split_once(':') {
+                Some((kind, rest)) => format!("{kind}-{rest}"),
+                None => format!("figure-{name}"),
+            };
             let entries: Vec<Vec<String>> = pack
-                .words(&format!("figure-{name}"))
+                .words(&full)
                 .iter()
                 .map(|w| entry_words(w, &mut scratch))
                 .collect();
@@ -698,6 +711,9 @@ impl Lexicons {
             comparison_openers: lex("comparison-openers", false),
             admission_verbs: lex("admission-verbs", false),
             that_verbs: lex("that-verbs", false),
+            nationalities: lex("title:nationalities", false),
+            not_states: lex("not-states", false),
+            state_officials: lex("state-officials", false),
             anonymity_cues: lex("anonymity-cues", false),
             witness_cues: lex("witness-cues", false),
             witness_subjects: lex("witness-subjects", false),
