@@ -84,12 +84,43 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             out.truncate(keep);
         }
         for f in &mut out[first..] {
-            if f.class == Class::People && casualty_sentence && !bystanding_perpetrators(lex, t, f)
+            if f.class == Class::People
+                && casualty_sentence
+                && !bystanding_perpetrators(lex, t, f)
+                && !subject_of_other_verb(lex, t, f)
             {
                 f.casualty = true;
             }
         }
     }
+}
+
+/// How many words after its verb a casualty word still makes a count of
+/// people a casualty figure (`were treated for gunshot wounds`).
+const VERB_OBJECT_REACH: usize = 4;
+
+/// A count of people that is the subject of a verb phrase of its own with
+/// no casualty word (`more than 120,000 residents had been moved out`,
+/// `40 people were rescued`): the dead and hurt of its sentence are
+/// others.
+fn subject_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
+    let mut j = f.toks.end;
+    while j < t.len() && j < f.toks.end + 3 && lex.auxiliaries.word(t, j) {
+        j += 1;
+    }
+    let casualty_at = |i: usize| {
+        lex.casualty_words.word(t, i)
+            || lex.casualty_states.word(t, i)
+            || lex.casualty_nouns.at(t, i).is_some()
+    };
+    // `the bodies of 64 men were found`: the noun phrase says it.
+    let of_casualties =
+        f.toks.start >= 2 && t.low_is(f.toks.start - 1, "of") && casualty_at(f.toks.start - 2);
+    j > f.toks.end
+        && t.is_word(j)
+        && !lex.function_words.word(t, j)
+        && !of_casualties
+        && !(j..(j + 1 + VERB_OBJECT_REACH).min(t.len())).any(casualty_at)
 }
 
 /// How many tokens around a count of attackers a casualty word may stand
@@ -1269,6 +1300,23 @@ pub mod tests {
         assert_figures("3,100 of its members have resigned.", &[]);
         assert_figures("The union put the count at roughly 1,700.", &[]);
         assert_figures("Officials put the overall death toll at 183.", &["183"]);
+    }
+
+    #[test]
+    fn people_with_a_verb_of_their_own_are_not_casualties() {
+        let got = figures(
+            "He said 12 civilians had been killed and that more than 120,000 residents had been moved out.",
+        );
+        let casualty: Vec<bool> = got.iter().map(|f| f.2).collect();
+        assert_eq!(casualty, vec![true, false], "{got:?}");
+        // A casualty word in the noun phrase or after the verb still counts.
+        for text in [
+            "He said the bodies of 64 men were found after the shelling killed many.",
+            "He said 40 people were treated for gunshot wounds after the attack killed two.",
+            "He said thousands of people have fled since the strikes killed 3.",
+        ] {
+            assert!(figures(text)[0].2, "{text}");
+        }
     }
 
     #[test]
