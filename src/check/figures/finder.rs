@@ -67,7 +67,7 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             for k in first..out.len() {
                 let f = &out[k];
                 let head = f.toks.clone().rev().find(|&i| t.is_word(i));
-                // `24 crew members` is a people noun of its own.
+                // `24 service members` is a people noun of its own.
                 let people_noun = |h: usize| {
                     (h.saturating_sub(2)..=h).any(|s| {
                         lex.people.at(t, s) == Some(h + 1)
@@ -906,7 +906,10 @@ pub mod tests {
             &["40 people"],
         );
         assert_figures("Three relatives of the mayor spoke.", &[]);
-        assert_figures("The ship had 24 crew members.", &["24 crew members"]);
+        // People the spec does not list count only among casualties too.
+        assert_figures("The ship had 24 crew members.", &[]);
+        assert_figures("Two crew members were killed.", &["Two crew members"]);
+        assert_figures("Dozens of supporters gathered outside.", &[]);
         assert_figures("The school is home to 38 families.", &[]);
         assert_figures("Rescuers pulled 14 survivors from the rubble.", &[]);
         assert_figures(
