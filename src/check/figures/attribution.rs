@@ -1631,6 +1631,10 @@ mod tests {
             sources("It cost £4.5 million, the club announced at the time."),
             ["the club"]
         );
+        assert_eq!(
+            sources("The Red Cross said at midday that 100 people had died."),
+            ["The Red Cross"]
+        );
     }
 
     #[test]
