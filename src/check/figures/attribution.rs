@@ -554,7 +554,7 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
 /// determiner or possessive and one word that is no plural and no people
 /// noun and no source (`the government's discredited claim`, `the
 /// original estimate`; not `the rebels claim`, `the ministry's spokesman
-/// claims`).
+/// claims`), or as the object of a verb after `to` (`to settle claims`).
 fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     if i == 0 || !lex.speech_nouns.word(t, i) {
         return false;
@@ -572,6 +572,18 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     let possessive = |k: usize| (t.is_word(k) && t.low(k).ends_with("'s")) || possessive_mark(t, k);
     let k = i - 1;
     if possessive(k) {
+        return true;
+    }
+    // `to settle claims over`: the object of a verb after `to` (not `to
+    // formally report`).
+    if k > 0
+        && t.low_is(k - 1, "to")
+        && t.is_word(k)
+        && !t.toks[k].cap
+        && !t.low(k).ends_with("ly")
+        && !lex.function_words.word(t, k)
+        && !lex.auxiliaries.word(t, k)
+    {
         return true;
     }
     k > 0
@@ -1634,6 +1646,15 @@ mod tests {
         assert_eq!(
             sources("The Red Cross said at midday that 100 people had died."),
             ["The Red Cross"]
+        );
+        // A speech noun as an object reports nothing.
+        assert!(
+            sources("The bank agreed to pay $3.9 billion to settle claims over its role.")
+                .is_empty()
+        );
+        assert!(
+            sources("A jury ordered him to pay $965 million over years of false claims.")
+                .is_empty()
         );
     }
 
