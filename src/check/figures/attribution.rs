@@ -574,6 +574,10 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     if possessive(k) {
         return true;
     }
+    // `on each of the other six counts`: a counted noun.
+    if t.kind(k) == Some(TokKind::Number) || lex.number_words.word(t, k) {
+        return true;
+    }
     // `to settle claims over`: the object of a verb after `to` (not `to
     // formally report`).
     if k > 0
@@ -1647,7 +1651,11 @@ mod tests {
             sources("The Red Cross said at midday that 100 people had died."),
             ["The Red Cross"]
         );
-        // A speech noun as an object reports nothing.
+        // A speech noun as an object or counted reports nothing.
+        assert!(
+            sources("He got 10 years on each of the other six counts and a fine of $5 million.")
+                .is_empty()
+        );
         assert!(
             sources("The bank agreed to pay $3.9 billion to settle claims over its role.")
                 .is_empty()
