@@ -822,13 +822,15 @@ fn opened_by(office: &str, title: &str, lead: &str) -> bool {
 }
 
 /// Whether `office` is the short form of a registry title that adds `of`
-/// and a portfolio to it (`Chancellor` for `Chancellor of the Exchequer`).
+/// or `for` and a portfolio to it (`Chancellor` for `Chancellor of the
+/// Exchequer`, `High Commissioner` for `High Commissioner for Human
+/// Rights`).
 fn short_for(office: &str, title: &str) -> bool {
     let title = title.trim();
     title.len() > office.len() + 4
         && title.is_char_boundary(office.len())
         && title[..office.len()].eq_ignore_ascii_case(office)
-        && title[office.len()..].starts_with(" of ")
+        && (title[office.len()..].starts_with(" of ") || title[office.len()..].starts_with(" for "))
 }
 
 #[cfg(test)]

@@ -37,6 +37,24 @@ name = "Sheikh Amin Sheikh Musa"
 [[person.office]]
 title = "President"
 from = 2020-03-01
+
+[[person]]
+name = "Ravi Sethi"
+[[person.office]]
+title = "Home Minister"
+from = 2014-05-26
+
+[[person]]
+name = "Ida Berg"
+[[person.office]]
+title = "High Commissioner for Human Rights"
+from = 2022-10-17
+
+[[person]]
+name = "Oleh Marko"
+[[person.office]]
+title = "Prosecutor General"
+from = 2022-07-27
 "#;
 
 fn engine(registry: &str) -> (TitleCheck, Language) {
@@ -213,6 +231,23 @@ fn registry_judges_the_date() {
     assert_eq!(
         flagged("Interior Minister Tom Ashby spoke.", day("2024-06-20")),
         vec!["Interior Minister Tom Ashby"]
+    );
+}
+
+#[test]
+fn registry_titles_written_with_a_union_prefix_or_without_their_portfolio() {
+    let d = day("2024-06-20");
+    for text in [
+        "Union Home Minister Ravi Sethi spoke.",
+        "Ida Berg, the UN High Commissioner for Human Rights, spoke.",
+        "High Commissioner Ida Berg spoke.",
+        "Ukraine's Prosecutor General Oleh Marko spoke.",
+    ] {
+        assert!(flagged(text, d).is_empty(), "{text}");
+    }
+    assert_eq!(
+        flagged("Prosecutor Oleh Marko spoke.", d),
+        vec!["Prosecutor Oleh Marko"]
     );
 }
 
