@@ -268,7 +268,9 @@ fn casualty_object(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option
         e += 1;
     }
     let ends = e >= t.len() || !t.is_word(e) || lex.function_words.word(t, e);
-    (e > k && ends).then_some(e)
+    // `executed 23 days after his arrest`: a time, not whom.
+    let unit = (k..e).any(|i| lex.unit_nouns.word(t, i));
+    (e > k && ends && !unit).then_some(e)
 }
 
 /// How many tokens may stand between a casualty figure's end and the
@@ -1255,6 +1257,7 @@ pub mod tests {
             &["at least nine polio vaccinators"],
         );
         assert_figures("Troops gunned down 12 at the checkpoint.", &["12"]);
+        assert_figures("He was executed 23 days after his arrest.", &[]);
         assert_figures("The shot dead center of 12 targets.", &[]);
         assert_figures(
             "The number of injured stood at more than 45.",
