@@ -60,9 +60,11 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
     }
     if out.len() > first {
         let casualty_sentence = (0..t.len()).any(|i| lex.casualty_words.word(t, i));
-        if !casualty_sentence {
-            // `the council's 15 members`: some nouns count people only in a
-            // sentence of the dead and hurt (`12 members of one family died`).
+        {
+            // `the council's 15 members`: some nouns count people only
+            // beside a word of the dead and hurt (`12 members of one family
+            // died`, not `mourners filled the stadium for the leader killed
+            // in a strike`).
             let mut keep = first;
             for k in first..out.len() {
                 let f = &out[k];
@@ -76,7 +78,11 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 };
                 let only_in_casualties = f.class == Class::People
                     && head.is_some_and(|h| lex.casualty_people.word(t, h) && !people_noun(h));
-                if !only_in_casualties {
+                let near = f.toks.start.saturating_sub(CASUALTY_PEOPLE_REACH)
+                    ..(f.toks.end + CASUALTY_PEOPLE_REACH).min(t.len());
+                let among_casualties = casualty_sentence
+                    && (f.casualty || near.into_iter().any(|i| lex.casualty_words.word(t, i)));
+                if !only_in_casualties || among_casualties {
                     out.swap(keep, k);
                     keep += 1;
                 }
@@ -94,6 +100,11 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
         }
     }
 }
+
+/// How many tokens from a count of lexicon `figure-casualty-people` a
+/// casualty word makes it a count of people (`Two crew members were later
+/// found dead`).
+const CASUALTY_PEOPLE_REACH: usize = 5;
 
 /// How many words after its verb a casualty word still makes a count of
 /// people a casualty figure (`were treated for gunshot wounds`).
@@ -912,6 +923,15 @@ pub mod tests {
         assert_figures("The ship had 24 crew members.", &[]);
         assert_figures("Two crew members were killed.", &["Two crew members"]);
         assert_figures("Dozens of supporters gathered outside.", &[]);
+        // Beside the casualty word, not anywhere in the sentence.
+        assert_figures(
+            "Thousands of mourners filled the stadium for the funeral of the leader killed in a strike.",
+            &[],
+        );
+        assert_figures(
+            "Two crew members were later found dead.",
+            &["Two crew members"],
+        );
         assert_figures("The school is home to 38 families.", &[]);
         assert_figures("Rescuers pulled 14 survivors from the rubble.", &[]);
         assert_figures(
