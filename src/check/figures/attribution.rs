@@ -574,6 +574,11 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     if possessive(k) {
         return true;
     }
+    // `have claims outstanding`: after `have` a verb would be a
+    // participle (`have claimed`).
+    if ["have", "has", "had"].iter().any(|w| t.low_is(k, w)) {
+        return true;
+    }
     // `on each of the other six counts`: a counted noun.
     if t.kind(k) == Some(TokKind::Number) || lex.number_words.word(t, k) {
         return true;
@@ -1652,6 +1657,9 @@ mod tests {
             ["The Red Cross"]
         );
         // A speech noun as an object or counted reports nothing.
+        assert!(
+            sources("Thousands of women have claims outstanding worth $760 million.").is_empty()
+        );
         assert!(
             sources("He got 10 years on each of the other six counts and a fine of $5 million.")
                 .is_empty()
