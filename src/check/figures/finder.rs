@@ -779,7 +779,19 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         // `The toll, which stood at 125 on Sunday,`: a relative clause
         // after the noun is still its clause.
         let no_comma = |a: usize| (a..v).all(|i| !t.is_punct(i, ","));
-        if let Some((n, ne)) = lex.toll_nouns.find_in(&lex.vocab, t, from, v) {
+        // A bare `at` or `to` belongs to its toll noun (`the death toll at
+        // 183`) or to a verb that carries the toll (`put the toll at`,
+        // `rose Monday to`, `bringing the toll ... to`), not to a word
+        // further on (`tally sheets showed 6.27 million votes to 2.75
+        // million`).
+        let bare = v + 1 == start && lex.function_words.word(t, v);
+        if let Some((n, ne)) = lex
+            .toll_nouns
+            .find_in(&lex.vocab, t, from, v)
+            .filter(|&(n, ne)| {
+                !bare || ne == v || (n.saturating_sub(4)..v).any(|i| lex.toll_movers.word(t, i))
+            })
+        {
             return no_comma(n)
                 || (t.is_punct(ne, ",")
                     && lex.relative_pronouns.word(t, ne + 1)
@@ -1326,6 +1338,15 @@ pub mod tests {
         assert_figures("3,100 of its members have resigned.", &[]);
         assert_figures("The union put the count at roughly 1,700.", &[]);
         assert_figures("Officials put the overall death toll at 183.", &["183"]);
+        // A bare `to` far from the toll noun needs a verb that carries it.
+        assert_figures(
+            "The death toll from the quake rose Monday to more than 20,000.",
+            &["more than 20,000"],
+        );
+        assert_figures(
+            "Tally sheets showed her winning 6.27 million votes to 2.75 million.",
+            &[],
+        );
     }
 
     #[test]

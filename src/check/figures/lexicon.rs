@@ -472,6 +472,8 @@ pub struct Lexicons {
     /// Speech verbs that report only with `that` after them (`declared
     /// that`, not `declared a state of emergency`).
     pub that_verbs: Lex,
+    /// Verbs that carry a toll to a number after a bare `at` or `to`.
+    pub toll_movers: Lex,
     /// Nationalities (the titles check's lexicon `title-nationalities`):
     /// `Ukrainian officials` speak for a government.
     pub nationalities: Lex,
@@ -711,6 +713,7 @@ impl Lexicons {
             comparison_openers: lex("comparison-openers", false),
             admission_verbs: lex("admission-verbs", false),
             that_verbs: lex("that-verbs", false),
+            toll_movers: lex("toll-movers", false),
             nationalities: lex("title:nationalities", false),
             not_states: lex("not-states", false),
             state_officials: lex("state-officials", false),
