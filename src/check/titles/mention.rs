@@ -972,6 +972,17 @@ impl Lexicon {
                 let caps = r.words.iter().filter(|w| capitalized(w)).count();
                 match caps {
                     0 => Named::Nobody,
+                    // `Sheikh Hasina`: an honorific and one name may be a
+                    // registry person's whole name.
+                    1 if !r.honor.is_empty() => {
+                        let mut with_honor = r.honor.clone();
+                        with_honor.extend(r.words.iter().cloned());
+                        let k = key(&with_honor);
+                        match registry(&k, &r.initials) {
+                            Some(reg) => Named::Full(id_of(k, &r.initials), Some(reg)),
+                            None => Named::Surname,
+                        }
+                    }
                     1 => Named::Surname,
                     _ => {
                         let k = key(&r.words);

@@ -51,6 +51,13 @@ title = "High Commissioner for Human Rights"
 from = 2022-10-17
 
 [[person]]
+name = "Sheikh Nadia"
+[[person.office]]
+title = "Prime Minister"
+from = 2009-01-06
+to = 2024-08-05
+
+[[person]]
 name = "Oleh Marko"
 [[person.office]]
 title = "Prosecutor General"
@@ -249,6 +256,15 @@ fn registry_titles_written_with_a_union_prefix_or_without_their_portfolio() {
         flagged("Prosecutor Oleh Marko spoke.", d),
         vec!["Prosecutor Oleh Marko"]
     );
+}
+
+#[test]
+fn an_honorific_and_one_name_may_be_a_registry_name() {
+    assert_eq!(
+        flagged("Prime Minister Sheikh Nadia spoke.", day("2024-08-11")),
+        vec!["Prime Minister Sheikh Nadia"]
+    );
+    assert!(flagged("Prime Minister Sheikh Nadia spoke.", day("2024-06-20")).is_empty());
 }
 
 #[test]
