@@ -337,6 +337,10 @@ fn agency_prosecutor_and_police_offices_are_compared() {
             "Superintendent Ann Lee spoke.",
             "Chief Superintendent Ann Lee left.",
         ),
+        (
+            "Chief Secretary for Administration Ann Lee spoke.",
+            "Financial Secretary Ann Lee left.",
+        ),
     ] {
         let text = format!("{a} {b}");
         assert_eq!(flagged(&text, d).len(), 1, "{text}");
