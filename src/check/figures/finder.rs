@@ -154,6 +154,10 @@ fn bystanding_perpetrators(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
 }
 
 fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
+    // `12 per 100,000 people`, `two in every 10,000`: a rate's base.
+    if start > 0 && lex.rate_bases.word(t, start - 1) {
+        return None;
+    }
     let mut j = start;
     // `between 200 and 300`: the range word opens the figure.
     if lex.range_words.word(t, j)
@@ -604,7 +608,8 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
     // `reach 183 million of them`: a share of people named before.
     if t.low_is(k, "of")
         && lex.partitive_pronouns.word(t, k + 1)
-        && !t.is_word(k + 2)
+        // `dozens of them seriously`: an adverb may follow.
+        && (!t.is_word(k + 2) || t.low(k + 2).ends_with("ly"))
         && about_people(lex, t, k)
     {
         return Some((k + 2, Class::People));
@@ -1290,6 +1295,16 @@ pub mod tests {
         );
         assert_figures("Troops gunned down 12 at the checkpoint.", &["12"]);
         assert_figures("He was executed 23 days after his arrest.", &[]);
+        assert_figures("Two people in every 10,000 die each day.", &["Two people"]);
+        assert_figures("# Missiles hit hospital as dozens die", &["dozens"]);
+        assert_figures(
+            "More than 320 people were injured, dozens of them seriously.",
+            &["More than 320 people", "dozens of them"],
+        );
+        assert_figures(
+            "The rate was 30 deaths per 100,000 residents.",
+            &["30 deaths"],
+        );
         assert_figures("The shot dead center of 12 targets.", &[]);
         assert_figures(
             "The number of injured stood at more than 45.",

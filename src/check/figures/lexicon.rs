@@ -474,6 +474,8 @@ pub struct Lexicons {
     pub that_verbs: Lex,
     /// Verbs that carry a toll to a number after a bare `at` or `to`.
     pub toll_movers: Lex,
+    /// Words before a rate's base, which is no figure.
+    pub rate_bases: Lex,
     /// Nationalities (the titles check's lexicon `title-nationalities`):
     /// `Ukrainian officials` speak for a government.
     pub nationalities: Lex,
@@ -714,6 +716,7 @@ impl Lexicons {
             admission_verbs: lex("admission-verbs", false),
             that_verbs: lex("that-verbs", false),
             toll_movers: lex("toll-movers", false),
+            rate_bases: lex("rate-bases", false),
             nationalities: lex("title:nationalities", false),
             not_states: lex("not-states", false),
             state_officials: lex("state-officials", false),
