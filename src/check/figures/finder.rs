@@ -275,9 +275,7 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
 /// words that no people lexicon names (`kills three Somali ministers at`):
 /// the count's end of phrase.
 fn casualty_object(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option<usize> {
-    if lex.killing_verbs.ending_at(t, start, 2).is_none() {
-        return None;
-    }
+    lex.killing_verbs.ending_at(t, start, 2)?;
     let mut e = k;
     while e < k + 3 && t.is_word(e) && !lex.function_words.word(t, e) {
         e += 1;
