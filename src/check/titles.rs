@@ -830,7 +830,9 @@ fn short_for(office: &str, title: &str) -> bool {
     title.len() > office.len() + 4
         && title.is_char_boundary(office.len())
         && title[..office.len()].eq_ignore_ascii_case(office)
-        && (title[office.len()..].starts_with(" of ") || title[office.len()..].starts_with(" for "))
+        && [" of ", " for "]
+            .iter()
+            .any(|link| title[office.len()..].starts_with(link))
 }
 
 #[cfg(test)]

@@ -576,7 +576,7 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     }
     // `have claims outstanding`: after `have` a verb would be a
     // participle (`have claimed`).
-    if ["have", "has", "had"].iter().any(|w| t.low_is(k, w)) {
+    if lex.have_forms.word(t, k) {
         return true;
     }
     // `on each of the other six counts`: a counted noun.

@@ -60,35 +60,33 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
     }
     if out.len() > first {
         let casualty_sentence = (0..t.len()).any(|i| lex.casualty_words.word(t, i));
-        {
-            // `the council's 15 members`: some nouns count people only
-            // beside a word of the dead and hurt (`12 members of one family
-            // died`, not `mourners filled the stadium for the leader killed
-            // in a strike`).
-            let mut keep = first;
-            for k in first..out.len() {
-                let f = &out[k];
-                let head = f.toks.clone().rev().find(|&i| t.is_word(i));
-                // `24 service members` is a people noun of its own.
-                let people_noun = |h: usize| {
-                    (h.saturating_sub(2)..=h).any(|s| {
-                        lex.people.at(t, s) == Some(h + 1)
-                            || lex.group_nouns.at(t, s) == Some(h + 1)
-                    })
-                };
-                let only_in_casualties = f.class == Class::People
-                    && head.is_some_and(|h| lex.casualty_people.word(t, h) && !people_noun(h));
+        // `the council's 15 members`: some nouns count people only beside a
+        // word of the dead and hurt (`12 members of one family died`, not
+        // `mourners filled the stadium for the leader killed in a strike`).
+        let mut keep = first;
+        for k in first..out.len() {
+            let f = &out[k];
+            let head = f.toks.clone().rev().find(|&i| t.is_word(i));
+            // `24 service members` is a people noun of its own.
+            let people_noun = |h: usize| {
+                (h.saturating_sub(2)..=h).any(|s| {
+                    lex.people.at(t, s) == Some(h + 1) || lex.group_nouns.at(t, s) == Some(h + 1)
+                })
+            };
+            let only_in_casualties = f.class == Class::People
+                && head.is_some_and(|h| lex.casualty_people.word(t, h) && !people_noun(h));
+            let among_casualties = || {
                 let near = f.toks.start.saturating_sub(CASUALTY_PEOPLE_REACH)
                     ..(f.toks.end + CASUALTY_PEOPLE_REACH).min(t.len());
-                let among_casualties = casualty_sentence
-                    && (f.casualty || near.into_iter().any(|i| lex.casualty_words.word(t, i)));
-                if !only_in_casualties || among_casualties {
-                    out.swap(keep, k);
-                    keep += 1;
-                }
+                casualty_sentence
+                    && (f.casualty || near.into_iter().any(|i| lex.casualty_words.word(t, i)))
+            };
+            if !only_in_casualties || among_casualties() {
+                out.swap(keep, k);
+                keep += 1;
             }
-            out.truncate(keep);
         }
+        out.truncate(keep);
         for f in &mut out[first..] {
             if f.class == Class::People
                 && casualty_sentence

@@ -472,6 +472,9 @@ pub struct Lexicons {
     /// Speech verbs that report only with `that` after them (`declared
     /// that`, not `declared a state of emergency`).
     pub that_verbs: Lex,
+    /// The forms of `have`: a speech noun after one is the noun (`have
+    /// claims outstanding`).
+    pub have_forms: Lex,
     /// Verbs that carry a toll to a number after a bare `at` or `to`.
     pub toll_movers: Lex,
     /// Words before a rate's base, which is no figure.
@@ -715,6 +718,7 @@ impl Lexicons {
             comparison_openers: lex("comparison-openers", false),
             admission_verbs: lex("admission-verbs", false),
             that_verbs: lex("that-verbs", false),
+            have_forms: lex("have-forms", false),
             toll_movers: lex("toll-movers", false),
             rate_bases: lex("rate-bases", false),
             nationalities: lex("title:nationalities", false),

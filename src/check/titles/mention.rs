@@ -965,6 +965,15 @@ impl Lexicon {
                 k
             }
         };
+        // The key of a mention's name with its honorifics (`Sheikh
+        // Hasina`), if it has any.
+        let honored_key = |r: &Raw| {
+            (!r.honor.is_empty()).then(|| {
+                let mut with_honor = r.honor.clone();
+                with_honor.extend(r.words.iter().cloned());
+                key(&with_honor)
+            })
+        };
         // Who each raw mention names, so far as its own words tell.
         let named: Vec<Named> = raws
             .iter()
@@ -974,27 +983,17 @@ impl Lexicon {
                     0 => Named::Nobody,
                     // `Sheikh Hasina`: an honorific and one name may be a
                     // registry person's whole name.
-                    1 if !r.honor.is_empty() => {
-                        let mut with_honor = r.honor.clone();
-                        with_honor.extend(r.words.iter().cloned());
-                        let k = key(&with_honor);
-                        match registry(&k, &r.initials) {
-                            Some(reg) => Named::Full(id_of(k, &r.initials), Some(reg)),
-                            None => Named::Surname,
-                        }
-                    }
-                    1 => Named::Surname,
+                    1 => honored_key(r)
+                        .and_then(|k| {
+                            let reg = registry(&k, &r.initials)?;
+                            Some(Named::Full(id_of(k, &r.initials), Some(reg)))
+                        })
+                        .unwrap_or(Named::Surname),
                     _ => {
                         let k = key(&r.words);
                         // Without honorifics the second key is the first.
-                        let reg = registry(&k, &r.initials).or_else(|| {
-                            if r.honor.is_empty() {
-                                return None;
-                            }
-                            let mut with_honor = r.honor.clone();
-                            with_honor.extend(r.words.iter().cloned());
-                            registry(&key(&with_honor), &r.initials)
-                        });
+                        let reg = registry(&k, &r.initials)
+                            .or_else(|| registry(&honored_key(r)?, &r.initials));
                         Named::Full(id_of(k, &r.initials), reg)
                     }
                 }
