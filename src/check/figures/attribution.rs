@@ -1004,17 +1004,17 @@ pub fn classify(
         .or_else(|| {
             // `Ukrainian officials said`: a state's officials speak for its
             // government (`U.N. officials` do not).
-            source
-                .clone()
-                .skip(1)
-                .find(|&i| {
-                    lex.state_officials.word(t, i)
-                        && lex
-                            .nationalities
-                            .ending_at(t, i, 3)
-                            .is_some_and(|n| lex.not_states.at(t, n).is_none())
-                })
-                .map(|i| (SourceClass::Government, t.span(i - 1, i + 1)))
+            source.clone().skip(1).find_map(|i| {
+                let n = lex
+                    .state_officials
+                    .word(t, i)
+                    .then(|| lex.nationalities.ending_at(t, i, 3))
+                    .flatten()?;
+                lex.not_states
+                    .at(t, n)
+                    .is_none()
+                    .then(|| (SourceClass::Government, t.span(n, i + 1)))
+            })
         })
         .or_else(|| {
             // `Nigeria says Boko Haram killed 150`: a country alone speaks as
@@ -1886,6 +1886,26 @@ mod tests {
         );
         assert_eq!(class("The hospital director said 14 died."), None);
         assert_eq!(class("Officials say 14 died."), None);
+    }
+
+    #[test]
+    fn a_states_officials_are_labelled_from_the_nationality() {
+        let label = |text: &str| {
+            let (t, out) = attributions(text);
+            let (class, span) = classify(lexicons(), &t, &out[0].source).expect("a class");
+            (class, text[span].to_string())
+        };
+        assert_eq!(
+            label("Ukrainian officials said 40 soldiers died."),
+            (SourceClass::Government, "Ukrainian officials".to_string())
+        );
+        assert_eq!(
+            label("Senior South Korean officials said 40 soldiers died."),
+            (
+                SourceClass::Government,
+                "South Korean officials".to_string()
+            )
+        );
     }
 
     #[test]
