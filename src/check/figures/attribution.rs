@@ -236,6 +236,17 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
             }
             if start >= 2 && t.is_punct(start - 1, ",") {
                 start = back(lex, t, start - 1).start;
+                // `A Fano commander, who gave only his first name, Asres,
+                // said`: on back over a relative clause between commas.
+                let rel = [start, start.wrapping_sub(1)]
+                    .into_iter()
+                    .find(|&r| r < t.len() && lex.relative_pronouns.word(t, r));
+                if let Some(r) = rel.filter(|&r| r >= 2 && t.is_punct(r - 1, ",")) {
+                    let noun = back(lex, t, r - 1);
+                    if !noun.is_empty() {
+                        start = noun.start;
+                    }
+                }
             }
             // `The Taliban claimed responsibility, saying ...`: a participle
             // shares the subject of the clause before it.
@@ -1566,6 +1577,10 @@ mod tests {
         assert_eq!(
             sources("A resident who gave his name as Abu Adnan said 30 died."),
             ["A resident who gave his name as Abu Adnan"]
+        );
+        assert_eq!(
+            sources("A rebel commander, who gave only his first name, Asres, said 60 died."),
+            ["A rebel commander, who gave only his first name, Asres"]
         );
     }
 

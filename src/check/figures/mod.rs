@@ -774,11 +774,24 @@ impl FigureCheck {
             other.tokenize(&prose[span.clone()], span.start, Some(&self.lex.vocab));
             // From the first word of the name as written there.
             if let Some(mut i) = other.toks.iter().position(|t| t.span.start == at) {
-                while i > 0 && other.is_word(i - 1) && other.toks[i - 1].cap {
-                    i -= 1;
+                // `the UN Security Council`, `the Reyes Foundation`: a
+                // longer name, not a mention of this one (a heading may
+                // capitalize every word).
+                let last = other.toks[i..].iter().position(|t| t.span.end >= end);
+                let longer = last.is_some_and(|k| {
+                    let next = i + k + 1;
+                    other.is_word(next)
+                        && other.toks[next].cap
+                        && draft.paragraphs[draft.sentences[si].paragraph].kind
+                            != BlockKind::Heading
+                });
+                if !longer {
+                    while i > 0 && other.is_word(i - 1) && other.toks[i - 1].cap {
+                        i -= 1;
+                    }
+                    opens = Some((i == 0).then_some(si));
+                    described = attribution::describe(&self.lex, other, i);
                 }
-                opens = Some((i == 0).then_some(si));
-                described = attribution::describe(&self.lex, other, i);
             }
         }
         let mention = Mention {
@@ -1163,6 +1176,13 @@ mod tests {
             let Some(mut i) = t.toks.iter().position(|t| t.span.start == at) else {
                 continue;
             };
+            // A longer name (`the Okafor Foundation`) outside a heading.
+            if t.is_word(i + 1)
+                && t.toks[i + 1].cap
+                && draft.paragraphs[draft.sentences[si].paragraph].kind != BlockKind::Heading
+            {
+                continue;
+            }
             while i > 0 && t.is_word(i - 1) && t.toks[i - 1].cap {
                 i -= 1;
             }
@@ -1182,7 +1202,8 @@ mod tests {
             unverified: None,
         };
         let text = "Reyes said 40 died. Residents saw Lee in Leeds and Reyesville. \
-            Okafor said 3 died.\n\nArmy spokesman Tom Okafor spoke. Lee, a local \
+            Okafor said 3 died.\n\nA rebel commander told the Okafor Foundation board. \
+            Army spokesman Tom Okafor spoke. Lee, a local \
             resident, was there. Reyes and Okafor said 9 died.\n\nA spokesman for the \
             militia spoke.\n\nAnn Mensah said 12 died. Mensah said 4 died.LeeSaid so. \
             Okafor, a colonel in the army, left. Lee said 2 died.";

@@ -11,6 +11,7 @@
 //!   (`al-`, `von`), a generational suffix; a possessive ends it;
 //! - or, in apposition, `NAME, the [qualifiers] office`.
 
+use crate::date::Date;
 use crate::draft::{BlockKind, Draft, Sentence};
 use crate::rules::Pack;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind, Span, packed};
@@ -331,6 +332,8 @@ pub struct Lexicon {
     /// Not-names that may open a name when a name word follows them
     /// (`President Park Geun-hye`).
     surname_openers: HashSet<String>,
+    /// Words that date a title to the past year after them.
+    dating_words: HashSet<String>,
     /// Where an office can start: a sentence without an anchor at a word
     /// start holds no titled mention and is not tokenized.
     office_anchors: Anchors,
@@ -518,6 +521,7 @@ impl Lexicon {
             suffixes: Words::new(&lower_set(pack.words("title-name-suffixes"))),
             not_names: pack.words("title-not-names").iter().cloned().collect(),
             surname_months: pack.words("title-surname-months").iter().cloned().collect(),
+            dating_words: lower_set(pack.words("title-dating-words")),
             surname_openers: pack
                 .words("title-surname-openers")
                 .iter()
@@ -944,7 +948,7 @@ impl Lexicon {
         for (k, s) in draft.sentences.iter().enumerate() {
             if let Some(range) = tokenized[k].clone() {
                 scratch.borrow(&draft.prose, 0, range, &mut toks);
-                self.sentence(&toks, heading(s), &mut raws);
+                self.sentence(&toks, heading(s), draft.date(), &mut raws);
             }
         }
         drop(toks);
@@ -1182,7 +1186,9 @@ impl Lexicon {
         }
     }
 
-    fn sentence(&self, toks: &[Tok], heading: bool, out: &mut Vec<Raw>) {
+    fn sentence(&self, toks: &[Tok], heading: bool, date: Option<Date>, out: &mut Vec<Raw>) {
+        // `In 2015, Prime Minister ...`: the sentence dates its titles.
+        let opens_dated = self.dated_at(toks, 0, date);
         let mut i = 0;
         while i < toks.len() {
             let Some((len, id)) = self.offices.at(toks, i) else {
@@ -1198,12 +1204,49 @@ impl Lexicon {
                 start = i - 1;
             }
             if let Some(r) = self.before_name(toks, start, i, office_end, &office, heading) {
-                out.push(r);
+                out.push(self.dated(r, opens_dated));
             } else if let Some(r) = self.appositive(toks, start, i, office_end, &office, heading) {
-                out.push(r);
+                // `X, Ethiopia's prime minister from 2012 to 2018,`.
+                let mut after = office_end + usize::from(r.status == Status::Elect);
+                // `prime minister of Ethiopia between 2012 and 2018`.
+                if toks.get(after).is_some_and(|t| t.lower == "of") {
+                    after += 1;
+                    while toks.get(after).is_some_and(|t| t.cap() && !t.punct) {
+                        after += 1;
+                    }
+                }
+                let dated = opens_dated || self.dated_at(toks, after, date);
+                out.push(self.dated(r, dated));
             }
             i = office_end;
         }
+    }
+
+    /// A current title that its sentence dates to a year reads as
+    /// `then-`.
+    fn dated(&self, mut r: Raw, dated: bool) -> Raw {
+        if dated && r.status == Status::Current {
+            r.status = Status::Then;
+        }
+        r
+    }
+
+    /// Whether token `i` is a dating word and a year no later than
+    /// `date`'s (any year, when the draft has no date) follows it, after at
+    /// most one capitalized word (`in March 2015`).
+    fn dated_at(&self, toks: &[Tok], i: usize, date: Option<Date>) -> bool {
+        let past_year = |t: &Tok| {
+            t.word.len() == 4
+                && t.word.bytes().all(|b| b.is_ascii_digit())
+                && t.word
+                    .parse::<i32>()
+                    .is_ok_and(|y| y >= 1800 && date.is_none_or(|d| y <= d.year))
+        };
+        toks.get(i)
+            .is_some_and(|t| self.dating_words.contains(t.lower))
+            && (toks.get(i + 1).is_some_and(past_year)
+                || toks.get(i + 1).is_some_and(|t| t.cap() && !t.punct)
+                    && toks.get(i + 2).is_some_and(past_year))
     }
 
     fn before_name(

@@ -242,6 +242,44 @@ fn registry_judges_the_date() {
 }
 
 #[test]
+fn a_title_the_sentence_dates_to_a_past_year_is_not_judged_on_the_drafts_date() {
+    let dated = |body: &str| format!("---\ndate: 2025-06-20\n---\n\n{body}\n");
+    for text in [
+        "A panel includes Olaf Scholz, Germany's chancellor from 2021 to 2025, and others.",
+        "A panel includes Olaf Scholz, the chancellor of Germany until 2025, and others.",
+        "In 2023, German Chancellor Olaf Scholz visited Kyiv.",
+        "In March 2023, German Chancellor Olaf Scholz visited Kyiv.",
+    ] {
+        assert!(
+            flagged(&dated(text), day("2025-06-20")).is_empty(),
+            "{text}"
+        );
+    }
+    // A year later than the draft's, a year that does not follow a dating
+    // word, and a year after the name do not date the title.
+    for (text, want) in [
+        (
+            "In 2026, German Chancellor Olaf Scholz will visit Kyiv.",
+            "German Chancellor Olaf Scholz",
+        ),
+        (
+            "A panel includes Olaf Scholz, Germany's chancellor, since 2021 a member.",
+            "Olaf Scholz, Germany's chancellor",
+        ),
+        (
+            "Chancellor Olaf Scholz, who took office in 2021, spoke.",
+            "Chancellor Olaf Scholz",
+        ),
+    ] {
+        assert_eq!(
+            flagged(&dated(text), day("2025-06-20")),
+            vec![want],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn registry_titles_written_with_a_union_prefix_or_without_their_portfolio() {
     let d = day("2024-06-20");
     for text in [
