@@ -157,3 +157,26 @@ fn messages_name_the_source_once() {
         ]
     );
 }
+
+/// A block quote that a paragraph ending in a colon introduces is a
+/// quotation of that paragraph's speaker, every paragraph of it.
+#[test]
+fn a_block_quote_after_a_colon_is_its_speakers_quotation() {
+    let text = "An aid worker, Lena Ivo, said in a statement:\n\n\
+        > Our teams screened more than 1,000 children last week.\n\n\
+        A rebel commander said on Thursday:\n\n\
+        > Our fighters killed 40 soldiers. We took the town.\n>\n\
+        > Another 12 soldiers were wounded.\n\n\
+        A rebel commander spoke on Thursday.\n\n\
+        > Our fighters killed 30 soldiers.\n";
+    let got = findings(&mut engine(), "quotes.md", text);
+    let want = [
+        ("unverified-figure", "40 soldiers"),
+        ("unverified-figure", "Another 12 soldiers"),
+        ("unattributed-figure", "30 soldiers"),
+    ];
+    assert_eq!(
+        got,
+        want.map(|(k, t)| (k.to_string(), t.to_string())).to_vec()
+    );
+}

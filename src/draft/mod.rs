@@ -95,6 +95,9 @@ impl Draft {
         let mut paragraphs = Vec::with_capacity(converted.blocks.len());
         let mut sentences = Vec::new();
         let mut quotes = Vec::new();
+        // Whether the last paragraph ends with a colon, or is a block quote
+        // that such a paragraph introduced.
+        let mut introduces = false;
         for block in converted.blocks {
             let first_quote = quotes.len();
             quotes::find(&prose, block.span.clone(), &mut quotes);
@@ -104,6 +107,20 @@ impl Draft {
                     span,
                     paragraph: paragraphs.len(),
                 });
+            }
+            // `... said in a statement:` and then a block quote: the block
+            // is a quotation, whole.
+            let raw = &prose[block.span.clone()];
+            let text = raw.trim();
+            if block.kind == BlockKind::BlockQuote && introduces && !text.is_empty() {
+                let start = block.span.start + (raw.len() - raw.trim_start().len());
+                quotes.truncate(first_quote);
+                quotes.push(Quote {
+                    span: start..start + text.len(),
+                    closed: true,
+                });
+            } else {
+                introduces = text.ends_with(':');
             }
             if sentences.len() > first {
                 paragraphs.push(Paragraph {
@@ -292,6 +309,15 @@ mod tests {
         assert!(d.next_in_paragraph(2).is_none());
         assert_eq!(d.sentence_at(text.find("Two").unwrap()), Some(2));
         assert!(!d.prose.contains("date"));
+    }
+
+    #[test]
+    fn a_block_quote_after_a_colon_is_a_quotation() {
+        let text = "He said:\n\n> One. \"Two.\"\n>\n> Three.\n\nThen:\n\nFour.\n\n> Five.\n";
+        let d = Draft::parse("a.md", text, &lang());
+        let quotes: Vec<_> = d.quotes.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(quotes, ["One. \"Two.\"", "Three."]);
+        d.assert_invariants();
     }
 
     #[test]

@@ -471,7 +471,23 @@ impl FigureCheck {
         let sentences = &draft.sentences;
         let here = &sentences[si];
         let mut others = Vec::new();
-        if let Some(j) = j {
+        // `... said in a statement:` and a block quote: the quotation goes
+        // on from the speaker of the sentence before it.
+        // A block quote of several paragraphs goes back to the first.
+        let opening = sentences.partition_point(|x| x.span.end <= quote.start);
+        let quoted_block = |k: usize| {
+            draft.paragraphs[sentences[k].paragraph].kind == BlockKind::BlockQuote
+                && draft.quote_around(&sentences[k].span).is_some()
+        };
+        let mut introduced = None;
+        if opening < sentences.len() && quoted_block(opening) {
+            let mut k = opening;
+            while k > 0 && quoted_block(k - 1) {
+                k -= 1;
+            }
+            introduced = k.checked_sub(1);
+        }
+        if let Some(j) = j.filter(|_| introduced.is_none()) {
             let span = sentences[j].span.clone();
             s.other
                 .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
@@ -483,12 +499,16 @@ impl FigureCheck {
         // quotation that is a sentence of its own goes on from the speaker
         // of the sentence before, the last one outside its quotations.
         const SLACK: usize = 3;
-        if quote.start > here.span.start + SLACK || quote.end + SLACK < here.span.end {
-            return None;
-        }
-        let prev = si
-            .checked_sub(1)
-            .filter(|&j| sentences[j].paragraph == here.paragraph)?;
+        let prev = match introduced {
+            Some(k) => k,
+            None => {
+                if quote.start > here.span.start + SLACK || quote.end + SLACK < here.span.end {
+                    return None;
+                }
+                si.checked_sub(1)
+                    .filter(|&j| sentences[j].paragraph == here.paragraph)?
+            }
+        };
         let span = sentences[prev].span.clone();
         s.other
             .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
