@@ -1004,6 +1004,12 @@ pub fn classify(
         .iter()
         .find_map(|(class, l)| {
             l.find_in(&lex.vocab, t, source.start, source.end)
+                // `the former Nigerian president` speaks for no government.
+                .filter(|&(a, _)| {
+                    *class != SourceClass::Government
+                        || !(a.saturating_sub(2).max(source.start)..a)
+                            .any(|k| lex.past_holders.word(t, k))
+                })
                 .map(|(a, b)| (*class, t.span(a, b)))
                 .or_else(|| {
                     any_possessive
@@ -1901,6 +1907,19 @@ mod tests {
         );
         assert_eq!(class("The hospital director said 14 died."), None);
         assert_eq!(class("Officials say 14 died."), None);
+        assert_eq!(
+            class("Prime Minister Ana Tul said 7,000 people were killed."),
+            Some(SourceClass::Government)
+        );
+        // A former office holder speaks for no government.
+        assert_eq!(
+            class("Former Health Minister Ana Tul said 40 were killed."),
+            None
+        );
+        assert_eq!(
+            class("Ana Tul, the former Nigerian president, said 40 were killed."),
+            None
+        );
     }
 
     #[test]

@@ -486,6 +486,8 @@ pub struct Lexicons {
     pub not_states: Lex,
     /// Officials that a nationality before them makes a government's.
     pub state_officials: Lex,
+    /// Words before an office that say its holder has left it (`former`).
+    pub past_holders: Lex,
     /// Words after a speech verb that make its speaker anonymous (`said
     /// on condition of anonymity`).
     pub anonymity_cues: Lex,
@@ -722,6 +724,7 @@ impl Lexicons {
             toll_movers: lex("toll-movers", false),
             rate_bases: lex("rate-bases", false),
             nationalities: lex("title:nationalities", false),
+            past_holders: lex("title:status-former", false),
             not_states: lex("not-states", false),
             state_officials: lex("state-officials", false),
             anonymity_cues: lex("anonymity-cues", false),
