@@ -92,6 +92,7 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 && casualty_sentence
                 && !bystanding_perpetrators(lex, t, f)
                 && !subject_of_other_verb(lex, t, f)
+                && !object_of_other_verb(lex, t, f)
             {
                 f.casualty = true;
             }
@@ -113,15 +114,22 @@ const VERB_OBJECT_REACH: usize = 4;
 /// `40 people were rescued`): the dead and hurt of its sentence are
 /// others.
 fn subject_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
+    let casualty_at = |i: usize| casualty_at(lex, t, i);
     let mut j = f.toks.end;
-    while j < t.len() && j < f.toks.end + 3 && lex.auxiliaries.word(t, j) {
+    // `as thousands of Afghans who had broken through ... tried`: the verb
+    // of a relative clause on the count, when nothing after the count nor
+    // right before it tells of the dead and hurt (`killed 45 rioters who
+    // attacked`, `17 patients who had been waiting were missing`).
+    if lex.relative_pronouns.word(t, j)
+        && !f.toks.start.checked_sub(1).is_some_and(casualty_at)
+        && !(j..t.len()).any(casualty_at)
+    {
         j += 1;
     }
-    let casualty_at = |i: usize| {
-        lex.casualty_words.word(t, i)
-            || lex.casualty_states.word(t, i)
-            || lex.casualty_nouns.at(t, i).is_some()
-    };
+    let verb_from = j;
+    while j < t.len() && j < verb_from + 3 && lex.auxiliaries.word(t, j) {
+        j += 1;
+    }
     // `the bodies of 64 men were found`: the noun phrase says it.
     let of_casualties =
         f.toks.start >= 2 && t.low_is(f.toks.start - 1, "of") && casualty_at(f.toks.start - 2);
@@ -130,6 +138,33 @@ fn subject_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
         && !lex.function_words.word(t, j)
         && !of_casualties
         && !(j..(j + 1 + VERB_OBJECT_REACH).min(t.len())).any(casualty_at)
+}
+
+/// Whether token `i` tells of the dead and hurt.
+fn casualty_at(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    lex.casualty_words.word(t, i)
+        || lex.casualty_states.word(t, i)
+        || lex.casualty_nouns.at(t, i).is_some()
+}
+
+/// A count of people that is the object of a participle with no casualty
+/// word (`holding 182 hostages`, `capturing eight others`, not `killing
+/// 12 people` nor `leaving 12 dead`): the dead and hurt of its sentence
+/// are others.
+fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
+    let Some(v) = f.toks.start.checked_sub(1) else {
+        return false;
+    };
+    t.is_word(v)
+        && t.low(v).ends_with("ing")
+        && !lex.function_words.word(t, v)
+        && !lex.casualty_verbs.word(t, v)
+        && !casualty_at(lex, t, v)
+        && !(f
+            .toks
+            .clone()
+            .chain(f.toks.end..(f.toks.end + VERB_OBJECT_REACH).min(t.len())))
+        .any(|i| casualty_at(lex, t, i))
 }
 
 /// How many tokens around a count of attackers a casualty word may stand
@@ -1374,6 +1409,24 @@ pub mod tests {
             "He said thousands of people have fled since the strikes killed 3.",
         ] {
             assert!(figures(text)[0].2, "{text}");
+        }
+        // The verb of a relative clause on the count, and a participle
+        // that takes the count as object.
+        for text in [
+            "Five people died as thousands of people who had broken through the fence tried to board.",
+            "The group said it killed 20 soldiers and was holding 182 hostages.",
+        ] {
+            let got = figures(text);
+            let casualty: Vec<bool> = got.iter().map(|f| f.2).collect();
+            assert_eq!(casualty, vec![true, false], "{text}: {got:?}");
+        }
+        // Unless the dead and hurt are the count's own.
+        for text in [
+            "Police said they had killed 45 men who attacked the station.",
+            "Seventeen patients who had been waiting for tests were missing.",
+            "The blast hit the bus, leaving 12 people dead.",
+        ] {
+            assert!(figures(text).iter().all(|f| f.2), "{text}");
         }
     }
 
