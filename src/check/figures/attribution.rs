@@ -735,7 +735,13 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
     });
     for sep in separators {
         let side = if fig.start > sep {
-            0..sep
+            // `Ruto fires cabinet; rights body: 39 dead`: from the last
+            // clause mark before the colon.
+            let from = (0..sep)
+                .rev()
+                .find(|&i| t.is_punct(i, ";") || t.is_punct(i, "—") || t.is_punct(i, "–"))
+                .map_or(0, |i| i + 1);
+            from..sep
         } else if fig.end <= sep {
             sep + 1..n
         } else {
@@ -1978,6 +1984,15 @@ mod tests {
         assert!(heading_colon(lexicons(), &t, &(3..4)).is_some());
         t.tokenize("Valley: 11 killed in strike", 0, Some(&lexicons().vocab));
         assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
+        // The source runs back to a clause mark, not to the start.
+        t.tokenize(
+            "President fires his whole cabinet after weeks of protests; rights body: 39 dead",
+            0,
+            Some(&lexicons().vocab),
+        );
+        let n = t.len();
+        let a = heading_colon(lexicons(), &t, &(n - 2..n - 1)).expect("the rights body");
+        assert_eq!(a.source, n - 5..n - 3);
         // Dashes standing alone part a headline from its source too.
         for text in [
             "Toll tops 50,000 - ministry",

@@ -280,6 +280,17 @@ fn a_title_the_sentence_dates_to_a_past_year_is_not_judged_on_the_drafts_date() 
 }
 
 #[test]
+fn a_governor_general_is_no_governor() {
+    assert_eq!(
+        mentions("Governor General Mary Simon spoke.")
+            .into_iter()
+            .map(|m| m.2)
+            .collect::<Vec<_>>(),
+        ["Governor General"]
+    );
+}
+
+#[test]
 fn registry_titles_written_with_a_union_prefix_or_without_their_portfolio() {
     let d = day("2024-06-20");
     for text in [
