@@ -180,3 +180,21 @@ fn a_block_quote_after_a_colon_is_its_speakers_quotation() {
         want.map(|(k, t)| (k.to_string(), t.to_string())).to_vec()
     );
 }
+
+/// A speaker whom the next sentence makes anonymous (`She asked not to be
+/// named`) is a local or anonymous source.
+#[test]
+fn a_pronoun_that_asks_not_to_be_named_makes_its_speaker_anonymous() {
+    let text = "A doctor at the main hospital said it had received about 160 injured people. \
+        She asked not to be named because she was not authorised to speak.\n\n\
+        A doctor at the main hospital said it had received about 90 injured people. \
+        She said most had gunshot wounds.\n";
+    let got = findings(&mut engine(), "anonymous.md", text);
+    assert_eq!(
+        got,
+        [(
+            "unverified-figure".to_string(),
+            "about 160 injured people".to_string()
+        )]
+    );
+}

@@ -1200,6 +1200,20 @@ pub fn pointed_source(lex: &Lexicons, t: &Tokens, r: &Range<usize>) -> Source {
     class_after(lex, t, &a, source(lex, t, r))
 }
 
+/// `She asked not to be named because ...`: a sentence that opens with a
+/// pronoun and says, close after it, that its speaker is anonymous.
+pub fn anonymous_pronoun(lex: &Lexicons, t: &Tokens) -> Option<(SourceClass, Range<usize>)> {
+    let pronoun = (1..=2).find(|&e| is_pronoun(lex, t, &(0..e)))?;
+    lex.anonymity_cues
+        .find_in(
+            &lex.vocab,
+            t,
+            pronoun,
+            (pronoun + ANONYMITY_REACH).min(t.len()),
+        )
+        .map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)))
+}
+
 /// Whether tokens `r` are one whole pronoun or noun that refers back
 /// (`He`, `they`, `the group`).
 pub fn is_pronoun(lex: &Lexicons, t: &Tokens, r: &Range<usize>) -> bool {
@@ -1913,6 +1927,14 @@ mod tests {
         );
         assert_eq!(class("The hospital director said 14 died."), None);
         assert_eq!(class("Officials say 14 died."), None);
+        assert_eq!(
+            class("Protest medics said 30 people were hurt."),
+            Some(SourceClass::Anonymous)
+        );
+        assert_eq!(
+            class("The commission, a state-funded watchdog, said 39 people were killed."),
+            Some(SourceClass::Monitors)
+        );
         assert_eq!(
             class("Prime Minister Ana Tul said 7,000 people were killed."),
             Some(SourceClass::Government)

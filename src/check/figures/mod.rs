@@ -313,6 +313,19 @@ impl FigureCheck {
             if source.class.is_none() {
                 source.class = self.named_earlier(draft, s, si, &source);
             }
+            // `A doctor said ... 160 injured people. She asked not to be
+            // named ...`.
+            if source.class.is_none()
+                && let Some(next) = draft.next_in_paragraph(si)
+            {
+                s.other.tokenize(
+                    &draft.prose[next.span.clone()],
+                    next.span.start,
+                    Some(&self.lex.vocab),
+                );
+                s.other_holds = Some(si + 1);
+                source.class = attribution::anonymous_pronoun(&self.lex, &s.other);
+            }
         }
         let (class, words) = source.class.clone()?;
         // State media, governments and armies need a caveat as a party's
