@@ -689,7 +689,9 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             modifiers += 1;
         } else if unknown < 2
             && (!w.ends_with('s')
-                || head_word(lex, t, j + 1, false).is_some_and(|(_, c)| c == Class::Casualties))
+                // `three women victims`, not `four prisons killed`.
+                || (head_word(lex, t, j + 1, false).is_some_and(|(_, c)| c == Class::Casualties)
+                    && !lex.casualty_states.word(t, j + 1)))
             && !lex.casualty_states.has(&lex.vocab, w)
         {
             // One adjective the lexicon does not know (`29 young children`);
@@ -1166,6 +1168,8 @@ pub mod tests {
     fn a_plural_word_may_modify_a_casualty_noun() {
         assert_figures("140,000 measles deaths", &["140,000 measles deaths"]);
         assert_figures("They built two bridges last year.", &[]);
+        // A casualty verb after a plural noun is no head noun of it.
+        assert_figures("Riots in four prisons killed 79 inmates.", &["79 inmates"]);
     }
 
     #[test]
