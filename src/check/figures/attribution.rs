@@ -1040,6 +1040,15 @@ pub fn classify(
             })
         })
         .or_else(|| {
+            // `Rania Haddad, 52,`: a private person, named with an age and
+            // no office, speaks as a resident or witness.
+            let n = source.end.checked_sub(1)?;
+            let age = t.kind(n) == Some(TokKind::Number)
+                && t.low(n).parse::<u32>().is_ok_and(|a| (1..=110).contains(&a));
+            (n >= 2 && age && t.is_punct(n - 1, ",") && is_name(t, &(source.start..n - 1)))
+                .then(|| (SourceClass::Witnesses, t.span(source.start, source.end)))
+        })
+        .or_else(|| {
             // `Nigeria says Boko Haram killed 150`: a country alone speaks as
             // its government.
             (lex.countries.at(t, source.start) == Some(source.end))
@@ -1927,6 +1936,10 @@ mod tests {
         );
         assert_eq!(class("The hospital director said 14 died."), None);
         assert_eq!(class("Officials say 14 died."), None);
+        assert_eq!(
+            class("Rania Haddad, 52, said six people in her building were hurt."),
+            Some(SourceClass::Witnesses)
+        );
         assert_eq!(
             class("Protest medics said 30 people were hurt."),
             Some(SourceClass::Anonymous)
