@@ -1044,7 +1044,9 @@ pub fn classify(
             // no office, speaks as a resident or witness.
             let n = source.end.checked_sub(1)?;
             let age = t.kind(n) == Some(TokKind::Number)
-                && t.low(n).parse::<u32>().is_ok_and(|a| (1..=110).contains(&a));
+                && t.low(n)
+                    .parse::<u32>()
+                    .is_ok_and(|a| (1..=110).contains(&a));
             (n >= 2 && age && t.is_punct(n - 1, ",") && is_name(t, &(source.start..n - 1)))
                 .then(|| (SourceClass::Witnesses, t.span(source.start, source.end)))
         })

@@ -228,7 +228,19 @@ impl Check for FigureCheck {
                                     found
                                 }
                             }
-                            None => found,
+                            // `The ministry responded by publishing the
+                            // names of 7,000 people it said had been
+                            // killed`: the opening subject.
+                            None => attribution::opening_subject(lex, &s.toks)
+                                .filter(|r| {
+                                    a.source.len() == 1
+                                        && r.start == 0
+                                        && r.end <= a.source.start
+                                        && (!lex.function_words.word(&s.toks, 0)
+                                            || lex.determiners.word(&s.toks, 0))
+                                        && !attribution::is_pronoun(lex, &s.toks, r)
+                                })
+                                .map_or(found, |r| attribution::source(lex, &s.toks, &r)),
                         }
                     })
                     .map(|found| attribution::relayed(lex, &s.toks, &attributions, found));
