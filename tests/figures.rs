@@ -204,7 +204,7 @@ fn a_pronoun_that_asks_not_to_be_named_makes_its_speaker_anonymous() {
 #[test]
 fn a_pronoun_after_an_opening_subject_stands_for_it() {
     let text = "Fighting went on in the north. The Hamas-run health ministry says 40 people \
-        have been killed. A foreign leader doubted the count. The ministry responded by \
+        have been killed. A foreign leader said he doubted the count. The ministry responded by \
         publishing the names of 38 people it said had been killed.\n";
     let got = findings(&mut engine(), "pronoun.md", text);
     let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
