@@ -1939,6 +1939,10 @@ mod tests {
         assert_eq!(class("The hospital director said 14 died."), None);
         assert_eq!(class("Officials say 14 died."), None);
         assert_eq!(
+            class("One group of families said in a post that dozens were missing."),
+            Some(SourceClass::Witnesses)
+        );
+        assert_eq!(
             class("Rania Haddad, 52, said six people in her building were hurt."),
             Some(SourceClass::Witnesses)
         );
