@@ -1955,7 +1955,7 @@ mod tests {
             Some(SourceClass::Monitors)
         );
         assert_eq!(
-            class("Prime Minister Ana Tul said 7,000 people were killed."),
+            class("Defence Secretary Ana Tul said 40 soldiers were killed."),
             Some(SourceClass::Government)
         );
         // A former office holder speaks for no government.
