@@ -1177,8 +1177,28 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
                 .filter(|&(b, _)| b > 0 && lex.witness_subjects.word(t, b - 1))
                 .map(|(b, e)| (SourceClass::Witnesses, t.span(b, e)))
         })
-        .or_else(|| posted_on(lex, t, a.cue));
+        .or_else(|| posted_on(lex, t, a.cue))
+        .or_else(|| own_forces(lex, t, a.cue));
     found
+}
+
+/// A speaker that says `its forces` or `their fighters` right after its
+/// verb speaks for a party to the conflict.
+fn own_forces(lex: &Lexicons, t: &Tokens, cue: usize) -> Option<(SourceClass, Range<usize>)> {
+    let mut k = cue + 1;
+    if lex.function_words.word(t, k) && !lex.own_possessives.word(t, k) {
+        k += 1;
+    }
+    if !lex.own_possessives.word(t, k) {
+        return None;
+    }
+    let (_, party) = lex
+        .sources
+        .iter()
+        .find(|(class, _)| *class == SourceClass::Party)?;
+    party
+        .at(t, k + 1)
+        .map(|e| (SourceClass::Party, t.span(k, e)))
 }
 
 /// Where a speaker says it when that is social media, right after the
@@ -1420,6 +1440,14 @@ mod tests {
         out.iter()
             .map(|a| text[t.span(a.source.start, a.source.end)].to_string())
             .collect()
+    }
+
+    /// The class of the first attribution's speaker, words after it and all.
+    fn speaker_class(text: &str) -> Option<SourceClass> {
+        let (t, out) = attributions(text);
+        out.first()
+            .and_then(|a| speaker(lexicons(), &t, a).class)
+            .map(|c| c.0)
     }
 
     fn class(text: &str) -> Option<SourceClass> {
@@ -1938,6 +1966,14 @@ mod tests {
         );
         assert_eq!(class("The hospital director said 14 died."), None);
         assert_eq!(class("Officials say 14 died."), None);
+        assert_eq!(
+            speaker_class("The Resistance Front said its forces had killed 300 soldiers."),
+            Some(SourceClass::Party)
+        );
+        assert_eq!(
+            speaker_class("The Resistance Front said the forces had killed 300 soldiers."),
+            None
+        );
         assert_eq!(
             class("One group of families said in a post that dozens were missing."),
             Some(SourceClass::Witnesses)

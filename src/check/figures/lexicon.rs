@@ -496,6 +496,7 @@ pub struct Lexicons {
     pub witness_cues: Lex,
     /// Pronouns before a witness cue that make the speaker the witness.
     pub witness_subjects: Lex,
+    pub own_possessives: Lex,
     /// Speech verbs that open a pointer back whatever follows them
     /// (`The ministry said most were children.`).
     pub pointer_speech_verbs: Lex,
@@ -730,6 +731,7 @@ impl Lexicons {
             anonymity_cues: lex("anonymity-cues", false),
             witness_cues: lex("witness-cues", false),
             witness_subjects: lex("witness-subjects", false),
+            own_possessives: lex("own-possessives", false),
             pointer_speech_verbs: lex("pointer-speech-verbs", false),
             casualty_people: lex("casualty-people", false),
             perpetrator_nouns: lex("perpetrator-nouns", false),
