@@ -1991,6 +1991,10 @@ mod tests {
             Some(SourceClass::Monitors)
         );
         assert_eq!(
+            class("The civil defence agency said the strike killed 20 people."),
+            Some(SourceClass::Government)
+        );
+        assert_eq!(
             class("Defence Secretary Ana Tul said 40 soldiers were killed."),
             Some(SourceClass::Government)
         );
