@@ -1192,11 +1192,7 @@ fn own_forces(lex: &Lexicons, t: &Tokens, cue: usize) -> Option<(SourceClass, Ra
     if !lex.own_possessives.word(t, k) {
         return None;
     }
-    let (_, party) = lex
-        .sources
-        .iter()
-        .find(|(class, _)| *class == SourceClass::Party)?;
-    party
+    lex.class_words(SourceClass::Party)?
         .at(t, k + 1)
         .map(|e| (SourceClass::Party, t.span(k, e)))
 }
@@ -1208,11 +1204,7 @@ fn posted_on(lex: &Lexicons, t: &Tokens, cue: usize) -> Option<(SourceClass, Ran
     if !lex.media_prepositions.word(t, cue + 1) {
         return None;
     }
-    let (_, social) = lex
-        .sources
-        .iter()
-        .find(|(class, _)| *class == SourceClass::SocialMedia)?;
-    social
+    lex.class_words(SourceClass::SocialMedia)?
         .find_in(&lex.vocab, t, cue + 2, (cue + 2 + REACH).min(t.len()))
         .map(|(b, e)| (SourceClass::SocialMedia, t.span(b, e)))
 }

@@ -805,6 +805,14 @@ impl Lexicons {
             || (tok.id != UNKNOWN && self.figure_starts.get(tok.id))
     }
 
+    /// The words of one source class.
+    pub fn class_words(&self, class: SourceClass) -> Option<&Lex> {
+        self.sources
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, l)| l)
+    }
+
     /// Whether a sentence may hold a figure: a digit, or a number, count or
     /// currency word or mark somewhere in it, in any ASCII case.
     ///
