@@ -739,7 +739,7 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
             // clause mark before the colon.
             let from = (0..sep)
                 .rev()
-                .find(|&i| t.is_punct(i, ";") || t.is_punct(i, "—") || t.is_punct(i, "–"))
+                .find(|&i| t.kind(i) == Some(TokKind::Punct) && lex.heading_clause_marks.word(t, i))
                 .map_or(0, |i| i + 1);
             from..sep
         } else if fig.end <= sep {

@@ -160,11 +160,8 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
         && !lex.function_words.word(t, v)
         && !lex.casualty_verbs.word(t, v)
         && !casualty_at(lex, t, v)
-        && !(f
-            .toks
-            .clone()
-            .chain(f.toks.end..(f.toks.end + VERB_OBJECT_REACH).min(t.len())))
-        .any(|i| casualty_at(lex, t, i))
+        && !(f.toks.start..(f.toks.end + VERB_OBJECT_REACH).min(t.len()))
+            .any(|i| casualty_at(lex, t, i))
 }
 
 /// How many tokens around a count of attackers a casualty word may stand

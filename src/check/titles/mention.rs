@@ -1204,7 +1204,7 @@ impl Lexicon {
                 start = i - 1;
             }
             if let Some(r) = self.before_name(toks, start, i, office_end, &office, heading) {
-                out.push(self.dated(r, opens_dated));
+                out.push(as_dated(r, opens_dated));
             } else if let Some(r) = self.appositive(toks, start, i, office_end, &office, heading) {
                 // `X, Ethiopia's prime minister from 2012 to 2018,`.
                 let mut after = office_end + usize::from(r.status == Status::Elect);
@@ -1216,19 +1216,10 @@ impl Lexicon {
                     }
                 }
                 let dated = opens_dated || self.dated_at(toks, after, date);
-                out.push(self.dated(r, dated));
+                out.push(as_dated(r, dated));
             }
             i = office_end;
         }
-    }
-
-    /// A current title that its sentence dates to a year reads as
-    /// `then-`.
-    fn dated(&self, mut r: Raw, dated: bool) -> Raw {
-        if dated && r.status == Status::Current {
-            r.status = Status::Then;
-        }
-        r
     }
 
     /// Whether token `i` is a dating word and a year no later than
@@ -1415,6 +1406,14 @@ impl Lexicon {
             heading,
         })
     }
+}
+
+/// A current title that its sentence dates to a year reads as `then-`.
+fn as_dated(mut r: Raw, dated: bool) -> Raw {
+    if dated && r.status == Status::Current {
+        r.status = Status::Then;
+    }
+    r
 }
 
 /// Words searched for in text in ASCII lower case, in ASCII lower case
