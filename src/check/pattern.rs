@@ -285,8 +285,11 @@ impl Check for PatternCheck {
                 target,
                 ignore_case,
             } => {
-                // Case-sensitive words must match exactly.
-                if ignore_case || prose[start..end] == self.words[pattern] {
+                // Case-sensitive words must match exactly, and every word
+                // as a whole word: a part of a longer word hides no match.
+                if (ignore_case || prose[start..end] == self.words[pattern])
+                    && is_word_bounded(prose, start, end)
+                {
                     literals[usize::from(!ignore_case)].push((start, end, target));
                 }
             }
@@ -319,9 +322,7 @@ impl Check for PatternCheck {
                     continue;
                 }
                 from = end;
-                if is_word_bounded(prose, start, end) {
-                    out.push(self.finding(cx, &self.targets[target], draft, start..end));
-                }
+                out.push(self.finding(cx, &self.targets[target], draft, start..end));
             }
         }
         if let Some((set, index)) = &self.regex_set {
@@ -492,6 +493,15 @@ tokens = ["a", "an e"]
             ]
         );
         assert_eq!(found, check(text, false));
+    }
+
+    #[test]
+    fn a_part_of_a_longer_word_hides_no_match() {
+        // `e-mail` inside `xe-mail` is no match, so it does not hide `mail`.
+        for use_starts in [true, false] {
+            let found = check("Send xe-mail now.", use_starts);
+            assert_eq!(found.iter().map(|f| f.0.clone()).collect::<Vec<_>>(), [8..12]);
+        }
     }
 
     /// Matches by [`overlapping`], and by aho-corasick's own overlapping

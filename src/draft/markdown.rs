@@ -249,45 +249,56 @@ pub fn plain(text: &str, from: usize) -> Converted {
 
 /// Blanks bare URLs (`https://…`, `www.…`) inside prose.
 fn blank_urls(text: &str, mask: &mut [u8], blocks: &[Block]) {
+    let www = memchr::memmem::Finder::new(b"www.");
+    let mut starts = Vec::new();
     for block in blocks {
         let bytes = &text.as_bytes()[block.span.clone()];
-        let mut i = 0;
-        while i < bytes.len() {
-            // Every URL starts with `h` or `w`: jump between those.
-            match memchr::memchr2(b'h', b'w', &bytes[i..]) {
-                Some(k) => i += k,
-                None => break,
+        let at_word_start = |i: usize| i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        // Every URL starts with `http://`, `https://` or `www.`: found by
+        // their rare `:` and by `www.`, not by every `h` and `w`.
+        starts.clear();
+        for colon in memchr::memchr_iter(b':', bytes) {
+            if !bytes[colon + 1..].starts_with(b"//") {
+                continue;
             }
-            let rest = &bytes[i..];
-            let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-            let is_url = at_word_start
-                && (rest.starts_with(b"http://")
-                    || rest.starts_with(b"https://")
-                    || rest.starts_with(b"www."));
-            if is_url {
-                let mut j = i;
-                while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'<' {
-                    j += 1;
-                }
-                // Trailing sentence punctuation belongs to the sentence.
-                while j > i
-                    && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?')
-                {
-                    j -= 1;
-                }
-                let start = block.span.start + i;
-                let end = block.span.start + j;
-                // URL bytes up to the first non-ASCII char are ASCII; stop there
-                // so the mask stays on character boundaries.
-                let mut k = start;
-                while k < end && text.as_bytes()[k].is_ascii() {
-                    mask[k] = b' ';
-                    k += 1;
-                }
-                i = j.max(i + 1);
+            let start = if bytes[..colon].ends_with(b"https") {
+                colon - 5
+            } else if bytes[..colon].ends_with(b"http") {
+                colon - 4
             } else {
-                i += 1;
+                continue;
+            };
+            if at_word_start(start) {
+                starts.push(start);
             }
+        }
+        starts.extend(www.find_iter(bytes).filter(|&i| at_word_start(i)));
+        starts.sort_unstable();
+        // Where the last URL ended: a start inside it is part of it.
+        let mut after = 0;
+        for &i in &starts {
+            if i < after {
+                continue;
+            }
+            let mut j = i;
+            while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'<' {
+                j += 1;
+            }
+            // Trailing sentence punctuation belongs to the sentence.
+            while j > i && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?')
+            {
+                j -= 1;
+            }
+            let start = block.span.start + i;
+            let end = block.span.start + j;
+            // URL bytes up to the first non-ASCII char are ASCII; stop there
+            // so the mask stays on character boundaries.
+            let mut k = start;
+            while k < end && text.as_bytes()[k].is_ascii() {
+                mask[k] = b' ';
+                k += 1;
+            }
+            after = j.max(i + 1);
         }
     }
 }
@@ -295,6 +306,70 @@ fn blank_urls(text: &str, mask: &mut [u8], blocks: &[Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first way [`blank_urls`] was written: from every `h` and `w`.
+    fn blank_urls_by_letters(text: &str, mask: &mut [u8], blocks: &[Block]) {
+        for block in blocks {
+            let bytes = &text.as_bytes()[block.span.clone()];
+            let mut i = 0;
+            while i < bytes.len() {
+                // Every URL starts with `h` or `w`: jump between those.
+                match memchr::memchr2(b'h', b'w', &bytes[i..]) {
+                    Some(k) => i += k,
+                    None => break,
+                }
+                let rest = &bytes[i..];
+                let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+                let is_url = at_word_start
+                    && (rest.starts_with(b"http://")
+                        || rest.starts_with(b"https://")
+                        || rest.starts_with(b"www."));
+                if is_url {
+                    let mut j = i;
+                    while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'<' {
+                        j += 1;
+                    }
+                    // Trailing sentence punctuation belongs to the sentence.
+                    while j > i
+                        && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?')
+                    {
+                        j -= 1;
+                    }
+                    let start = block.span.start + i;
+                    let end = block.span.start + j;
+                    // URL bytes up to the first non-ASCII char are ASCII; stop there
+                    // so the mask stays on character boundaries.
+                    let mut k = start;
+                    while k < end && text.as_bytes()[k].is_ascii() {
+                        mask[k] = b' ';
+                        k += 1;
+                    }
+                    i = j.max(i + 1);
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn urls_are_blanked_as_a_search_from_every_h_and_w_blanks_them(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "http://", "https://", "www.", "h", "w", "x", ":", "//", " ", ".", ",",
+                "é", "<", "\n", "ttp", "s", "ww",
+            ]), 0..30)
+        ) {
+            let text = parts.concat();
+            let blocks = [Block { span: 0..text.len(), kind: BlockKind::Paragraph }];
+            let mut ours = blank_mask(&text);
+            ours.copy_from_slice(text.as_bytes());
+            let mut theirs = ours.clone();
+            blank_urls(&text, &mut ours, &blocks);
+            blank_urls_by_letters(&text, &mut theirs, &blocks);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
 
     fn prose_of(md: &str) -> String {
         let c = markdown(md, 0);

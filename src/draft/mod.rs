@@ -278,7 +278,7 @@ pub fn lines_of(text: &str, offsets: &[usize]) -> Vec<usize> {
     let (mut at, mut line) = (0, 1);
     for i in order {
         let to = offsets[i].min(text.len());
-        line += text[at..to].matches('\n').count();
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[at..to]).count();
         at = to;
         lines[i] = line;
     }

@@ -153,13 +153,17 @@ fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -
         // An initial: `Donald J. Trump`.
         return false;
     }
-    let is_acronym = word.len() >= 4
-        && word
-            .split('.')
-            .filter(|p| !p.is_empty())
-            .all(|p| p.chars().count() == 1)
-        && word.matches('.').count() >= 2;
-    if lang.abbreviations.contains(word) || is_acronym {
+    // `U.S.`, `N.Y.C.`: single letters between full stops (checked last,
+    // as most words have one full stop, their last byte).
+    let is_acronym = || {
+        word.len() >= 4
+            && word.bytes().filter(|&b| b == b'.').count() >= 2
+            && word
+                .split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1)
+    };
+    if lang.abbreviations.contains(word) || is_acronym() {
         let end = next
             .find(|c: char| !(c.is_alphanumeric() || c == '\''))
             .unwrap_or(next.len());

@@ -1030,6 +1030,16 @@ fn words_back(text: &str, at: usize, n: usize) -> usize {
 /// The text of a span on one line, for a message.
 fn quoted(draft: &Draft, span: &std::ops::Range<usize>) -> String {
     let text = &draft.text[span.clone()];
+    // Most spans are ASCII words with one space between them: as they are.
+    let b = text.as_bytes();
+    if text.is_ascii()
+        && b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|&c| c != b' ' && c.is_ascii_whitespace())
+    {
+        return text.to_string();
+    }
     // The words joined by one space, with no list of them in between.
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -1295,6 +1305,11 @@ mod tests {
         let all = 0..draft.text.len();
         assert_eq!(quoted(&draft, &all), "Some 2.5 million people voted.");
         assert_eq!(quoted(&draft, &(4..6)), "");
+        assert_eq!(quoted(&draft, &(0..4)), "Some");
+        assert_eq!(quoted(&draft, &(3..9)), "e 2.5");
+        // A no-break space is whitespace too.
+        let draft = Draft::parse("a.md", "Some 5\u{a0}000 people.", &Default::default());
+        assert_eq!(quoted(&draft, &(5..13)), "5 000 p");
     }
 
     #[test]
