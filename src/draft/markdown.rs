@@ -285,8 +285,7 @@ fn blank_urls(text: &str, mask: &mut [u8], blocks: &[Block]) {
                 j += 1;
             }
             // Trailing sentence punctuation belongs to the sentence.
-            while j > i && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?')
-            {
+            while j > i && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?') {
                 j -= 1;
             }
             let start = block.span.start + i;
