@@ -131,14 +131,29 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads a draft's bytes, saying clearly why a file cannot be checked.
 pub fn read_draft(path: &std::path::Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| crate::rules::io_message(&e))?;
-    if meta.len() > MAX_FILE_BYTES {
+    use std::io::Read as _;
+    let io = |e: std::io::Error| crate::rules::io_message(&e);
+    // One open, one size look-up, one read into a buffer of that size.
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len > MAX_FILE_BYTES {
         return Err(format!(
             "file is too large to be a draft ({} MB; the limit is 256 MB)",
-            meta.len() / 1_000_000
+            len / 1_000_000
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| crate::rules::io_message(&e))?;
+    // The size is a hint: a file that grows meanwhile is still read whole
+    // (up to the limit).
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
+    file.by_ref()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(
+            "file is too large to be a draft (it grew past 256 MB while it was read)".to_string(),
+        );
+    }
     decode(bytes)
 }
 
