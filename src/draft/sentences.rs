@@ -153,8 +153,9 @@ fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -
         // An initial: `Donald J. Trump`.
         return false;
     }
-    // `U.S.`, `N.Y.C.`: single letters between full stops (checked last,
-    // as most words have one full stop, their last byte).
+    // `U.S.`, `N.Y.C.`: single letters between full stops; worked out only
+    // for a word that is no listed abbreviation, its full stops counted
+    // first (most words have one, their last byte).
     let is_acronym = || {
         word.len() >= 4
             && word.bytes().filter(|&b| b == b'.').count() >= 2
