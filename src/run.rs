@@ -134,7 +134,7 @@ pub fn read_draft(path: &std::path::Path) -> Result<String, String> {
     use std::io::Read as _;
     let io = |e: std::io::Error| crate::rules::io_message(&e);
     // One open, one size look-up, one read into a buffer of that size.
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let file = std::fs::File::open(path).map_err(io)?;
     let len = file.metadata().map_err(io)?.len();
     if len > MAX_FILE_BYTES {
         return Err(format!(
@@ -145,8 +145,7 @@ pub fn read_draft(path: &std::path::Path) -> Result<String, String> {
     // The size is a hint: a file that grows meanwhile is still read whole
     // (up to the limit).
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
-    file.by_ref()
-        .take(MAX_FILE_BYTES + 1)
+    file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {

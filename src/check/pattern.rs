@@ -445,6 +445,8 @@ fn overlapping_in_lanes(
         }
     };
     let steps = (0..LANES).map(|k| ends[k + 1] - from[k]).min().unwrap_or(0);
+    // The step is written out in both loops: as one closure over the lanes'
+    // states, the 500-rule search took a fifth more time.
     for step in 0..steps {
         for k in 0..LANES {
             let i = from[k] + step;
