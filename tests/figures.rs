@@ -62,6 +62,14 @@ fn briefs_fixture() {
     check_fixture("briefs");
 }
 
+/// A disaster's toll from a government, counts of people no lexicon
+/// names, reported counts, and sources named by a possessive, a rank, a
+/// pronoun after an anonymous speaker or a forum user.
+#[test]
+fn aftermath_fixture() {
+    check_fixture("aftermath");
+}
+
 #[test]
 fn built_in_figure_examples_hold() {
     let mut engine = engine();

@@ -1,7 +1,7 @@
 //! The figure finder: numbers that count or measure something a reader
 //! needs a source for (spec section 2), with their qualifier and head noun.
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Lex, Lexicons};
 use super::tokens::{TokKind, Tokens};
 use std::ops::Range;
 
@@ -88,6 +88,15 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
         }
         out.truncate(keep);
         for f in &mut out[first..] {
+            // `We have 2,500 of our soldiers in Marjah`: a count of
+            // soldiers, children or civilians is a casualty figure only in
+            // a sentence that tells of the dead and hurt.
+            if f.class == Class::People
+                && !casualty_sentence
+                && !lex.casualty_states.word(t, f.toks.end)
+            {
+                f.casualty = false;
+            }
             if f.class == Class::People
                 && casualty_sentence
                 && !bystanding_perpetrators(lex, t, f)
@@ -133,11 +142,18 @@ fn subject_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     // `the bodies of 64 men were found`: the noun phrase says it.
     let of_casualties =
         f.toks.start >= 2 && t.low_is(f.toks.start - 1, "of") && casualty_at(f.toks.start - 2);
-    j > f.toks.end
-        && t.is_word(j)
-        && !lex.function_words.word(t, j)
-        && !of_casualties
-        && !(j..(j + 1 + VERB_OBJECT_REACH).min(t.len())).any(casualty_at)
+    if j == f.toks.end || !t.is_word(j) || of_casualties {
+        return false;
+    }
+    if lex.function_words.word(t, j) {
+        // `about 130 people had been on board, meaning that up to 100 could
+        // be missing`: a place or state with no casualty word in its clause.
+        let clause_end = (j..t.len())
+            .find(|&i| t.is_punct(i, ",") || t.is_punct(i, ";"))
+            .unwrap_or(t.len());
+        return !(j..clause_end).any(casualty_at);
+    }
+    !(j..(j + 1 + VERB_OBJECT_REACH).min(t.len())).any(casualty_at)
 }
 
 /// Whether token `i` tells of the dead and hurt.
@@ -155,8 +171,12 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     let Some(v) = f.toks.start.checked_sub(1) else {
         return false;
     };
+    // `had locked dozens of people in the hold`: a past participle after
+    // `had`, `has` or `have` is a verb as surely as an `-ing` form.
+    let perfect =
+        || t.low(v).ends_with("ed") && v > 0 && matches!(t.low(v - 1), "had" | "has" | "have");
     t.is_word(v)
-        && t.low(v).ends_with("ing")
+        && (t.low(v).ends_with("ing") || perfect())
         && !lex.function_words.word(t, v)
         && !lex.casualty_verbs.word(t, v)
         && !casualty_at(lex, t, v)
@@ -294,7 +314,9 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     if is_bare_casualty(lex, t, start, k) || share_of_casualties(lex, t, start) {
         return fig(k, Class::Toll, true);
     }
-    if let Some(e) = casualty_object(lex, t, start, k) {
+    if let Some(e) =
+        casualty_object(lex, t, start, k).or_else(|| casualty_subject(lex, t, start, k))
+    {
         return fig(e, Class::People, true);
     }
     None
@@ -796,11 +818,7 @@ const TOLL_SUBJECT_REACH: usize = 24;
 /// A bare number counted by a casualty word: `36 killed`, `nineteen
 /// injured`, `kills 30 in`, `killing nine and`, `the toll rose to 65`.
 fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> bool {
-    let mut j = end;
-    while j < end + 3 && lex.auxiliaries.word(t, j) {
-        j += 1;
-    }
-    if lex.casualty_states.word(t, j) {
+    if state_after(lex, t, end, &lex.casualty_states) {
         return true;
     }
     let ends_clause = end >= t.len() || !t.is_word(end) || lex.function_words.word(t, end);
@@ -871,10 +889,71 @@ fn of_casualty(lex: &Lexicons, t: &Tokens, end: usize) -> Option<usize> {
         return None;
     }
     let noun_end = j;
-    while j < noun_end + 3 && lex.auxiliaries.word(t, j) {
-        j += 1;
+    state_after(lex, t, noun_end, &lex.casualty_states).then_some(noun_end)
+}
+
+/// How many auxiliaries and words of a reported count (lexicon
+/// `figure-casualty-links`) may stand between a count and its casualty
+/// word (`had been reported killed`).
+const STATE_REACH: usize = 4;
+
+/// Whether a word of `states` follows token `j`, past auxiliaries and
+/// words of a reported count (`were killed`, `were listed as missing`).
+fn state_after(lex: &Lexicons, t: &Tokens, j: usize, states: &Lex) -> bool {
+    states.word(t, past_links(lex, t, j))
+}
+
+/// Token `j`, or the first token after the auxiliaries and words of a
+/// reported count that start there.
+fn past_links(lex: &Lexicons, t: &Tokens, mut j: usize) -> usize {
+    let from = j;
+    while j < from + STATE_REACH {
+        if lex.auxiliaries.word(t, j) {
+            j += 1;
+        } else if let Some(e) = lex.casualty_links.at(t, j) {
+            j = e;
+        } else {
+            break;
+        }
     }
-    lex.casualty_states.word(t, j).then_some(noun_end)
+    j
+}
+
+/// A count and a noun phrase of up to three words that no people lexicon
+/// names, with a casualty word only people suffer after it (lexicon
+/// `figure-people-states`: `at least 20 traders were killed`, `five
+/// vendors died`): the end of the noun phrase.
+fn casualty_subject(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option<usize> {
+    // `the two brothers were killed`: people the draft has told of.
+    if start > 0 && lex.known_determiners.word(t, start - 1) {
+        return None;
+    }
+    let mut e = k;
+    while e < k + 3
+        && t.is_word(e)
+        && !lex.function_words.word(t, e)
+        && !lex.auxiliaries.word(t, e)
+        && !lex.casualty_words.word(t, e)
+        && !lex.speech_verbs.word(t, e)
+    {
+        e += 1;
+    }
+    // `five years later, 40 died`: a time, not who.
+    if e == k || (k..e).any(|i| lex.unit_nouns.word(t, i)) {
+        return None;
+    }
+    let s = past_links(lex, t, e);
+    if !lex.people_states.word(t, s) {
+        return None;
+    }
+    // `Riots in four prisons killed 79 inmates`: a verb right after the
+    // noun with an object after it is what the subject did.
+    let object = |i: usize| {
+        t.kind(i) == Some(TokKind::Number)
+            || (t.is_word(i) && !lex.function_words.word(t, i))
+            || lex.determiners.word(t, i)
+    };
+    (s > e || !object(s + 1)).then_some(e)
 }
 
 #[cfg(test)]
@@ -1167,6 +1246,53 @@ pub mod tests {
         assert_figures("They built two bridges last year.", &[]);
         // A casualty verb after a plural noun is no head noun of it.
         assert_figures("Riots in four prisons killed 79 inmates.", &["79 inmates"]);
+    }
+
+    #[test]
+    fn a_count_of_anyone_who_was_killed_is_a_casualty_figure() {
+        assert_class("At least 20 traders were killed.", Class::People, true);
+        assert_class("Five market vendors died in the fire.", Class::People, true);
+        assert_class("Five vendors killed in market attack.", Class::People, true);
+        // What the subject did, not what it suffered.
+        assert_figures("Riots in four prisons killed 79 inmates.", &["79 inmates"]);
+        assert_figures("Three explosions killed the guards.", &[]);
+        // Boats go missing; a time is no one.
+        assert_figures("Three fishing boats were missing.", &[]);
+        assert_figures("Two years later, the rebels were killed.", &[]);
+    }
+
+    #[test]
+    fn a_reported_count_reaches_its_casualty_word() {
+        assert_class("Nine were reported killed in the blast.", Class::Toll, true);
+        assert_class("Nearly 18,000 were listed as missing.", Class::Toll, true);
+        assert_class("Two were found dead in the river.", Class::Toll, true);
+        assert_figures("Two were found alive in the river.", &[]);
+    }
+
+    #[test]
+    fn people_counted_for_something_else_are_no_casualties() {
+        // A place with no casualty word in its clause.
+        let text = "About 130 people had been on board, and 40 people were missing.";
+        let got = figures(text);
+        assert_eq!(
+            got.iter().map(|f| (f.0.as_str(), f.2)).collect::<Vec<_>>(),
+            [("About 130 people", false), ("40 people", true)],
+        );
+        // The object of a verb in the perfect.
+        let text = "Smugglers had locked dozens of people in the hold, and 14 people died.";
+        let got = figures(text);
+        assert_eq!(
+            got.iter().map(|f| (f.0.as_str(), f.2)).collect::<Vec<_>>(),
+            [("dozens of people", false), ("14 people", true)],
+        );
+        // Soldiers, children and civilians only where the sentence tells
+        // of the dead and hurt.
+        assert_class(
+            "We have 2,500 of our soldiers in the town now.",
+            Class::People,
+            false,
+        );
+        assert_class("Rebels killed 25 soldiers.", Class::People, true);
     }
 
     #[test]

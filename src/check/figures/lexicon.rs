@@ -450,6 +450,15 @@ pub struct Lexicons {
     /// A lone attacker: a government's figure of its victims is a crime's
     /// toll, not a party's.
     pub lone_attackers: Lex,
+    /// Words of a disaster or an accident: a party's figure of its dead,
+    /// with no conflict word beside them, is no claim of fighting.
+    pub disaster_words: Lex,
+    /// Words of a reported count between a bare count and its casualty
+    /// word (`nine were reported killed`, `18,000 were listed as missing`).
+    pub casualty_links: Lex,
+    /// What only people suffer: after a count and a noun no lexicon names,
+    /// they make the count one of people (`20 traders were killed`).
+    pub people_states: Lex,
     /// Cues of a source that another relays (`citing`, `quoting`).
     pub relay_cues: Lex,
     /// Pronouns that stand for the person a sentence before quoted.
@@ -715,6 +724,9 @@ impl Lexicons {
             conflict_words: lex("conflict-words", false),
             fighting_words: lex("fighting-words", false),
             lone_attackers: lex("lone-attackers", false),
+            disaster_words: lex("disaster-words", false),
+            casualty_links: lex("casualty-links", false),
+            people_states: lex("people-states", false),
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),

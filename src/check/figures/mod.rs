@@ -205,9 +205,12 @@ impl Check for FigureCheck {
                         // `A resident, Ali, told VOA he had counted 12
                         // bodies`: a pronoun after an earlier attribution of
                         // its sentence stands for that one's source.
-                        if found.class.is_some()
-                            || !attribution::is_pronoun(lex, &s.toks, &a.source)
-                        {
+                        // `Kachalla, a vigilante leader, said his members
+                        // had counted 40 bodies`: so does a possessive.
+                        let refers = attribution::is_pronoun(lex, &s.toks, &a.source)
+                            || (a.source.len() >= 2
+                                && lex.role_possessives.word(&s.toks, a.source.start));
+                        if found.class.is_some() || !refers {
                             return found;
                         }
                         // That one's source stands for it even with no
@@ -352,6 +355,17 @@ impl FigureCheck {
         {
             return None;
         }
+        // `A cyclone tore across the coast, killing at least 14 people, the
+        // government said`: a party's count of a disaster's dead.
+        if matches!(
+            class,
+            lexicon::SourceClass::Government
+                | lexicon::SourceClass::StateMedia
+                | lexicon::SourceClass::Party
+        ) && self.tells_of_disaster(&s.toks)
+        {
+            return None;
+        }
         let gated = match class {
             lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government => true,
             lexicon::SourceClass::Party => !self.tells_of_fighting(&s.toks),
@@ -432,6 +446,22 @@ impl FigureCheck {
                     .or_else(|| t.low(i).strip_suffix('\''))
                     .is_some_and(|w| lex.conflict_words.has(&lex.vocab, w))
         })
+    }
+
+    /// Whether a sentence tells of a disaster or an accident (lexicon
+    /// `figure-disaster-words`, possessives included: `the storm's`) and
+    /// of no conflict.
+    fn tells_of_disaster(&self, t: &Tokens) -> bool {
+        let lex = &self.lex;
+        let names = |l: &lexicon::Lex, i: usize| {
+            l.at(t, i).is_some()
+                || t.low(i)
+                    .strip_suffix("'s")
+                    .or_else(|| t.low(i).strip_suffix('\''))
+                    .is_some_and(|w| l.has(&lex.vocab, w))
+        };
+        (0..t.len()).any(|i| names(&lex.disaster_words, i))
+            && !(0..t.len()).any(|i| names(&lex.conflict_words, i))
     }
 
     /// Who speaks the quotation `quote` that holds a figure of sentence
@@ -709,14 +739,21 @@ impl FigureCheck {
                 }
                 continue;
             }
-            let before = match attrs.last() {
-                Some(last) => last.source.clone(),
+            // The words after an attribution's verb may give its source a
+            // class (`said, speaking on condition of anonymity`).
+            let (before, earlier) = match attrs.last() {
+                Some(last) => (
+                    last.source.clone(),
+                    attribution::speaker(lex, &s.other, last),
+                ),
                 None => match attribution::opening_subject(lex, &s.other) {
-                    Some(subject) => subject,
+                    Some(subject) => {
+                        let earlier = attribution::source(lex, &s.other, &subject);
+                        (subject, earlier)
+                    }
                     None => continue,
                 },
             };
-            let earlier = attribution::source(lex, &s.other, &before);
             if earlier.class.is_some() {
                 return Some(earlier);
             }
