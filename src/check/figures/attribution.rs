@@ -116,9 +116,16 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     let at_place_or_time = (lex.function_words.word(t, v + 2)
         && lex.qualifiers.at(t, v + 2).is_none())
         || (t.is_word(v + 2) && t.toks[v + 2].cap);
+    // `which police estimated at about 140,000`: a source right before
+    // the verb is its subject.
+    let agent = v > 0
+        && (lex.source_nouns.word(t, v - 1)
+            || lex.people.word(t, v - 1)
+            || is_pronoun(lex, t, &(v - 1..v)));
     if lex.participle_links.word(t, v + 1)
         && lex.qualifiers.at(t, v + 1).is_none()
         && !at_place_or_time
+        && !agent
     {
         return None;
     }
@@ -274,8 +281,9 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
             .flatten();
     }
     if lex.not_subject.word(t, b - 1) {
-        // Passive with an agent: `was reported by state media`.
-        if t.low_is(after, "by") {
+        // Passive with an agent: `was reported by state media`, not a
+        // time (`had been reported by the end of October`).
+        if t.low_is(after, "by") && !time_after(lex, t, after + 1) {
             let src = forward(lex, t, after + 1);
             return (!src.is_empty()).then_some(src);
         }
@@ -320,6 +328,34 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         }
     }
     (!src.is_empty()).then_some(src)
+}
+
+/// Whether the words from token `i` name a time (`the end of October`,
+/// `Monday`, `midday`) rather than an agent.
+fn time_after(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    let k = if lex.determiners.word(t, i) { i + 1 } else { i };
+    if k >= t.len() {
+        return false;
+    }
+    lex.months.word(t, k)
+        || (matches!(t.low(k), "end" | "start" | "close" | "middle") && t.low_is(k + 1, "of"))
+        || matches!(
+            t.low(k),
+            "then"
+                | "now"
+                | "midday"
+                | "noon"
+                | "midnight"
+                | "nightfall"
+                | "dawn"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
 }
 
 /// Whether the comma before token `b` closes a relative clause on a noun
@@ -407,7 +443,22 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
     }
     let opens = noun_phrase_start(lex, t, start, end);
     let stop = subject_end(lex, t, opens, end);
-    (stop > opens).then_some(opens..stop)
+    if stop <= opens {
+        return None;
+    }
+    // `A military spokesman, Maj. Ivo Marek, dismissed ...`: a name in
+    // apposition to the sentence's opening source is one source with it.
+    if opens >= 2 && t.is_punct(opens - 1, ",") {
+        let before = back(lex, t, opens - 1);
+        if before.start == 0
+            && before
+                .clone()
+                .any(|i| lex.role_nouns.word(t, i) || lex.source_nouns.word(t, i))
+        {
+            return Some(0..stop);
+        }
+    }
+    Some(opens..stop)
 }
 
 /// The opening bracket of initials in brackets that close at token
@@ -557,7 +608,12 @@ impl Attribution {
 fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < t.len() {
-        if let Some(e) = lex.attribution_phrases.at(t, i) {
+        // `had been reported by the end of October`: a time, no agent.
+        if let Some(e) = lex
+            .attribution_phrases
+            .at(t, i)
+            .filter(|&e| !(t.low_is(e - 1, "by") && time_after(lex, t, e)))
+        {
             let mut source = forward(lex, t, e);
             // `A spokesman was quoted by Reuters as saying ...`: the
             // subject speaks, the agent only relays.
@@ -760,10 +816,28 @@ impl Governors {
 /// Greece, while Italy has recorded 116,000 arrivals`), unless it closes
 /// the sentence.
 pub fn reaches(lex: &Lexicons, t: &Tokens, a: &Attribution, fig: &Range<usize>) -> bool {
+    if a.cue < fig.start {
+        // `A broader measure, which also counts people who gave up,
+        // climbed to 16.5 percent`: a relative clause's verb reports
+        // nothing past the comma that closes it.
+        return relative_clause_end(lex, t, a.cue).is_none_or(|end| end >= fig.start);
+    }
     a.closing
-        || a.cue < fig.start
         || !(fig.end..a.source.start.max(fig.end))
             .any(|k| t.is_punct(k, ",") && lex.contrast_openers.word(t, k + 1))
+}
+
+/// The comma that closes the relative clause between commas whose verb is
+/// at token `v` (`, which also counts ...,`), if `v` is in one.
+fn relative_clause_end(lex: &Lexicons, t: &Tokens, v: usize) -> Option<usize> {
+    let r = (v.saturating_sub(3)..v)
+        .rev()
+        .take_while(|&i| t.is_word(i))
+        .find(|&i| lex.relative_pronouns.word(t, i))?;
+    if r == 0 || !t.is_punct(r - 1, ",") {
+        return None;
+    }
+    (v + 1..t.len()).find(|&i| t.is_punct(i, ","))
 }
 
 /// A headline source across a colon or a dash: `Minister: Over 150,000
@@ -1512,6 +1586,36 @@ mod tests {
     }
 
     #[test]
+    fn times_contrasts_and_relative_clauses_limit_attributions() {
+        // `by` and a time names no agent.
+        assert_eq!(
+            sources("More than 140 bombings had been reported by the end of October."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            sources("More than 140 bombings had been reported by state media on Monday."),
+            ["state media on Monday"]
+        );
+        // A clause of contrast after `though` does not reach back.
+        let text = "The force has 21,000 troops, though officials have warned it is not ready.";
+        let (t, out) = attributions(text);
+        assert_eq!(out.len(), 1);
+        assert!(!reaches(lexicons(), &t, &out[0], &(3..5)));
+        // A relative clause's verb reports nothing past its closing comma.
+        let text = "The measure, which also counts people who gave up, climbed to 16.5 percent.";
+        let (t, out) = attributions(text);
+        assert_eq!(out.len(), 1);
+        let fig = t.len() - 3..t.len() - 1;
+        assert_eq!(t.low(fig.start), "16.5");
+        assert!(!reaches(lexicons(), &t, &out[0], &fig));
+        // A source right before `estimated at` is its subject.
+        assert_eq!(
+            sources("The crowd, which police estimated at about 140,000 people, marched."),
+            ["police"]
+        );
+    }
+
+    #[test]
     fn subjects_past_clauses_abbreviations_and_reporting_verbs() {
         // After a relative clause on a noun, the verb is the noun's.
         assert_eq!(
@@ -1525,9 +1629,17 @@ mod tests {
         // `as propaganda` opens no clause; `Maj.` ends no name.
         assert_eq!(
             sources(
-                "An AU spokesman, Maj. Ivo Marek, dismissed the claim as propaganda and said 30 died."
+                "A military spokesman, Maj. Ivo Marek, dismissed the claim as propaganda and said 30 died."
             ),
+            ["A military spokesman, Maj. Ivo Marek"]
+        );
+        assert_eq!(
+            sources("Maj. Ivo Marek dismissed the claim as propaganda and said 30 died."),
             ["Maj. Ivo Marek"]
+        );
+        assert_eq!(
+            sources("On Monday, police searched homes and said 30 died."),
+            ["police"]
         );
         // A reported clause's subject starts after the verb that reports it.
         assert_eq!(
@@ -1677,7 +1789,7 @@ mod tests {
             sources(
                 "The spokeswoman, Ann Vel, dismissed the claim as \"fantasy\" and said 14 drones were downed."
             ),
-            ["Ann Vel"]
+            ["The spokeswoman, Ann Vel"]
         );
         assert_eq!(
             sources("After the raid, troops searched homes and said 14 died."),

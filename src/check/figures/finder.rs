@@ -97,6 +97,14 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             {
                 f.casualty = false;
             }
+            // `The enemy lost 220 soldiers`: losses are the dead and hurt.
+            if f.class == Class::People
+                && f.toks.start > 0
+                && lex.loss_verbs.word(t, f.toks.start - 1)
+            {
+                f.casualty = true;
+                continue;
+            }
             if f.class == Class::People
                 && casualty_sentence
                 && !bystanding_perpetrators(lex, t, f)
@@ -172,9 +180,12 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
         return false;
     };
     // `had locked dozens of people in the hold`: a past participle after
-    // `had`, `has` or `have` is a verb as surely as an `-ing` form.
-    let perfect =
-        || t.low(v).ends_with("ed") && v > 0 && matches!(t.low(v - 1), "had" | "has" | "have");
+    // `had`, `has` or `have` is a verb as surely as an `-ing` form, and so
+    // is one joined to a verb before (`killed the gunmen and freed 71
+    // hostages`).
+    let perfect = || {
+        t.low(v).ends_with("ed") && v > 0 && matches!(t.low(v - 1), "had" | "has" | "have" | "and")
+    };
     t.is_word(v)
         && (t.low(v).ends_with("ing") || perfect())
         && !lex.function_words.word(t, v)
@@ -821,7 +832,14 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
     if state_after(lex, t, end, &lex.casualty_states) {
         return true;
     }
-    let ends_clause = end >= t.len() || !t.is_word(end) || lex.function_words.word(t, end);
+    // `leaving dozens of villages cut off`: the count has a noun of its own.
+    let own_noun = t.low_is(end, "of")
+        && t.is_word(end + 1)
+        && !lex.function_words.word(t, end + 1)
+        && !lex.determiners.word(t, end + 1)
+        && !lex.partitive_pronouns.word(t, end + 1);
+    let ends_clause =
+        end >= t.len() || !t.is_word(end) || (lex.function_words.word(t, end) && !own_noun);
     if lex.casualty_verbs.ending_at(t, start, 2).is_some() && ends_clause {
         return true;
     }
@@ -1285,6 +1303,15 @@ pub mod tests {
             got.iter().map(|f| (f.0.as_str(), f.2)).collect::<Vec<_>>(),
             [("dozens of people", false), ("14 people", true)],
         );
+        // A verb joined to one before.
+        let text = "Troops killed the gunmen and freed 71 hostages.";
+        assert_eq!(
+            figures(text)
+                .iter()
+                .map(|f| (f.0.as_str(), f.2))
+                .collect::<Vec<_>>(),
+            [("71 hostages", false)],
+        );
         // Soldiers, children and civilians only where the sentence tells
         // of the dead and hurt.
         assert_class(
@@ -1293,6 +1320,31 @@ pub mod tests {
             false,
         );
         assert_class("Rebels killed 25 soldiers.", Class::People, true);
+    }
+
+    #[test]
+    fn losses_burials_and_troops() {
+        assert_class(
+            "The army had lost up to 245 servicemen.",
+            Class::People,
+            true,
+        );
+        assert_class(
+            "He had helped bury seven people in a courtyard.",
+            Class::People,
+            true,
+        );
+        assert_class("It has called up 360,000 reservists.", Class::People, false);
+        assert_figures(
+            "The force had about 400 special forces troops there.",
+            &["about 400 special forces troops"],
+        );
+        // The count has a noun of its own after `of`.
+        assert_figures(
+            "The flood swept away 17 bridges, leaving dozens of villages cut off.",
+            &[],
+        );
+        assert_figures("The blast killed 12 of them.", &["12 of them"]);
     }
 
     #[test]

@@ -459,6 +459,9 @@ pub struct Lexicons {
     /// What only people suffer: after a count and a noun no lexicon names,
     /// they make the count one of people (`20 traders were killed`).
     pub people_states: Lex,
+    /// Verbs right before a count of people that make it one of the dead
+    /// and hurt (`lost 220 soldiers`).
+    pub loss_verbs: Lex,
     /// Cues of a source that another relays (`citing`, `quoting`).
     pub relay_cues: Lex,
     /// Pronouns that stand for the person a sentence before quoted.
@@ -727,6 +730,7 @@ impl Lexicons {
             disaster_words: lex("disaster-words", false),
             casualty_links: lex("casualty-links", false),
             people_states: lex("people-states", false),
+            loss_verbs: lex("loss-verbs", false),
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),

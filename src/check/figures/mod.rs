@@ -735,6 +735,11 @@ impl FigureCheck {
                         .map(|r| attribution::source(lex, &s.other, &r)),
                 };
                 if let Some(earlier) = earlier {
+                    // `The ministry said ...` before `the ministry added`:
+                    // a reference too; on back to what it refers to.
+                    if earlier.class.is_none() && refers_back(&draft.prose[earlier.span.clone()]) {
+                        continue;
+                    }
                     return earlier.class.is_some().then_some(earlier);
                 }
                 continue;
@@ -985,6 +990,16 @@ impl FigureCheck {
             found
         })
     }
+}
+
+/// Whether a source's words are `the` and one lowercase noun (`The
+/// ministry`), which refer to a source named before.
+fn refers_back(words: &str) -> bool {
+    let mut parts = words.split_whitespace();
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some("the" | "The"), Some(noun), None) if noun.chars().all(char::is_lowercase)
+    )
 }
 
 /// The heading of higher rank (fewer `#`) that each heading of a draft is
