@@ -334,28 +334,7 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
 /// `Monday`, `midday`) rather than an agent.
 fn time_after(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     let k = if lex.determiners.word(t, i) { i + 1 } else { i };
-    if k >= t.len() {
-        return false;
-    }
-    lex.months.word(t, k)
-        || (matches!(t.low(k), "end" | "start" | "close" | "middle") && t.low_is(k + 1, "of"))
-        || matches!(
-            t.low(k),
-            "then"
-                | "now"
-                | "midday"
-                | "noon"
-                | "midnight"
-                | "nightfall"
-                | "dawn"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        )
+    lex.months.word(t, k) || lex.agent_times.at(t, k).is_some()
 }
 
 /// Whether the comma before token `b` closes a relative clause on a noun
@@ -399,14 +378,8 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
             // `dismissed the claim as propaganda and said`: a preposition
             // and a noun, with no verb of their own, open no clause.
             if lex.clause_openers.word(t, start - 1) {
-                let verb = (start..end).any(|i| {
-                    let w = t.low(i);
-                    w.ends_with("ed")
-                        || lex.speech_verbs.word(t, i)
-                        || lex.auxiliaries.word(t, i)
-                        || lex.common_verbs.word(t, i)
-                        || lex.casualty_verbs.word(t, i)
-                });
+                let verb =
+                    (start..end).any(|i| t.low(i).ends_with("ed") || reads_as_verb(lex, t, i));
                 if verb || start - 1 == 0 || start == end {
                     break;
                 }
@@ -538,11 +511,7 @@ fn subject_end(lex: &Lexicons, t: &Tokens, opens: usize, end: usize) -> usize {
         // a past form (`arrived at`, `updated its`, `killed 30`) before a
         // function word, a number or a mark, which an adjective (`armed
         // forces`) is not.
-        let verb = lex.speech_verbs.word(t, stop)
-            || lex.casualty_verbs.word(t, stop)
-            || lex.auxiliaries.word(t, stop)
-            || lex.transparent.word(t, stop)
-            || lex.common_verbs.word(t, stop);
+        let verb = reads_as_verb(lex, t, stop) || lex.transparent.word(t, stop);
         if stop > opens && !t.toks[stop].cap && verb {
             break;
         }
@@ -567,6 +536,14 @@ fn subject_end(lex: &Lexicons, t: &Tokens, opens: usize, end: usize) -> usize {
         stop += 1;
     }
     stop
+}
+
+/// Whether token `i` is a speech, casualty, auxiliary or common verb.
+fn reads_as_verb(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    lex.speech_verbs.word(t, i)
+        || lex.casualty_verbs.word(t, i)
+        || lex.auxiliaries.word(t, i)
+        || lex.common_verbs.word(t, i)
 }
 
 /// Every attribution of a sentence, in order.

@@ -183,9 +183,7 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     // `had`, `has` or `have` is a verb as surely as an `-ing` form, and so
     // is one joined to a verb before (`killed the gunmen and freed 71
     // hostages`).
-    let perfect = || {
-        t.low(v).ends_with("ed") && v > 0 && matches!(t.low(v - 1), "had" | "has" | "have" | "and")
-    };
+    let perfect = || t.low(v).ends_with("ed") && v > 0 && lex.verb_leads.word(t, v - 1);
     t.is_word(v)
         && (t.low(v).ends_with("ing") || perfect())
         && !lex.function_words.word(t, v)

@@ -462,6 +462,12 @@ pub struct Lexicons {
     /// Verbs right before a count of people that make it one of the dead
     /// and hurt (`lost 220 soldiers`).
     pub loss_verbs: Lex,
+    /// Words before a past participle that make it a verb with an object
+    /// (`had locked`, `and freed`).
+    pub verb_leads: Lex,
+    /// Words after `by` that make it a time, not an agent (`by the end
+    /// of October`).
+    pub agent_times: Lex,
     /// Cues of a source that another relays (`citing`, `quoting`).
     pub relay_cues: Lex,
     /// Pronouns that stand for the person a sentence before quoted.
@@ -731,6 +737,8 @@ impl Lexicons {
             casualty_links: lex("casualty-links", false),
             people_states: lex("people-states", false),
             loss_verbs: lex("loss-verbs", false),
+            verb_leads: lex("verb-leads", false),
+            agent_times: lex("agent-times", false),
             relay_cues: lex("relay-cues", false),
             person_pronouns: lex("person-pronouns", false),
             passive_speech: lex("passive-speech", true),

@@ -440,11 +440,7 @@ impl FigureCheck {
         let lex = &self.lex;
         (0..t.len()).any(|i| {
             lex.fighting_words.at(t, i).is_some()
-                || lex.conflict_words.at(t, i).is_some()
-                || t.low(i)
-                    .strip_suffix("'s")
-                    .or_else(|| t.low(i).strip_suffix('\''))
-                    .is_some_and(|w| lex.conflict_words.has(&lex.vocab, w))
+                || names_as_possessive(lex, &lex.conflict_words, t, i)
         })
     }
 
@@ -453,15 +449,8 @@ impl FigureCheck {
     /// of no conflict.
     fn tells_of_disaster(&self, t: &Tokens) -> bool {
         let lex = &self.lex;
-        let names = |l: &lexicon::Lex, i: usize| {
-            l.at(t, i).is_some()
-                || t.low(i)
-                    .strip_suffix("'s")
-                    .or_else(|| t.low(i).strip_suffix('\''))
-                    .is_some_and(|w| l.has(&lex.vocab, w))
-        };
-        (0..t.len()).any(|i| names(&lex.disaster_words, i))
-            && !(0..t.len()).any(|i| names(&lex.conflict_words, i))
+        (0..t.len()).any(|i| names_as_possessive(lex, &lex.disaster_words, t, i))
+            && !(0..t.len()).any(|i| names_as_possessive(lex, &lex.conflict_words, t, i))
     }
 
     /// Who speaks the quotation `quote` that holds a figure of sentence
@@ -678,8 +667,8 @@ impl FigureCheck {
         let o = &s.other;
         let noun = if pronoun {
             None
-        } else if o.len() == 2 && o.low_is(0, "the") && o.is_word(1) && !o.toks[1].cap {
-            Some(o.low(1).to_string())
+        } else if let Some(noun) = the_noun(o, 0..o.len()) {
+            Some(noun.to_string())
         } else if o.len() == 3
             && o.low_is(0, "the")
             && (lex.number_words.word(o, 1) || lex.reference_links.word(o, 1))
@@ -729,15 +718,15 @@ impl FigureCheck {
                 // what its attribution says of it, or the sentence's subject.
                 let holds = |r: &std::ops::Range<usize>| r.clone().any(|i| s.other.low(i) == noun);
                 let earlier = match attrs.iter().rev().find(|a| holds(&a.source)) {
-                    Some(a) => Some(attribution::speaker(lex, &s.other, a)),
+                    Some(a) => Some((a.source.clone(), attribution::speaker(lex, &s.other, a))),
                     None => attribution::opening_subject(lex, &s.other)
                         .filter(|r| holds(r))
-                        .map(|r| attribution::source(lex, &s.other, &r)),
+                        .map(|r| (r.clone(), attribution::source(lex, &s.other, &r))),
                 };
-                if let Some(earlier) = earlier {
+                if let Some((words, earlier)) = earlier {
                     // `The ministry said ...` before `the ministry added`:
                     // a reference too; on back to what it refers to.
-                    if earlier.class.is_none() && refers_back(&draft.prose[earlier.span.clone()]) {
+                    if earlier.class.is_none() && the_noun(&s.other, words).is_some() {
                         continue;
                     }
                     return earlier.class.is_some().then_some(earlier);
@@ -992,14 +981,21 @@ impl FigureCheck {
     }
 }
 
-/// Whether a source's words are `the` and one lowercase noun (`The
-/// ministry`), which refer to a source named before.
-fn refers_back(words: &str) -> bool {
-    let mut parts = words.split_whitespace();
-    matches!(
-        (parts.next(), parts.next(), parts.next()),
-        (Some("the" | "The"), Some(noun), None) if noun.chars().all(char::is_lowercase)
-    )
+/// Whether an entry of `l` starts at token `i`, or token `i` is one of its
+/// words with a possessive ending (`the militia's`, `Hamas'`).
+fn names_as_possessive(lex: &Lexicons, l: &lexicon::Lex, t: &Tokens, i: usize) -> bool {
+    l.at(t, i).is_some()
+        || t.low(i)
+            .strip_suffix("'s")
+            .or_else(|| t.low(i).strip_suffix('\''))
+            .is_some_and(|w| l.has(&lex.vocab, w))
+}
+
+/// The noun of tokens `r` that are `the` and one lowercase word (`the
+/// ministry`): a source that refers to one named before.
+fn the_noun(t: &Tokens, r: std::ops::Range<usize>) -> Option<&str> {
+    (r.len() == 2 && t.low_is(r.start, "the") && t.is_word(r.start + 1) && !t.toks[r.start + 1].cap)
+        .then(|| t.low(r.start + 1))
 }
 
 /// The heading of higher rank (fewer `#`) that each heading of a draft is
