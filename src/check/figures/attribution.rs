@@ -17,7 +17,8 @@ pub struct Attribution {
     /// The tokens naming the source (`The army`, `Human Rights Activists`).
     pub source: Range<usize>,
     /// The attribution closes the sentence after a comma (`..., the
-    /// ministry said.`): it covers everything before it.
+    /// ministry said.`, `..., according to exchange data.`): it covers
+    /// everything before it.
     pub closing: bool,
     /// The cue is a participle after a comma that shares its clause's
     /// subject (`Thousands of protesters stormed the parliament,
@@ -237,8 +238,12 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
             while start > 0 && b - 1 - start < 2 * MAX_SOURCE && !t.is_punct(start - 1, ",") {
                 if boundary(lex, t, start - 1) {
                     // `chairman of the Independent Electoral and Boundaries
-                    // Commission (IEBC), told`: its initials in brackets.
-                    match bracketed_initials_start(t, start - 1) {
+                    // Commission (IEBC), told`: its initials in brackets;
+                    // `a spokesman for its "anti-terrorist operation",
+                    // said`: words in scare quotes.
+                    match bracketed_initials_start(t, start - 1)
+                        .or_else(|| scare_quote_start(t, start - 1))
+                    {
                         Some(open) => start = open,
                         None => break,
                     }
@@ -247,7 +252,7 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
                 }
             }
             if start >= 2 && t.is_punct(start - 1, ",") {
-                start = back(lex, t, start - 1).start;
+                start = with_conjunct(lex, t, back(lex, t, start - 1).start);
                 // `A Fano commander, who gave only his first name, Asres,
                 // said`: on back over a relative clause between commas.
                 let rel = [start, start.wrapping_sub(1)]
@@ -298,6 +303,7 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     {
         src.start = k + 1;
     }
+    src.start = with_conjunct(lex, t, src.start);
     // `short of what economists had forecast`: a comparison, not a report.
     if (src.start.saturating_sub(1)..src.end).any(|k| lex.comparison_openers.word(t, k)) {
         return None;
@@ -328,6 +334,27 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         }
     }
     (!src.is_empty()).then_some(src)
+}
+
+/// Where a subject that starts at token `start` starts with the noun
+/// phrase that `and` joins to it at the opening of its clause: `Residents
+/// and the village head said` (not `The army shelled the town and
+/// officials said`).
+fn with_conjunct(lex: &Lexicons, t: &Tokens, start: usize) -> usize {
+    if start < 2 || !lex.noun_coordinators.word(t, start - 1) {
+        return start;
+    }
+    let before = back(lex, t, start - 1);
+    let opens_clause = before.start == 0 || boundary(lex, t, before.start - 1);
+    let nouns = before.len() <= 4
+        && before
+            .clone()
+            .all(|i| t.is_word(i) && !reads_as_verb(lex, t, i) && !t.low(i).ends_with("ed"));
+    if !before.is_empty() && opens_clause && nouns {
+        before.start
+    } else {
+        start
+    }
 }
 
 /// Whether the words from token `i` name a time (`the end of October`,
@@ -559,14 +586,24 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
         .rev()
         .find(|&i| boundary(lex, t, i));
     for a in &mut out[first..] {
-        let after_comma =
-            a.source.start > 0 && t.is_punct(a.source.start - 1, ",") && a.source.end <= a.cue;
+        let after_comma = closes_after_comma(lex, t, a);
         let to_end = last_boundary.is_none_or(|b| b <= a.cue);
         a.closing = after_comma && to_end;
         a.participle = a.source.end < a.cue
             && t.low(a.cue).ends_with("ing")
             && (a.source.end..a.cue).any(|i| t.is_punct(i, ","));
     }
+}
+
+/// Whether an attribution follows a comma as a whole: its source then its
+/// verb (`..., the ministry said`), or a phrase then its source (`...,
+/// according to exchange data`).
+fn closes_after_comma(lex: &Lexicons, t: &Tokens, a: &Attribution) -> bool {
+    (a.source.start > 0 && t.is_punct(a.source.start - 1, ",") && a.source.end <= a.cue)
+        || (a.cue > 0
+            && a.cue < a.source.start
+            && t.is_punct(a.cue - 1, ",")
+            && lex.attribution_phrases.at(t, a.cue).is_some())
 }
 
 impl Attribution {
@@ -951,7 +988,7 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
     if let Some((_, e)) = lex.pointer_nouns.find_in(&lex.vocab, t, 0, 4.min(t.len()))
         && let Some(le) = lex
             .pointer_links
-            .find_in(&lex.vocab, t, e, t.len())
+            .find_in(&lex.vocab, t, e, (e + POINTER_LINK_REACH).min(t.len()))
             .map(|(_, le)| le)
             .or_else(|| passive_by_after_time(lex, t, e))
     {
@@ -1064,6 +1101,12 @@ fn names_new_source_with_own_figure(lex: &Lexicons, t: &Tokens, v: usize) -> boo
 /// its `by` (`released late on Monday by`).
 const POINTER_GAP: usize = 4;
 
+/// How many tokens after a pointer noun its link to the source may end
+/// (`The figures, released on Monday, were compiled by`): a `from` far on
+/// in the sentence ties nothing back (`Its death toll ... rose to 198 with
+/// the death of a rifleman from the 2nd Battalion`).
+const POINTER_LINK_REACH: usize = 9;
+
 /// `Those figures were released Monday by the U.N.`: after token `from`, a
 /// participle of lexicon `figure-pointer-passives`, a few words of time
 /// (function words, day and month names and their full stops, numbers,
@@ -1076,6 +1119,10 @@ fn passive_by_after_time(lex: &Lexicons, t: &Tokens, from: usize) -> Option<usiz
             || lex.months.word(t, i)
             || (t.is_punct(i, ".") && lex.months.word(t, i - 1))
             || (lex.function_words.word(t, i) && !t.low_is(i, "by"))
+            // `published two years later by`
+            || lex.number_words.word(t, i)
+            || lex.unit_nouns.word(t, i)
+            || lex.time_adverbs.word(t, i)
             // `published daily by`, `compiled jointly by`: an adverb.
             || (t.is_word(i) && t.low(i).ends_with("ly"))
     };
@@ -1147,7 +1194,7 @@ pub fn classify(
                 && t.low(n)
                     .parse::<u32>()
                     .is_ok_and(|a| (1..=110).contains(&a));
-            (n >= 2 && age && t.is_punct(n - 1, ",") && is_name(t, &(source.start..n - 1)))
+            (n >= 2 && age && t.is_punct(n - 1, ",") && is_name(lex, t, &(source.start..n - 1)))
                 .then(|| (SourceClass::Witnesses, t.span(source.start, source.end)))
         })
         .or_else(|| {
@@ -1160,12 +1207,20 @@ pub fn classify(
 
 /// Whether a source phrase is a personal name (`Ann Reyes`, `Col. Ann
 /// Reyes`): every word capitalized.
-pub fn is_name(t: &Tokens, source: &Range<usize>) -> bool {
+pub fn is_name(lex: &Lexicons, t: &Tokens, source: &Range<usize>) -> bool {
     let words = source.clone().filter(|&i| t.is_word(i)).count();
+    // `al-Mutairi`, `bin Salman`: a particle of a name in lower case.
+    let particle = |i: usize| {
+        let w = t.low(i);
+        lex.name_particles.has(&lex.vocab, w)
+            || w.split_once('-')
+                .is_some_and(|(p, rest)| !rest.is_empty() && lex.name_particles.has(&lex.vocab, p))
+    };
     (1..=5).contains(&words)
+        && source.clone().any(|i| t.is_word(i) && t.toks[i].cap)
         && source
             .clone()
-            .all(|i| (t.is_word(i) && t.toks[i].cap) || t.is_punct(i, "."))
+            .all(|i| (t.is_word(i) && (t.toks[i].cap || particle(i))) || t.is_punct(i, "."))
 }
 
 /// How the draft describes the person named at token `i` of an earlier
@@ -1238,7 +1293,17 @@ pub fn source(lex: &Lexicons, t: &Tokens, a: &Range<usize>) -> Source {
 /// anonymous source; or one who says they saw (`said he had seen at least
 /// 15 bodies`), a witness.
 pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Source) -> Source {
-    if found.class.is_some() {
+    if let Some((class, _)) = &found.class {
+        // `A border guard commander, who spoke on condition of anonymity,
+        // said`: an anonymous source needs its caveat in any story, a
+        // party's only in a conflict.
+        if matches!(
+            class,
+            SourceClass::Party | SourceClass::Government | SourceClass::StateMedia
+        ) && let Some(anonymous) = anonymity(lex, t, a)
+        {
+            found.class = Some(anonymous);
+        }
         return found;
     }
     let inverted = a.source.start > a.cue;
@@ -1252,23 +1317,8 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
             return found;
         }
     }
-    // `The officials, who spoke on condition of anonymity ..., said`: a
-    // clause between the subject and its verb.
-    if !inverted
-        && a.source.end < a.cue
-        && t.is_punct(a.source.end, ",")
-        && let Some((b, e)) = lex
-            .anonymity_cues
-            .find_in(&lex.vocab, t, a.source.end, a.cue)
-    {
-        found.class = Some((SourceClass::Anonymous, t.span(b, e)));
-        return found;
-    }
     let (from, end) = tail_after(t, a);
-    found.class = lex
-        .anonymity_cues
-        .find_in(&lex.vocab, t, from, end)
-        .map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)))
+    found.class = anonymity(lex, t, a)
         .or_else(|| {
             // `said he had seen`: the speaker saw; `said her teams had
             // seen`: others did.
@@ -1280,6 +1330,23 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
         .or_else(|| posted_on(lex, t, a.cue))
         .or_else(|| own_forces(lex, t, a.cue));
     found
+}
+
+/// An anonymity cue of an attribution's speaker: in a clause of its
+/// subject or between the subject and its verb (`The officials, who spoke
+/// on condition of anonymity ..., said`), or right after the attribution
+/// (`said on condition of anonymity`).
+fn anonymity(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Option<(SourceClass, Range<usize>)> {
+    let subject_end = if a.source.end < a.cue && t.is_punct(a.source.end, ",") {
+        a.cue
+    } else {
+        a.source.end
+    };
+    let (from, end) = tail_after(t, a);
+    lex.anonymity_cues
+        .find_in(&lex.vocab, t, a.source.start, subject_end)
+        .or_else(|| lex.anonymity_cues.find_in(&lex.vocab, t, from, end))
+        .map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)))
 }
 
 /// A speaker that says `its forces` or `their fighters` right after its
@@ -1473,9 +1540,8 @@ mod tests {
 
     /// `find` as first written marks closing attributions token by token.
     fn closing_read_through(t: &Tokens, a: &Attribution) -> bool {
-        let after_comma =
-            a.source.start > 0 && t.is_punct(a.source.start - 1, ",") && a.source.end <= a.cue;
-        after_comma && (a.cue + 1..t.len()).all(|i| !boundary(lexicons(), t, i) || i + 1 == t.len())
+        closes_after_comma(lexicons(), t, a)
+            && (a.cue + 1..t.len()).all(|i| !boundary(lexicons(), t, i) || i + 1 == t.len())
     }
 
     proptest::proptest! {

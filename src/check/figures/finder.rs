@@ -81,7 +81,15 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 casualty_sentence
                     && (f.casualty || near.into_iter().any(|i| lex.casualty_words.word(t, i)))
             };
-            if !only_in_casualties || among_casualties() {
+            // `killing 28 people from three families`: a count of where
+            // the people counted before come from is part of that figure.
+            let origin = keep > first
+                && f.class == Class::People
+                && out[keep - 1].class == Class::People
+                && f.toks.start >= 1
+                && lex.origin_words.word(t, f.toks.start - 1)
+                && out[keep - 1].toks.end + 1 == f.toks.start;
+            if (!only_in_casualties || among_casualties()) && !origin {
                 out.swap(keep, k);
                 keep += 1;
             }
@@ -650,6 +658,10 @@ fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize
     {
         return false;
     }
+    // `a magnitude 6.6 earthquake`: a reading on a scale.
+    if start > 0 && lex.reading_scales.word(t, start - 1) {
+        return false;
+    }
     true
 }
 
@@ -705,8 +717,14 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         }
         let w = t.low(j);
         let modifier = lex.modifiers.word(t, j);
-        // `13,000 sick and wounded people`: modifiers joined by `and`.
-        if j > first && lex.coordinators.word(t, j) && t.is_word(j + 1) {
+        // `13,000 sick and wounded people`: modifiers joined by `and`; not
+        // a verb with an object (`two aircraft and killed 400 soldiers`).
+        let verb_after = lex.casualty_words.word(t, j + 1)
+            && (t.kind(j + 2) == Some(TokKind::Number)
+                || lex.number_words.word(t, j + 2)
+                || lex.qualifiers.at(t, j + 2).is_some()
+                || lex.determiners.word(t, j + 2));
+        if j > first && lex.coordinators.word(t, j) && t.is_word(j + 1) && !verb_after {
             j += 1;
             continue;
         }
@@ -1343,6 +1361,27 @@ pub mod tests {
             &[],
         );
         assert_figures("The blast killed 12 of them.", &["12 of them"]);
+    }
+
+    #[test]
+    fn origins_scales_and_verbs_after_and() {
+        // Where the people counted come from is part of their figure.
+        assert_figures(
+            "Air strikes killed 28 people from three families.",
+            &["28 people"],
+        );
+        assert_figures(
+            "Inflation rose to 5 percent from 3 percent.",
+            &["5 percent", "3 percent"],
+        );
+        // A reading on a scale.
+        assert_figures("Magnitude 6.6 earthquake strikes the coast.", &[]);
+        assert_figures("A category 4 storm killed 12 people.", &["12 people"]);
+        // A casualty verb with an object after `and` is no modifier.
+        assert_figures(
+            "Rebels said they had shot down two army aircraft and killed more than 400 soldiers.",
+            &["more than 400 soldiers"],
+        );
     }
 
     #[test]

@@ -407,6 +407,11 @@ pub struct Lexicons {
     pub age_cues: Lex,
     pub age_after: Lex,
     pub name_prefixes: Lex,
+    /// Words before a number that make it a reading on a scale
+    /// (`magnitude 6.6`).
+    pub reading_scales: Lex,
+    /// Lowercase particles of personal names (`al-Mutairi`, `bin Salman`).
+    pub name_particles: Lex,
     pub source_count_cues: Lex,
     pub function_words: Lex,
     pub determiners: Lex,
@@ -513,8 +518,14 @@ pub struct Lexicons {
     /// Words after a speech verb that make its speaker a witness (`said
     /// he had seen`).
     pub witness_cues: Lex,
+    /// Words that join two nouns of one subject (`Residents and the
+    /// village head said`).
+    pub noun_coordinators: Lex,
     /// Pronouns before a witness cue that make the speaker the witness.
     pub witness_subjects: Lex,
+    /// Words in a quotation that make its speaker a witness (`"I counted
+    /// 15 bodies myself," he said`).
+    pub quote_witness_cues: Lex,
     pub own_possessives: Lex,
     /// Speech verbs that open a pointer back whatever follows them
     /// (`The ministry said most were children.`).
@@ -535,6 +546,15 @@ pub struct Lexicons {
     /// Possessives that with a role stand for an earlier source (`Its
     /// spokesman`).
     pub role_possessives: Lex,
+    /// Possessives after `the` that, before a role, stand for the source
+    /// of the sentence before (`the group's spokesman`).
+    pub reference_possessives: Lex,
+    /// Words between a figure and a count of where its people come from
+    /// (`28 people from three families`).
+    pub origin_words: Lex,
+    /// Words of a time between a pointer's participle and `by`
+    /// (`published two years later by`).
+    pub time_adverbs: Lex,
     /// Units of time and measure (`six years`).
     pub unit_nouns: Lex,
     /// Prepositions that say where a speaker posted (`wrote on Facebook`).
@@ -704,6 +724,8 @@ impl Lexicons {
             age_cues: lex("age-cues", false),
             age_after: lex("age-after", false),
             name_prefixes: lex("name-prefixes", false),
+            reading_scales: lex("reading-scales", false),
+            name_particles: lex("name-particles", false),
             source_count_cues: lex("source-count-cues", false),
             function_words: lex("function-words", false),
             determiners: lex("determiners", false),
@@ -757,6 +779,8 @@ impl Lexicons {
             anonymity_cues: lex("anonymity-cues", false),
             witness_cues: lex("witness-cues", false),
             witness_subjects: lex("witness-subjects", false),
+            quote_witness_cues: lex("quote-witness-cues", false),
+            noun_coordinators: lex("noun-coordinators", false),
             own_possessives: lex("own-possessives", false),
             pointer_speech_verbs: lex("pointer-speech-verbs", false),
             casualty_people: lex("casualty-people", false),
@@ -769,6 +793,9 @@ impl Lexicons {
                 .collect(),
             contrast_openers: lex("contrast-openers", false),
             role_possessives: lex("role-possessives", false),
+            reference_possessives: lex("reference-possessives", false),
+            origin_words: lex("origin-words", false),
+            time_adverbs: lex("time-adverbs", false),
             unit_nouns: lex("unit-nouns", false),
             media_prepositions: lex("media-prepositions", false),
             countries: lex("countries", false),

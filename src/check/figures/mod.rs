@@ -298,7 +298,8 @@ impl FigureCheck {
     /// `si` from `source`, if its source needs a caveat and has none. A
     /// source with no class of its own may take one from an earlier
     /// sentence it refers to (`He said ...`, `the ministry said ...`) or
-    /// from how the draft first described the person named.
+    /// from how the draft first described the person named, or from what
+    /// the figure's quotation says of its speaker.
     fn unverified_finding(
         &self,
         cx: &Context,
@@ -310,6 +311,7 @@ impl FigureCheck {
     ) -> Option<Finding> {
         let rule = self.unverified.as_ref()?;
         if source.class.is_none() {
+            let named = source.span.clone();
             let key = (si, source.span.clone());
             let earlier = match &s.reference {
                 Some((known, earlier)) if *known == key => earlier.clone(),
@@ -340,6 +342,9 @@ impl FigureCheck {
                 );
                 s.other_holds = Some(si + 1);
                 source.class = attribution::anonymous_pronoun(&self.lex, &s.other);
+            }
+            if source.class.is_none() {
+                source.class = self.quote_witness(draft, s, figure, &named);
             }
         }
         let (class, words) = source.class.clone()?;
@@ -386,6 +391,45 @@ impl FigureCheck {
             &source,
             (class, words),
         ))
+    }
+
+    /// `"I counted 15 bodies myself," he said`: the speaker of a figure's
+    /// quotation who says they saw is a witness, unless the draft says who
+    /// they are after their name (`said Tomas Brell, a rescue worker`).
+    /// `named` is the speaker as the attribution names them; the figure's
+    /// sentence is in `s.toks`.
+    fn quote_witness(
+        &self,
+        draft: &Draft,
+        s: &Scratch,
+        figure: &Figure,
+        named: &std::ops::Range<usize>,
+    ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
+        let lex = &self.lex;
+        let quote = &draft.quote_around(&figure.span)?.span;
+        if self.described_after(draft, named) {
+            return None;
+        }
+        let t = &s.toks;
+        let from = t.toks.partition_point(|k| k.span.start < quote.start);
+        let to = t.toks.partition_point(|k| k.span.end <= quote.end);
+        lex.quote_witness_cues
+            .find_in(&lex.vocab, t, from, to.max(from))
+            .map(|(b, e)| (lexicon::SourceClass::Witnesses, t.span(b, e)))
+    }
+
+    /// Whether a source at bytes `span` is described by an appositive
+    /// after it (`Tomas Brell, a rescue worker`, `Ann Lee, 52, a farmer`).
+    fn described_after(&self, draft: &Draft, span: &std::ops::Range<usize>) -> bool {
+        let lex = &self.lex;
+        let Some(rest) = draft.prose[span.end..].strip_prefix(',') else {
+            return false;
+        };
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        word.starts_with(|c: char| c.is_ascii_digit())
+            || lex.determiners.has(&lex.vocab, &word.to_lowercase())
+            || lex.one_words.has(&lex.vocab, &word.to_lowercase())
     }
 
     /// Whether `word` follows a capitalized word somewhere in `prose`, as a
@@ -531,25 +575,37 @@ impl FigureCheck {
             }
             introduced = k.checked_sub(1);
         }
+        // `"...," said an activist. "We pulled 17 bodies out."`: a
+        // quotation of whole sentences goes on from the speaker of the
+        // sentence before, the last one outside its quotations.
+        const SLACK: usize = 3;
+        let whole_sentences = |first: usize, last: usize| {
+            quote.start <= sentences[first].span.start + SLACK
+                && quote.end + SLACK >= sentences[last].span.end
+        };
         if let Some(j) = j.filter(|_| introduced.is_none()) {
             let span = sentences[j].span.clone();
             s.other
                 .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
             s.other_holds = (j == si + 1).then_some(j);
             attribution::find(lex, &s.other, &mut others);
-            return attribution::speaker_outside(lex, &s.other, &others, quote);
+            let found = attribution::speaker_outside(lex, &s.other, &others, quote);
+            // `..., said a farmer. "They killed 14 people. Two were my
+            // brothers."`: with no speaker where it ends, the sentence
+            // before it speaks.
+            if found.is_some() || !whole_sentences(si.min(j), si.max(j)) {
+                return found;
+            }
+            others.clear();
         }
-        // `"...," said an activist. "We pulled 17 bodies out."`: a
-        // quotation that is a sentence of its own goes on from the speaker
-        // of the sentence before, the last one outside its quotations.
-        const SLACK: usize = 3;
         let prev = match introduced {
             Some(k) => k,
             None => {
-                if quote.start > here.span.start + SLACK || quote.end + SLACK < here.span.end {
+                if !whole_sentences(opening, si.max(opening)) {
                     return None;
                 }
-                si.checked_sub(1)
+                opening
+                    .checked_sub(1)
                     .filter(|&j| sentences[j].paragraph == here.paragraph)?
             }
         };
@@ -603,7 +659,7 @@ impl FigureCheck {
             source.span.start,
             Some(&lex.vocab),
         );
-        if !attribution::is_name(&s.other, &(0..s.other.len())) {
+        if !attribution::is_name(lex, &s.other, &(0..s.other.len())) {
             return None;
         }
         let surname = s
@@ -655,12 +711,16 @@ impl FigureCheck {
             source.span.start,
             Some(&lex.vocab),
         );
-        // `Its spokesman, who gave his name as ...,`: a role of the source
-        // before, as a pronoun is.
-        let pronoun = attribution::is_pronoun(lex, &s.other, &(0..s.other.len()))
-            || (s.other.len() >= 2
-                && lex.role_possessives.word(&s.other, 0)
-                && lex.role_nouns.word(&s.other, 1));
+        // `Its spokesman, who gave his name as ...,`, `the group's
+        // political spokesman`: a role of the source before, as a pronoun
+        // is.
+        let o = &s.other;
+        let pronoun = attribution::is_pronoun(lex, o, &(0..o.len()))
+            || (o.len() >= 2 && lex.role_possessives.word(o, 0) && lex.role_nouns.word(o, 1))
+            || (o.len() >= 3
+                && o.low_is(0, "the")
+                && lex.reference_possessives.word(o, 1)
+                && (2..o.len()).any(|k| lex.role_nouns.word(o, k)));
         // `the ministry`, `the two officials`, `the same officials`,
         // `Ministry spokesman Abdul Ahmadzai`: the noun an earlier source
         // must hold.
@@ -1156,7 +1216,13 @@ fn unverified(
     let who = lower_first(lex, &who);
     let describe = class.describe();
     // `witnesses` is its own class's description: said once.
-    let message = if describe.split(" or ").any(|d| d.eq_ignore_ascii_case(&who)) {
+    let message = if lex.person_pronouns.has(&lex.vocab, &who) {
+        // `he` names no one: the words that gave the class say who.
+        let words = quoted(draft, &words);
+        format!(
+            "casualty figure `{text}` comes from {describe} (`{words}`) and is not marked as unverified"
+        )
+    } else if describe.split(" or ").any(|d| d.eq_ignore_ascii_case(&who)) {
         format!("casualty figure `{text}` comes from {who} and is not marked as unverified")
     } else {
         format!(
