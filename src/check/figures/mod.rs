@@ -310,6 +310,26 @@ impl FigureCheck {
         mut source: Source,
     ) -> Option<Finding> {
         let rule = self.unverified.as_ref()?;
+        // `The health ministry later said` after `the Houthi-run health
+        // ministry said`: a reference takes the party its first mention
+        // named.
+        if let Some((lexicon::SourceClass::Government, _)) = source.class {
+            let bare = Source {
+                span: source.span.clone(),
+                class: None,
+            };
+            if let Some(earlier) = self.pronoun_earlier(draft, s, si, &bare).filter(|e| {
+                matches!(
+                    e.class,
+                    Some((
+                        lexicon::SourceClass::Authority | lexicon::SourceClass::Party,
+                        _
+                    ))
+                )
+            }) {
+                source = earlier;
+            }
+        }
         if source.class.is_none() {
             let named = source.span.clone();
             let key = (si, source.span.clone());
@@ -1051,11 +1071,14 @@ fn names_as_possessive(lex: &Lexicons, l: &lexicon::Lex, t: &Tokens, i: usize) -
             .is_some_and(|w| l.has(&lex.vocab, w))
 }
 
-/// The noun of tokens `r` that are `the` and one lowercase word (`the
-/// ministry`): a source that refers to one named before.
+/// The noun of tokens `r` that are `the` and one to three lowercase words
+/// (`the ministry`, `the health ministry`): a source that refers to one
+/// named before.
 fn the_noun(t: &Tokens, r: std::ops::Range<usize>) -> Option<&str> {
-    (r.len() == 2 && t.low_is(r.start, "the") && t.is_word(r.start + 1) && !t.toks[r.start + 1].cap)
-        .then(|| t.low(r.start + 1))
+    ((2..=4).contains(&r.len())
+        && t.low_is(r.start, "the")
+        && (r.start + 1..r.end).all(|i| t.is_word(i) && !t.toks[i].cap))
+    .then(|| t.low(r.end - 1))
 }
 
 /// The heading of higher rank (fewer `#`) that each heading of a draft is
