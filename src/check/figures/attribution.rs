@@ -258,8 +258,15 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
                 let rel = [start, start.wrapping_sub(1)]
                     .into_iter()
                     .find(|&r| r < t.len() && lex.relative_pronouns.word(t, r));
-                if let Some(r) = rel.filter(|&r| r >= 2 && t.is_punct(r - 1, ",")) {
-                    let noun = back(lex, t, r - 1);
+                // `a resident who gave only his first name, Ali, said`:
+                // a clause with no comma before it too.
+                let before = rel.and_then(|r| match r {
+                    r if r >= 2 && t.is_punct(r - 1, ",") => Some(r - 1),
+                    r if r >= 1 && t.is_word(r - 1) => Some(r),
+                    _ => None,
+                });
+                if let Some(before) = before {
+                    let noun = back(lex, t, before);
                     if !noun.is_empty() {
                         start = noun.start;
                     }
@@ -744,6 +751,17 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
 /// sentence (`With 90 percent of the votes counted, ...`): it tells what
 /// was done, not who reports it.
 fn in_absolute_phrase(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    // `..., with 98.9 percent of polling stations counted.`: the same
+    // phrase closing the sentence after a comma.
+    let closing = || {
+        let comma = (0..i).rev().find(|&k| t.is_punct(k, ","));
+        comma.is_some_and(|c| lex.absolute_openers.word(t, c + 1))
+            && t.low(i).ends_with("ed")
+            && (i + 1 >= t.len() || (t.kind(i + 1) == Some(TokKind::Punct) && i + 2 >= t.len()))
+    };
+    if closing() {
+        return true;
+    }
     if !lex.absolute_openers.word(t, 0)
         || t.low(i).ends_with("ing")
         || (1..i).any(|k| t.is_punct(k, ","))

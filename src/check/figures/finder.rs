@@ -221,8 +221,10 @@ fn bystanding_perpetrators(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
 }
 
 fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
-    // `12 per 100,000 people`, `two in every 10,000`: a rate's base.
-    if start > 0 && lex.rate_bases.word(t, start - 1) {
+    // `12 per 100,000 people`, `two in every 10,000`: a rate's base;
+    // `a magnitude 6.6 earthquake`, `category two patients`: a reading on
+    // a scale.
+    if start > 0 && (lex.rate_bases.word(t, start - 1) || lex.reading_scales.word(t, start - 1)) {
         return None;
     }
     let mut j = start;
@@ -656,10 +658,6 @@ fn stands_alone(lex: &Lexicons, t: &Tokens, start: usize, num: usize, end: usize
         .ending_at(t, before, 3)
         .is_some_and(|p| t.toks[p].cap)
     {
-        return false;
-    }
-    // `a magnitude 6.6 earthquake`: a reading on a scale.
-    if start > 0 && lex.reading_scales.word(t, start - 1) {
         return false;
     }
     true
@@ -1377,6 +1375,7 @@ pub mod tests {
         // A reading on a scale.
         assert_figures("Magnitude 6.6 earthquake strikes the coast.", &[]);
         assert_figures("A category 4 storm killed 12 people.", &["12 people"]);
+        assert_figures("Category two patients waited longer than that.", &[]);
         // A casualty verb with an object after `and` is no modifier.
         assert_figures(
             "Rebels said they had shot down two army aircraft and killed more than 400 soldiers.",

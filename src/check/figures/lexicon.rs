@@ -526,6 +526,9 @@ pub struct Lexicons {
     /// Words in a quotation that make its speaker a witness (`"I counted
     /// 15 bodies myself," he said`).
     pub quote_witness_cues: Lex,
+    /// Words that describe a quotation's speaker as a responder or an
+    /// official, not a witness (`a rescue worker`).
+    pub responder_roles: Lex,
     pub own_possessives: Lex,
     /// Speech verbs that open a pointer back whatever follows them
     /// (`The ministry said most were children.`).
@@ -780,6 +783,7 @@ impl Lexicons {
             witness_cues: lex("witness-cues", false),
             witness_subjects: lex("witness-subjects", false),
             quote_witness_cues: lex("quote-witness-cues", false),
+            responder_roles: lex("responder-roles", false),
             noun_coordinators: lex("noun-coordinators", false),
             own_possessives: lex("own-possessives", false),
             pointer_speech_verbs: lex("pointer-speech-verbs", false),

@@ -414,8 +414,9 @@ impl FigureCheck {
     }
 
     /// `"I counted 15 bodies myself," he said`: the speaker of a figure's
-    /// quotation who says they saw is a witness, unless the draft says who
-    /// they are after their name (`said Tomas Brell, a rescue worker`).
+    /// quotation who says they saw is a witness, unless the draft calls
+    /// them a responder or an official (`said Tomas Brell, a rescue
+    /// worker`).
     /// `named` is the speaker as the attribution names them; the figure's
     /// sentence is in `s.toks`.
     fn quote_witness(
@@ -427,7 +428,7 @@ impl FigureCheck {
     ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
         let lex = &self.lex;
         let quote = &draft.quote_around(&figure.span)?.span;
-        if self.described_after(draft, named) {
+        if self.responder_after(draft, named) {
             return None;
         }
         let t = &s.toks;
@@ -438,18 +439,22 @@ impl FigureCheck {
             .map(|(b, e)| (lexicon::SourceClass::Witnesses, t.span(b, e)))
     }
 
-    /// Whether a source at bytes `span` is described by an appositive
-    /// after it (`Tomas Brell, a rescue worker`, `Ann Lee, 52, a farmer`).
-    fn described_after(&self, draft: &Draft, span: &std::ops::Range<usize>) -> bool {
+    /// Whether a source at bytes `span` is described after it as a
+    /// responder or an official (`Tomas Brell, a rescue worker`), by words
+    /// of lexicon `figure-responder-roles` before the clause ends.
+    fn responder_after(&self, draft: &Draft, span: &std::ops::Range<usize>) -> bool {
+        const REACH: usize = 12;
         let lex = &self.lex;
         let Some(rest) = draft.prose[span.end..].strip_prefix(',') else {
             return false;
         };
-        let word = rest.split_whitespace().next().unwrap_or("");
-        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        word.starts_with(|c: char| c.is_ascii_digit())
-            || lex.determiners.has(&lex.vocab, &word.to_lowercase())
-            || lex.one_words.has(&lex.vocab, &word.to_lowercase())
+        let end = rest
+            .find(['.', ';', '"', '\u{201c}', '\u{201d}'])
+            .unwrap_or(rest.len());
+        rest[..end].split_whitespace().take(REACH).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            lex.responder_roles.has(&lex.vocab, &w.to_lowercase())
+        })
     }
 
     /// Whether `word` follows a capitalized word somewhere in `prose`, as a
@@ -760,6 +765,7 @@ impl FigureCheck {
             && o.is_word(0)
             && o.toks[0].cap
             && !o.toks[0].upper
+            && !lex.function_words.word(o, 0)
             && lex.role_nouns.word(o, 1)
             && lex.sources.iter().all(|(_, l)| l.at(o, 0).is_none())
         {
