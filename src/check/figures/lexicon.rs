@@ -583,6 +583,10 @@ pub struct Lexicons {
     /// The first word of every conflict word: a paragraph without one holds
     /// none, and is not tokenized to look.
     pub conflict_filter: FigureFilter,
+    /// Every entry of lexicon `figure-source-authority`, ASCII lowercased,
+    /// to find where a draft names one. `None` if the automaton cannot be
+    /// built (then every place is read).
+    pub authority_filter: Option<aho_corasick::AhoCorasick>,
     /// The last word of every caveat and negated caveat: a stretch of prose
     /// without one of them holds no caveat. `None` when a word is not ASCII
     /// (then every stretch is read). See [`caveat_filter`].
@@ -686,6 +690,12 @@ impl Lexicons {
                 .iter()
                 .map(String::as_str),
         );
+        let authority_filter = aho_corasick::AhoCorasick::new(
+            pack.words("figure-source-authority")
+                .iter()
+                .map(|w| w.to_ascii_lowercase()),
+        )
+        .ok();
         let mut lex = Lexicons {
             number_words: lex("number-words", false),
             range_words: lex("range-words", false),
@@ -825,6 +835,7 @@ impl Lexicons {
             prefilter,
             caveat_filter,
             conflict_filter,
+            authority_filter,
             caveat_reach,
             vocab,
             common_nouns,

@@ -311,22 +311,19 @@ impl FigureCheck {
     ) -> Option<Finding> {
         let rule = self.unverified.as_ref()?;
         // `The health ministry later said` after `the Houthi-run health
-        // ministry said`: a reference takes the party its first mention
-        // named.
-        if let Some((lexicon::SourceClass::Government, _)) = source.class {
+        // ministry said`: a reference takes the authority its first
+        // mention named.
+        if let Some((lexicon::SourceClass::Government, _)) = source.class
+            && self.named_by_authority(draft, si, &source.span)
+        {
             let bare = Source {
                 span: source.span.clone(),
                 class: None,
             };
-            if let Some(earlier) = self.pronoun_earlier(draft, s, si, &bare).filter(|e| {
-                matches!(
-                    e.class,
-                    Some((
-                        lexicon::SourceClass::Authority | lexicon::SourceClass::Party,
-                        _
-                    ))
-                )
-            }) {
+            if let Some(earlier) = self
+                .pronoun_earlier(draft, s, si, &bare)
+                .filter(|e| matches!(e.class, Some((lexicon::SourceClass::Authority, _))))
+            {
                 source = earlier;
             }
         }
@@ -411,6 +408,38 @@ impl FigureCheck {
             &source,
             (class, words),
         ))
+    }
+
+    /// Whether a source `the` + words (`the health ministry`) at bytes
+    /// `span` of sentence `si` follows, earlier in the draft, a name of an
+    /// authority run by a party that ends with or runs into its words
+    /// (`the Houthi-run health ministry`, `the Gaza health ministry`).
+    fn named_by_authority(&self, draft: &Draft, si: usize, span: &std::ops::Range<usize>) -> bool {
+        // The few words before an earlier mention of the same words are
+        // read, not the whole draft.
+        const LOOK_BACK: usize = 40;
+        let lower = draft.prose_lower();
+        let Some(words) = lower[span.clone()].strip_prefix("the ") else {
+            return false;
+        };
+        let Some(ac) = &self.lex.authority_filter else {
+            return true;
+        };
+        let before = draft.sentences[si].span.start;
+        memchr::memmem::find_iter(&lower.as_bytes()[..before], words.as_bytes()).any(|at| {
+            let end = at + words.len();
+            let Some(from) =
+                (at.saturating_sub(LOOK_BACK)..=at).find(|&k| lower.is_char_boundary(k))
+            else {
+                return false;
+            };
+            ac.find_iter(&lower[from..end]).any(|m| {
+                from + m.end() == end
+                    || lower
+                        .get(from + m.end()..at)
+                        .is_some_and(|gap| gap.trim().is_empty())
+            })
+        })
     }
 
     /// `"I counted 15 bodies myself," he said`: the speaker of a figure's
