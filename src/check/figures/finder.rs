@@ -717,12 +717,14 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         let modifier = lex.modifiers.word(t, j);
         // `13,000 sick and wounded people`: modifiers joined by `and`; not
         // a verb with an object (`two aircraft and killed 400 soldiers`).
-        let verb_after = lex.casualty_words.word(t, j + 1)
-            && (t.kind(j + 2) == Some(TokKind::Number)
-                || lex.number_words.word(t, j + 2)
-                || lex.qualifiers.at(t, j + 2).is_some()
-                || lex.determiners.word(t, j + 2));
-        if j > first && lex.coordinators.word(t, j) && t.is_word(j + 1) && !verb_after {
+        let verb_after = || {
+            lex.casualty_words.word(t, j + 1)
+                && (t.kind(j + 2) == Some(TokKind::Number)
+                    || lex.number_words.word(t, j + 2)
+                    || lex.qualifiers.at(t, j + 2).is_some()
+                    || lex.determiners.word(t, j + 2))
+        };
+        if j > first && lex.coordinators.word(t, j) && t.is_word(j + 1) && !verb_after() {
             j += 1;
             continue;
         }
