@@ -134,6 +134,14 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     if lex.that_verbs.word(t, v) && !t.low_is(v + 1, "that") {
         return None;
     }
+    // `which put extra patrols on I-70`: no amount put at in its clause.
+    if lex.at_verbs.word(t, v)
+        && !(v + 1..t.len())
+            .take_while(|&i| !t.is_punct(i, ","))
+            .any(|i| t.low_is(i, "at"))
+    {
+        return None;
+    }
     // `The center admitted 1,140 children`: patients taken in, not a
     // report (`admitted 40 soldiers had died` still reports).
     if lex.admission_verbs.word(t, v)
@@ -670,6 +678,7 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
             continue;
         } else if (lex.speech_verbs.word(t, i)
             && lex.non_reports.at(t, i).is_none()
+            && lex.non_report_leads.ending_at(t, i + 1, 3).is_none()
             && !in_absolute_phrase(lex, t, i)
             && !noun_use(lex, t, i)
             || lex.finding_verbs.word(t, i)
@@ -716,6 +725,17 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     if lex.have_forms.word(t, k) {
         return true;
     }
+    // `Extortion reports rose 29 percent`: a verb of rise or fall with
+    // its amount after the noun.
+    if plural
+        && lex.trend_verbs.word(t, i + 1)
+        && (t.kind(i + 2) == Some(TokKind::Number)
+            || lex.number_words.word(t, i + 2)
+            || lex.qualifiers.at(t, i + 2).is_some()
+            || t.low_is(i + 2, "by"))
+    {
+        return true;
+    }
     // `on each of the other six counts`: a counted noun.
     if t.kind(k) == Some(TokKind::Number) || lex.number_words.word(t, k) {
         return true;
@@ -744,7 +764,9 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         && (lex.determiners.word(t, k - 1)
             || lex.one_words.word(t, k - 1)
             || possessive(k - 1)
-            || (plural && lex.function_words.word(t, k - 1)))
+            || (plural && lex.function_words.word(t, k - 1))
+            // `had received credible reports that`: an object.
+            || (plural && t.is_word(k - 1) && t.low(k - 1).ends_with("ed")))
 }
 
 /// Whether token `i`, a past form, stands in a phrase that opens the
@@ -1168,6 +1190,15 @@ pub fn classify(
                     .is_some_and(|stem| l.has(&lex.vocab, stem))
         })
     };
+    // `surveys of refugee families`: a study's subjects are not its voice.
+    let opens = if lex.determiners.word(t, source.start) || lex.one_words.word(t, source.start) {
+        source.start + 1
+    } else {
+        source.start
+    };
+    if lex.own_work_nouns.word(t, opens) && t.low_is(opens + 1, "of") {
+        return None;
+    }
     let any_possessive = source
         .clone()
         .any(|i| t.is_word(i) && t.low(i).ends_with("'s"));
@@ -1216,11 +1247,30 @@ pub fn classify(
                 .then(|| (SourceClass::Witnesses, t.span(source.start, source.end)))
         })
         .or_else(|| {
+            // `Ibrahim, a 17-year-old from Guinea`: so is one described by
+            // an age.
+            let comma = (source.start + 1..source.end).find(|&i| t.is_punct(i, ","))?;
+            (aged(lex, t, comma + 1) && is_name(lex, t, &(source.start..comma)))
+                .then(|| (SourceClass::Witnesses, t.span(source.start, comma)))
+        })
+        .or_else(|| {
             // `Nigeria says Boko Haram killed 150`: a country alone speaks as
             // its government.
             (lex.countries.at(t, source.start) == Some(source.end))
                 .then(|| (SourceClass::Government, t.span(source.start, source.end)))
         })
+}
+
+/// Whether tokens from `i` describe someone by an age alone (`a
+/// 17-year-old from Guinea`, not `a 31-year-old team supervisor`).
+fn aged(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    lex.one_words.word(t, i)
+        && t.kind(i + 1) == Some(TokKind::Number)
+        && lex
+            .age_suffixes
+            .iter()
+            .any(|e| t.low(i + 1).ends_with(e.as_str()))
+        && (!t.is_word(i + 2) || lex.function_words.word(t, i + 2))
 }
 
 /// Whether a source phrase is a personal name (`Ann Reyes`, `Col. Ann
@@ -1332,6 +1382,10 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
         let appositive = forward(lex, t, a.source.end + 1);
         if let Some(class) = classify(lex, t, &appositive) {
             found.class = Some(class);
+            return found;
+        }
+        if aged(lex, t, appositive.start) && is_name(lex, t, &a.source) {
+            found.class = Some((SourceClass::Witnesses, t.span(a.source.start, a.source.end)));
             return found;
         }
     }

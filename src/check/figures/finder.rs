@@ -76,8 +76,15 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             let only_in_casualties = f.class == Class::People
                 && head.is_some_and(|h| lex.casualty_people.word(t, h) && !people_noun(h));
             let among_casualties = || {
+                // `40 members of the security forces have been killed`:
+                // the casualty word may stand after an `of` phrase.
+                let of_phrase = if t.low_is(f.toks.end, "of") {
+                    OF_PHRASE_REACH
+                } else {
+                    0
+                };
                 let near = f.toks.start.saturating_sub(CASUALTY_PEOPLE_REACH)
-                    ..(f.toks.end + CASUALTY_PEOPLE_REACH).min(t.len());
+                    ..(f.toks.end + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
                 casualty_sentence
                     && (f.casualty || near.into_iter().any(|i| lex.casualty_words.word(t, i)))
             };
@@ -129,6 +136,10 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
 /// casualty word makes it a count of people (`Two crew members were later
 /// found dead`).
 const CASUALTY_PEOPLE_REACH: usize = 5;
+
+/// How many more tokens that reach runs over when an `of` phrase follows
+/// the count (`members of the security forces`).
+const OF_PHRASE_REACH: usize = 4;
 
 /// How many words after its verb a casualty word still makes a count of
 /// people a casualty figure (`were treated for gunshot wounds`).
@@ -595,11 +606,12 @@ fn digits_count(lex: &Lexicons, w: &str) -> bool {
         return true;
     }
     if let Some(rest) = core.strip_prefix('-') {
-        // A range: `50-60`.
+        // A range: `50-60`; a scale joined on: `$1.1-billion`.
         return !rest.is_empty()
-            && rest
+            && (rest
                 .bytes()
-                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                || lex.scale_words.has(&lex.vocab, rest));
     }
     lex.scale_words.has(&lex.vocab, core)
 }
@@ -820,7 +832,13 @@ fn about_people(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
         .rev()
         .find_map(|i| number_at(lex, t, i).map(|n| (i, n)))
     else {
-        return true;
+        // `drones had struck a bridge, and troops had shot down four of
+        // them`: with no count before, the last noun of people or weapons
+        // says which.
+        let last = (0..j.saturating_sub(1)).rev().find(|&i| {
+            lex.people.word(t, i) || lex.group_nouns.word(t, i) || lex.weapons.word(t, i)
+        });
+        return last.is_none_or(|i| !lex.weapons.word(t, i));
     };
     let (_, number) = n;
     let mut k = number.end;
@@ -872,30 +890,44 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         // further on (`tally sheets showed 6.27 million votes to 2.75
         // million`).
         let bare = v + 1 == start && lex.function_words.word(t, v);
-        if let Some((n, ne)) = lex
-            .toll_nouns
-            .find_in(&lex.vocab, t, from, v)
-            .filter(|&(n, ne)| {
-                !bare || ne == v || (n.saturating_sub(4)..v).any(|i| lex.toll_movers.word(t, i))
-            })
-        {
-            return no_comma(n)
+        // Each toll noun in reach in turn: `The General Staff, which
+        // publishes a tally every morning, said the toll had reached`.
+        let mut seen = None;
+        let mut at = from;
+        while let Some((n, ne)) = lex.toll_nouns.find_in(&lex.vocab, t, at, v) {
+            at = n + 1;
+            if bare && ne != v && !(n.saturating_sub(4)..v).any(|i| lex.toll_movers.word(t, i)) {
+                continue;
+            }
+            seen = Some(ne);
+            if no_comma(n)
                 || (t.is_punct(ne, ",")
                     && lex.relative_pronouns.word(t, ne + 1)
-                    && no_comma(ne + 1));
+                    && no_comma(ne + 1))
+            {
+                return true;
+            }
         }
+        // Otherwise a noun after the last toll noun in reach, which a
+        // comma parts from the verb.
+        let from = seen.unwrap_or(from);
         // `Ebola deaths top 1,350`: a verb of movement, not `at` or `is`.
-        if !lex.function_words.word(t, v)
+        if seen.is_none()
+            && !lex.function_words.word(t, v)
             && let Some((n, _)) = lex.toll_plurals.find_in(&lex.vocab, t, from, v)
             && no_comma(n)
         {
             return true;
         }
-        if let Some((n, _)) = lex.count_nouns.find_in(&lex.vocab, t, from, v) {
+        let mut at = from;
+        while let Some((n, _)) = lex.count_nouns.find_in(&lex.vocab, t, at, v) {
+            at = n + 1;
             // The casualty word belongs to the count noun (`the number of
             // people killed`), not to a clause further on.
             let near = n.saturating_sub(2)..(n + 5).min(v);
-            return no_comma(n) && near.into_iter().any(|i| lex.casualty_words.word(t, i));
+            if no_comma(n) {
+                return near.into_iter().any(|i| lex.casualty_words.word(t, i));
+            }
         }
     }
     false
@@ -1524,6 +1556,24 @@ pub mod tests {
     }
 
     #[test]
+    fn joined_scales_of_phrases_and_partitives() {
+        assert_figures("Council approved a $1.1-billion budget.", &["$1.1-billion"]);
+        assert_figures(
+            "Officials said 40 members of the security forces have been killed.",
+            &["40 members"],
+        );
+        assert_figures("The council's 40 members of the party voted.", &[]);
+        assert_figures(
+            "Drones struck the bridge, and the army shot down four of them.",
+            &[],
+        );
+        assert_figures(
+            "Gunmen stormed the school and killed dozens of them.",
+            &["dozens of them"],
+        );
+    }
+
+    #[test]
     fn tolls_and_headlines() {
         assert_figures("The toll rose to 65 on Friday.", &["65"]);
         assert_figures("The toll, which stood at 125 on Sunday, climbed.", &["125"]);
@@ -1559,6 +1609,15 @@ pub mod tests {
             &["more than 45"],
         );
         assert_figures("The number of schools was 60.", &[]);
+        // A toll noun in a relative clause before the toll's own.
+        assert_figures(
+            "The staff, which publishes a tally every morning, said the toll had reached 296,000.",
+            &["296,000"],
+        );
+        assert_figures(
+            "The staff, which keeps a tally, said the number of troops killed had reached 296,000.",
+            &["296,000"],
+        );
         // The subject runs on between the count noun and its verb.
         assert_figures(
             "The number of people killed in the conflict has risen to nearly 12,000.",

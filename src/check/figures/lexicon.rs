@@ -493,9 +493,13 @@ pub struct Lexicons {
     /// Speech verbs that, with a count right after them, take in rather
     /// than report (`the center admitted 1,140 children`).
     pub admission_verbs: Lex,
+    pub non_report_leads: Lex,
+    pub trend_verbs: Lex,
+    pub own_work_nouns: Lex,
     /// Speech verbs that report only with `that` after them (`declared
     /// that`, not `declared a state of emergency`).
     pub that_verbs: Lex,
+    pub at_verbs: Lex,
     /// The forms of `have`: a speech noun after one is the noun (`have
     /// claims outstanding`).
     pub have_forms: Lex,
@@ -544,6 +548,7 @@ pub struct Lexicons {
     /// Endings of adjectives before a plural speech noun (`original
     /// estimates`), lowercase.
     pub adjective_endings: Vec<String>,
+    pub age_suffixes: Vec<String>,
     /// Words that open a clause of contrast (`, while`).
     pub contrast_openers: Lex,
     /// Possessives that with a role stand for an earlier source (`Its
@@ -781,7 +786,11 @@ impl Lexicons {
             negative_subjects: lex("negative-subjects", false),
             comparison_openers: lex("comparison-openers", false),
             admission_verbs: lex("admission-verbs", false),
+            non_report_leads: lex("non-report-leads", false),
+            trend_verbs: lex("trend-verbs", false),
+            own_work_nouns: lex("own-work-nouns", false),
             that_verbs: lex("that-verbs", false),
+            at_verbs: lex("at-verbs", false),
             have_forms: lex("have-forms", false),
             toll_movers: lex("toll-movers", false),
             rate_bases: lex("rate-bases", false),
@@ -802,6 +811,11 @@ impl Lexicons {
             speech_nouns: lex("speech-nouns", false),
             adjective_endings: pack
                 .words("figure-adjective-endings")
+                .iter()
+                .map(|e| e.to_lowercase())
+                .collect(),
+            age_suffixes: pack
+                .words("figure-age-suffixes")
                 .iter()
                 .map(|e| e.to_lowercase())
                 .collect(),

@@ -190,7 +190,10 @@ impl Check for FigureCheck {
                                             let word =
                                                 &draft.prose[t.span(a.source.start, a.source.end)];
                                             self.names_someone(&draft.prose, word)
-                                                || self.speaks_in(&draft.prose, word)
+                                                || self.speaks_in(
+                                                    draft.prose_lower(),
+                                                    &word.to_ascii_lowercase(),
+                                                )
                                         })
                                 })
                             })
@@ -511,7 +514,8 @@ impl FigureCheck {
 
     /// Whether `word` speaks somewhere in `prose`: a speech verb right
     /// after it (`Rosstat said`), so that `Rosstat:` before a headline's
-    /// colon is a source, not a topic (`Hajj: ...`).
+    /// colon is a source, not a topic (`Hajj: ...`). Both are in ASCII
+    /// lower case: `Prefecture:` speaks as `The prefecture said`.
     fn speaks_in(&self, prose: &str, word: &str) -> bool {
         prose.match_indices(word).any(|(at, _)| {
             let rest = &prose[at + word.len()..];
