@@ -89,10 +89,20 @@ fn noun_phrase_start(lex: &Lexicons, t: &Tokens, mut s: usize, end: usize) -> us
 /// The source phrase that starts at token `start`, up to the clause end.
 fn forward(lex: &Lexicons, t: &Tokens, start: usize) -> Range<usize> {
     let mut e = start;
+    // `according to diplomats and regional security sources`: a noun
+    // phrase joined on, not a clause (`and rose again`).
+    let joins_a_noun = |e: usize| {
+        e > start
+            && lex.noun_coordinators.word(t, e)
+            && t.is_word(e + 1)
+            && (lex.determiners.word(t, e + 1) || !lex.function_words.word(t, e + 1))
+            && !reads_as_verb(lex, t, e + 1)
+            && !t.low(e + 1).ends_with("ed")
+    };
     while e < t.len()
         && e - start < MAX_SOURCE
         && !boundary(lex, t, e)
-        && !lex.clause_openers.word(t, e)
+        && (!lex.clause_openers.word(t, e) || joins_a_noun(e))
     {
         e += 1;
     }
@@ -260,7 +270,11 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
                 }
             }
             if start >= 2 && t.is_punct(start - 1, ",") {
-                start = with_conjunct(lex, t, back(lex, t, start - 1).start);
+                // `The Joint Operations Command (JOC), which ..., said`:
+                // over its initials in brackets.
+                let comma = start - 1;
+                let end = bracketed_initials_start(t, comma - 1).unwrap_or(comma);
+                start = with_conjunct(lex, t, back(lex, t, end).start);
                 // `A Fano commander, who gave only his first name, Asres,
                 // said`: on back over a relative clause between commas.
                 let rel = [start, start.wrapping_sub(1)]
@@ -721,9 +735,15 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         return true;
     }
     // `have claims outstanding`: after `have` a verb would be a
-    // participle (`have claimed`).
+    // participle (`have claimed`), unless its participle is the noun's
+    // own form and a report follows (`had forecast a smaller move`).
     if lex.have_forms.word(t, k) {
-        return true;
+        let reports = t.low_is(i + 1, "that")
+            || lex.determiners.word(t, i + 1)
+            || lex.one_words.word(t, i + 1)
+            || lex.qualifiers.at(t, i + 1).is_some()
+            || t.kind(i + 1) == Some(TokKind::Number);
+        return plural || !reports;
     }
     // `Extortion reports rose 29 percent`: a verb of rise or fall with
     // its amount after the noun.
@@ -733,6 +753,18 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
             || lex.number_words.word(t, i + 2)
             || lex.qualifiers.at(t, i + 2).is_some()
             || t.low_is(i + 2, "by"))
+    {
+        return true;
+    }
+    // `since the world body began keeping records`: the object of a
+    // verb in `-ing`.
+    if plural
+        && t.is_word(k)
+        && !t.toks[k].cap
+        && t.low(k).ends_with("ing")
+        && !lex.function_words.word(t, k)
+        && lex.source_nouns.at(t, k).is_none()
+        && lex.people.at(t, k).is_none()
     {
         return true;
     }
@@ -1105,7 +1137,12 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
                     || t.kind(next) != Some(TokKind::Word)
                     || lex.function_words.word(t, next)
                     || lex.determiners.word(t, next);
-                if !reports || names_new_source_with_own_figure(lex, t, v) {
+                // `The Home Ministry said the figure included 1,039
+                // deaths`: a report about the figures before, which a
+                // new source with a figure of its own is not.
+                let about_them = lex.pointer_openers.word(t, next)
+                    && lex.pointer_nouns.at(t, next + 1).is_some();
+                if !reports || (names_new_source_with_own_figure(lex, t, v) && !about_them) {
                     return None;
                 }
                 return subject(lex, t, v).filter(|s| s.start == 0);
@@ -1474,6 +1511,27 @@ pub fn anonymous_pronoun(lex: &Lexicons, t: &Tokens) -> Option<(SourceClass, Ran
             (pronoun + ANONYMITY_REACH).min(t.len()),
         )
         .map(|(b, e)| (SourceClass::Anonymous, t.span(b, e)))
+}
+
+/// `At least 83 people were wounded, the officials said, speaking on
+/// condition of anonymity`: an attribution in the next sentence whose
+/// source refers back (a pronoun, or `the` and the same last word as the
+/// figure's source, `noun`) and that says its speaker is anonymous.
+pub fn anonymous_reference(
+    lex: &Lexicons,
+    t: &Tokens,
+    noun: &str,
+) -> Option<(SourceClass, Range<usize>)> {
+    let mut attrs = Vec::new();
+    find(lex, t, &mut attrs);
+    attrs
+        .iter()
+        .filter(|a| {
+            let r = &a.source;
+            is_pronoun(lex, t, r)
+                || (r.len() >= 2 && t.low_is(r.start, "the") && t.low_is(r.end - 1, noun))
+        })
+        .find_map(|a| anonymity(lex, t, a))
 }
 
 /// Whether tokens `r` are one whole pronoun or noun that refers back

@@ -143,7 +143,7 @@ const OF_PHRASE_REACH: usize = 4;
 
 /// How many words after its verb a casualty word still makes a count of
 /// people a casualty figure (`were treated for gunshot wounds`).
-const VERB_OBJECT_REACH: usize = 4;
+const VERB_OBJECT_REACH: usize = 6;
 
 /// A count of people that is the subject of a verb phrase of its own with
 /// no casualty word (`more than 120,000 residents had been moved out`,
@@ -231,6 +231,10 @@ fn bystanding_perpetrators(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     !near.into_iter().any(|i| lex.casualty_words.word(t, i))
 }
 
+/// How many words of a range may stand between an age cue and a number
+/// (`aged between 11 and 14`).
+const AGE_RANGE_REACH: usize = 3;
+
 fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     // `12 per 100,000 people`, `two in every 10,000`: a rate's base;
     // `a magnitude 6.6 earthquake`, `category two patients`: a reading on
@@ -276,7 +280,20 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     {
         return None;
     }
-    if lex.age_cues.ending_at(t, start, 2).is_some() || lex.age_after.at(t, num.end).is_some() {
+    // `aged between 11 and 14`: an age cue before the words of a range
+    // counts for each of its numbers.
+    let mut from = start;
+    while from > 0
+        && start - from < AGE_RANGE_REACH
+        && (lex.range_words.word(t, from - 1)
+            || lex.range_links.word(t, from - 1)
+            || t.kind(from - 1) == Some(TokKind::Number))
+    {
+        from -= 1;
+    }
+    if (from..=start).any(|s| lex.age_cues.ending_at(t, s, 2).is_some())
+        || lex.age_after.at(t, num.end).is_some()
+    {
         return None;
     }
     let k = num.end;
@@ -1557,6 +1574,10 @@ pub mod tests {
 
     #[test]
     fn joined_scales_of_phrases_and_partitives() {
+        assert_figures(
+            "Six children aged between 11 and 14 died.",
+            &["Six children"],
+        );
         assert_figures("Council approved a $1.1-billion budget.", &["$1.1-billion"]);
         assert_figures(
             "Officials said 40 members of the security forces have been killed.",

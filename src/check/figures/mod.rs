@@ -361,7 +361,15 @@ impl FigureCheck {
                     Some(&self.lex.vocab),
                 );
                 s.other_holds = Some(si + 1);
-                source.class = attribution::anonymous_pronoun(&self.lex, &s.other);
+                source.class = attribution::anonymous_pronoun(&self.lex, &s.other).or_else(|| {
+                    let named = &draft.prose[named.clone()];
+                    let noun = named
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    attribution::anonymous_reference(&self.lex, &s.other, &noun)
+                });
             }
             if source.class.is_none() {
                 source.class = self.quote_witness(draft, s, figure, &named);
@@ -783,7 +791,7 @@ impl FigureCheck {
         // `Ministry spokesman Abdul Ahmadzai`: the noun an earlier source
         // must hold.
         let o = &s.other;
-        let noun = if pronoun {
+        let mut noun = if pronoun {
             None
         } else if let Some(noun) = the_noun(o, 0..o.len()) {
             Some(noun.to_string())
@@ -812,12 +820,10 @@ impl FigureCheck {
         let mut attrs = Vec::new();
         // A noun names what it refers to and may reach further back than a
         // pronoun, over paragraphs (`the observatory`, `the two officials`).
-        let reach = if noun.is_some() {
-            NOUN_REFERENCE_REACH
-        } else {
-            REFERENCE_REACH
-        };
-        for back in 1..=reach {
+        for back in 1..=NOUN_REFERENCE_REACH {
+            if noun.is_none() && back > REFERENCE_REACH {
+                break;
+            }
             let Some(j) = sentence.checked_sub(back) else {
                 break;
             };
@@ -871,6 +877,12 @@ impl FigureCheck {
                 return Some(earlier);
             }
             if attrs.is_empty() || attribution::is_pronoun(lex, &s.other, &before) {
+                continue;
+            }
+            // `It said ...` after `the ministry said ...`: on back to what
+            // that reference refers to.
+            if let Some(n) = the_noun(&s.other, before.clone()) {
+                noun = Some(n.to_string());
                 continue;
             }
             // The pronoun stands for a source with no class of its own: a
