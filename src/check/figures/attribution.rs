@@ -133,6 +133,17 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         && (lex.source_nouns.word(t, v - 1)
             || lex.people.word(t, v - 1)
             || is_pronoun(lex, t, &(v - 1..v)));
+    // `said in a statement posted on an Islamist website that ...`: a
+    // message in a phrase is no subject; its verb is a participle.
+    if v >= 2
+        && lex.message_nouns.word(t, v - 1)
+        && (v.saturating_sub(4)..v - 1)
+            .rev()
+            .take_while(|&k| t.is_word(k))
+            .any(|k| lex.media_prepositions.word(t, k))
+    {
+        return None;
+    }
     if lex.participle_links.word(t, v + 1)
         && lex.qualifiers.at(t, v + 1).is_none()
         && !at_place_or_time
@@ -1412,11 +1423,26 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
         return found;
     }
     let inverted = a.source.start > a.cue;
+    // `according to the Armed Conflict Location and Event Data Project
+    // (ACLED), a group ...`: over the initials in brackets.
+    let source_end = (t.is_punct(a.source.end, "("))
+        .then(|| (a.source.end + 1..(a.source.end + 4).min(t.len())).find(|&k| t.is_punct(k, ")")))
+        .flatten()
+        .map_or(a.source.end, |close| close + 1);
     if inverted
-        && t.is_punct(a.source.end, ",")
-        && (lex.determiners.word(t, a.source.end + 1) || lex.one_words.word(t, a.source.end + 1))
+        && t.is_punct(source_end, ",")
+        && (lex.determiners.word(t, source_end + 1) || lex.one_words.word(t, source_end + 1))
     {
-        let appositive = forward(lex, t, a.source.end + 1);
+        let mut appositive = forward(lex, t, source_end + 1);
+        // `according to ACLED, a U.S.-based group that monitors political
+        // violence`: the verb of a relative clause on the appositive
+        // describes it too.
+        if let Some(k) = (appositive.start..(appositive.start + MAX_SOURCE).min(t.len()))
+            .take_while(|&k| !t.is_punct(k, ","))
+            .find(|&k| t.low_is(k, "that") || lex.relative_pronouns.word(t, k))
+        {
+            appositive.end = appositive.end.max((k + 2).min(t.len()));
+        }
         if let Some(class) = classify(lex, t, &appositive) {
             found.class = Some(class);
             return found;
@@ -1426,7 +1452,7 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
             return found;
         }
     }
-    let (from, end) = tail_after(t, a);
+    let (from, end) = tail_after(t, a, WITNESS_REACH);
     found.class = anonymity(lex, t, a)
         .or_else(|| {
             // `said he had seen`: the speaker saw; `said her teams had
@@ -1436,7 +1462,15 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
                 .filter(|&(b, _)| b > 0 && lex.witness_subjects.word(t, b - 1))
                 .map(|(b, e)| (SourceClass::Witnesses, t.span(b, e)))
         })
-        .or_else(|| posted_on(lex, t, a.cue))
+        // `The ombudsman's office said on Twitter`: a public body on its
+        // own account is still itself, not social media.
+        .or_else(|| {
+            lex.official_accounts
+                .find_in(&lex.vocab, t, a.source.start, a.source.end)
+                .is_none()
+                .then(|| posted_on(lex, t, a.cue))
+                .flatten()
+        })
         .or_else(|| own_forces(lex, t, a.cue));
     found
 }
@@ -1451,7 +1485,7 @@ fn anonymity(lex: &Lexicons, t: &Tokens, a: &Attribution) -> Option<(SourceClass
     } else {
         a.source.end
     };
-    let (from, end) = tail_after(t, a);
+    let (from, end) = tail_after(t, a, ANONYMITY_REACH);
     lex.anonymity_cues
         .find_in(&lex.vocab, t, a.source.start, subject_end)
         .or_else(|| lex.anonymity_cues.find_in(&lex.vocab, t, from, end))
@@ -1541,21 +1575,25 @@ pub fn is_pronoun(lex: &Lexicons, t: &Tokens, r: &Range<usize>) -> bool {
 }
 
 /// How many tokens after a speech verb (or an inverted subject) an
-/// anonymity or witness cue may stand.
+/// anonymity cue may stand.
 const ANONYMITY_REACH: usize = 12;
+
+/// How many a witness cue with its pronoun may stand (`said soldiers had
+/// opened fire on his street before dawn and that he had seen ...`).
+const WITNESS_REACH: usize = 30;
 
 /// The words right after an attribution, as a token range: after its
 /// verb, or after its subject when that follows the verb, up to a
 /// quotation mark or the end of the sentence or clause, and at most
-/// [`ANONYMITY_REACH`] tokens.
-fn tail_after(t: &Tokens, a: &Attribution) -> (usize, usize) {
+/// `reach` tokens.
+fn tail_after(t: &Tokens, a: &Attribution, reach: usize) -> (usize, usize) {
     let from = if a.source.start > a.cue {
         a.source.end
     } else {
         a.cue + 1
     };
     let mut end = from;
-    while end < t.len() && end - from < ANONYMITY_REACH {
+    while end < t.len() && end - from < reach {
         let stop = t.kind(end) == Some(TokKind::Punct)
             && matches!(t.low(end), "." | "\"" | "“" | "”" | "?" | "!" | ";");
         if stop {

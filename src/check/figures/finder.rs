@@ -85,8 +85,24 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 };
                 let near = f.toks.start.saturating_sub(CASUALTY_PEOPLE_REACH)
                     ..(f.toks.end + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
+                // `at least 21 people have been killed aboard downed
+                // aircraft, including two contractors`: a share of a count
+                // of people before it.
+                let share = f.toks.start >= 2
+                    && lex
+                        .share_links
+                        .ending_at(t, f.toks.start, 2)
+                        .is_some_and(|l| l > 0 && t.is_punct(l - 1, ","))
+                    && out[first..keep].iter().any(|p| {
+                        p.casualty
+                            || p.class == Class::People
+                                && !subject_of_other_verb(lex, t, p)
+                                && !object_of_other_verb(lex, t, p)
+                    });
                 casualty_sentence
-                    && (f.casualty || near.into_iter().any(|i| lex.casualty_words.word(t, i)))
+                    && (f.casualty
+                        || share
+                        || near.into_iter().any(|i| lex.casualty_words.word(t, i)))
             };
             // `killing 28 people from three families`: a count of where
             // the people counted before come from is part of that figure.
@@ -112,11 +128,13 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             {
                 f.casualty = false;
             }
-            // `The enemy lost 220 soldiers`: losses are the dead and hurt.
-            if f.class == Class::People
-                && f.toks.start > 0
-                && lex.loss_verbs.word(t, f.toks.start - 1)
-            {
+            // `The enemy lost 220 soldiers`: losses are the dead and hurt,
+            // quoted or not (`had lost "more than 30 servicemen"`).
+            let before = match f.toks.start.checked_sub(1) {
+                Some(q) if q > 0 && t.is_quote(q) => Some(q - 1),
+                other => other,
+            };
+            if f.class == Class::People && before.is_some_and(|b| lex.loss_verbs.word(t, b)) {
                 f.casualty = true;
                 continue;
             }
@@ -203,11 +221,26 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     // is one joined to a verb before (`killed the gunmen and freed 71
     // hostages`).
     let perfect = || t.low(v).ends_with("ed") && v > 0 && lex.verb_leads.word(t, v - 1);
-    t.is_word(v)
-        && (t.low(v).ends_with("ing") || perfect())
-        && !lex.function_words.word(t, v)
-        && !lex.casualty_verbs.word(t, v)
-        && !casualty_at(lex, t, v)
+    // `cleared to call up as many as 75,000 reservists`: so is an
+    // infinitive, with its particle.
+    let infinitive = |k: usize| {
+        k >= 1
+            && t.low_is(k - 1, "to")
+            && t.is_word(k)
+            && !lex.function_words.word(t, k)
+            && !lex.casualty_verbs.word(t, k)
+            && !casualty_at(lex, t, k)
+    };
+    let verb = if lex.verb_particles.word(t, v) && v > 0 && infinitive(v - 1) {
+        v - 1
+    } else {
+        v
+    };
+    t.is_word(verb)
+        && (t.low(verb).ends_with("ing") || perfect() || infinitive(verb))
+        && !lex.function_words.word(t, verb)
+        && !lex.casualty_verbs.word(t, verb)
+        && !casualty_at(lex, t, verb)
         && !(f.toks.start..(f.toks.end + VERB_OBJECT_REACH).min(t.len()))
             .any(|i| casualty_at(lex, t, i))
 }
@@ -724,8 +757,11 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
     while j < t.len() {
         if let Some((e, class)) = head_word(lex, t, j, j == first).filter(|&(e, _)| {
             // `two police cars`, `30 dead children`: a head noun that is
-            // also a modifier modifies when a noun follows it.
-            !(found.is_none() && e == j + 1 && lex.modifiers.word(t, j) && noun_follows(lex, t, e))
+            // also a modifier modifies when a noun follows it; so does a
+            // nationality with no plural ending (`200 Chinese mobile apps`).
+            let modifies = lex.modifiers.word(t, j) && noun_follows(lex, t, e)
+                || t.toks[j].cap && !t.low(j).ends_with('s') && plural_noun_follows(lex, t, e);
+            !(found.is_none() && e == j + 1 && modifies)
         }) {
             match found {
                 // `20 Lebanese soldiers`: a second people noun extends the
@@ -758,6 +794,11 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             continue;
         }
         if lex.function_words.word(t, j) && !modifier {
+            break;
+        }
+        // `Command Region 4 said troops had ...`: a verb of speech ends the
+        // phrase (not a participle: `20 confirmed cases`).
+        if lex.speech_verbs.word(t, j) && !w.ends_with("ed") {
             break;
         }
         if modifier || t.toks[j].cap || t.toks[j].hyphen {
@@ -798,6 +839,17 @@ fn noun_follows(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         && !lex.casualty_words.word(t, i)
         && !lex.speech_verbs.word(t, i)
         && !lex.clause_openers.word(t, i)
+}
+
+/// Whether a plural noun follows at `i`, or after one adjective (`mobile
+/// apps`, not `fled rebels`).
+fn plural_noun_follows(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    let lower_noun = |k: usize| noun_follows(lex, t, k) && !t.toks[k].cap;
+    let plural = |k: usize| lower_noun(k) && t.low(k).ends_with('s');
+    plural(i)
+        || (lower_noun(i)
+            && !["ed", "ing", "ly"].iter().any(|s| t.low(i).ends_with(s))
+            && plural(i + 1))
 }
 
 /// A head noun at token `j`.
@@ -1591,6 +1643,37 @@ pub mod tests {
         assert_figures(
             "Gunmen stormed the school and killed dozens of them.",
             &["dozens of them"],
+        );
+    }
+
+    #[test]
+    fn shares_nationalities_and_objects_of_infinitives() {
+        assert_figures(
+            "At least 21 people have been killed aboard downed aircraft, including two contractors flying for a security firm.",
+            &["At least 21 people", "two contractors"],
+        );
+        assert_figures(
+            "Troops killed the gunmen and freed 71 hostages, among them two members of parliament.",
+            &["71 hostages"],
+        );
+        assert_figures("India has banned more than 200 Chinese mobile apps.", &[]);
+        assert_figures(
+            "More than 1,200 Congolese crossed into Uganda.",
+            &["More than 1,200 Congolese"],
+        );
+        assert_figures(
+            "The Command Region 4 said troops had arrested four suspects.",
+            &["four suspects"],
+        );
+        let reservists = figures(
+            "After militants killed civilians in three towns, the army was cleared to call up as many as 75,000 reservists.",
+        );
+        assert_eq!(reservists.len(), 1);
+        assert!(!reservists[0].2, "not a casualty figure: {reservists:?}");
+        assert_class(
+            "State media said the enemy had lost \"more than 30 servicemen\".",
+            Class::People,
+            true,
         );
     }
 

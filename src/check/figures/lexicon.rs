@@ -577,6 +577,14 @@ pub struct Lexicons {
     /// found`), and the documents.
     pub finding_verbs: Lex,
     pub document_nouns: Lex,
+    /// Messages a speaker issues (`in a statement posted online`): a
+    /// speech verb right after one, inside a phrase, is a participle.
+    pub message_nouns: Lex,
+    /// Particles of phrasal verbs (`call up`, `pull out`).
+    pub verb_particles: Lex,
+    /// Public bodies that speak as themselves on their own social-media
+    /// accounts (`The ombudsman's office said on Twitter`).
+    pub official_accounts: Lex,
     /// The source classes that need a caveat, in the order they are tried.
     pub sources: Vec<(SourceClass, Lex)>,
     pub caveats: Lex,
@@ -831,6 +839,9 @@ impl Lexicons {
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
             document_nouns: lex("document-nouns", false),
+            message_nouns: lex("message-nouns", false),
+            verb_particles: lex("verb-particles", false),
+            official_accounts: lex("official-accounts", false),
             sources: vec![
                 (SourceClass::StateMedia, lex("source-state-media", false)),
                 (SourceClass::Authority, lex("source-authority", false)),
