@@ -1260,6 +1260,16 @@ pub fn classify(
                         || !(a.saturating_sub(2).max(source.start)..a)
                             .any(|k| lex.past_holders.word(t, k))
                 })
+                // `The Ombudsman's Office, which monitors social conflicts`,
+                // `Police watchdog`: a public body that monitors is no
+                // activist group.
+                .filter(|_| {
+                    *class != SourceClass::Monitors
+                        || lex
+                            .official_accounts
+                            .find_in(&lex.vocab, t, source.start, source.end)
+                            .is_none()
+                })
                 .map(|(a, b)| (*class, t.span(a, b)))
                 .or_else(|| {
                     any_possessive
@@ -1449,6 +1459,17 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
         }
         if aged(lex, t, appositive.start) && is_name(lex, t, &a.source) {
             found.class = Some((SourceClass::Witnesses, t.span(a.source.start, a.source.end)));
+            return found;
+        }
+    }
+    // `..., said the committee, which keeps a running tally of protest
+    // deaths`: a monitor's work in a relative clause right after it.
+    if inverted && t.is_punct(source_end, ",") && lex.relative_pronouns.word(t, source_end + 1) {
+        let rel = source_end + 1;
+        if let Some(monitors) = lex.class_words(SourceClass::Monitors)
+            && (monitors.at(t, rel).is_some() || monitors.at(t, rel + 1).is_some())
+        {
+            found.class = Some((SourceClass::Monitors, t.span(a.source.start, a.source.end)));
             return found;
         }
     }

@@ -75,6 +75,23 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             };
             let only_in_casualties = f.class == Class::People
                 && head.is_some_and(|h| lex.casualty_people.word(t, h) && !people_noun(h));
+            // `at least 21 people have been killed aboard downed aircraft,
+            // including two contractors`, `killed 83 militants, including 12
+            // suicide bombers`: a share of a count of the dead and hurt
+            // before it is one too.
+            let share = casualty_sentence
+                && matches!(f.class, Class::People | Class::Toll)
+                && f.toks.start >= 2
+                && lex
+                    .share_links
+                    .ending_at(t, f.toks.start, 2)
+                    .is_some_and(|l| l > 0 && t.is_punct(l - 1, ","))
+                && out[first..keep].iter().any(|p| {
+                    p.casualty
+                        || p.class == Class::People
+                            && !subject_of_other_verb(lex, t, p)
+                            && !object_of_other_verb(lex, t, p)
+                });
             let among_casualties = || {
                 // `40 members of the security forces have been killed`:
                 // the casualty word may stand after an `of` phrase.
@@ -85,20 +102,6 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 };
                 let near = f.toks.start.saturating_sub(CASUALTY_PEOPLE_REACH)
                     ..(f.toks.end + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
-                // `at least 21 people have been killed aboard downed
-                // aircraft, including two contractors`: a share of a count
-                // of people before it.
-                let share = f.toks.start >= 2
-                    && lex
-                        .share_links
-                        .ending_at(t, f.toks.start, 2)
-                        .is_some_and(|l| l > 0 && t.is_punct(l - 1, ","))
-                    && out[first..keep].iter().any(|p| {
-                        p.casualty
-                            || p.class == Class::People
-                                && !subject_of_other_verb(lex, t, p)
-                                && !object_of_other_verb(lex, t, p)
-                    });
                 casualty_sentence
                     && (f.casualty
                         || share
@@ -113,6 +116,7 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 && lex.origin_words.word(t, f.toks.start - 1)
                 && out[keep - 1].toks.end + 1 == f.toks.start;
             if (!only_in_casualties || among_casualties()) && !origin {
+                out[k].casualty |= share;
                 out.swap(keep, k);
                 keep += 1;
             }
@@ -187,7 +191,20 @@ fn subject_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     // `the bodies of 64 men were found`: the noun phrase says it.
     let of_casualties =
         f.toks.start >= 2 && t.low_is(f.toks.start - 1, "of") && casualty_at(f.toks.start - 2);
-    if j == f.toks.end || !t.is_word(j) || of_casualties {
+    // `as 2,000 people marched in the capital`: a past tense right after
+    // the count is a verb of its own too.
+    // Only where the count opens a clause: after `killed 12 men accused
+    // of spying` the participle describes the object.
+    let opens_clause = f.toks.start.checked_sub(1).is_none_or(|b| {
+        !t.is_word(b) || lex.function_words.word(t, b) || lex.speech_verbs.word(t, b)
+    });
+    let past = j == f.toks.end
+        && opens_clause
+        && t.is_word(j)
+        && t.low(j).ends_with("ed")
+        && !lex.function_words.word(t, j)
+        && !casualty_at(j);
+    if (j == f.toks.end && !past) || !t.is_word(j) || of_casualties {
         return false;
     }
     if lex.function_words.word(t, j) {
@@ -739,8 +756,12 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
     // `reach 183 million of them`: a share of people named before.
     if t.low_is(k, "of")
         && lex.partitive_pronouns.word(t, k + 1)
-        // `dozens of them seriously`: an adverb may follow.
-        && (!t.is_word(k + 2) || t.low(k + 2).ends_with("ly"))
+        // `dozens of them seriously`: an adverb may follow, and so may
+        // their verb (`eight of them had died`).
+        && (!t.is_word(k + 2)
+            || t.low(k + 2).ends_with("ly")
+            || lex.auxiliaries.word(t, k + 2)
+            || lex.casualty_states.word(t, k + 2))
         && about_people(lex, t, k)
     {
         return Some((k + 2, Class::People));
@@ -884,8 +905,13 @@ fn head_word(
             && !lex.auxiliaries.word(t, j + 1);
         // `more` and `others` stand for people only when the sentence is
         // about people: `and two more are expected` after `three convoys`
-        // counts convoys.
-        if right_after_number && !next_is_noun && about_people(lex, t, j) {
+        // counts convoys. Not before a head noun: `two more bodies`.
+        let head_follows = || {
+            lex.casualty_nouns.at(t, j + 1).is_some()
+                || lex.people.at(t, j + 1).is_some()
+                || lex.casualty_people.at(t, j + 1).is_some()
+        };
+        if right_after_number && !next_is_noun && !head_follows() && about_people(lex, t, j) {
             return Some((j + 1, Class::People));
         }
     }
@@ -1675,6 +1701,22 @@ pub mod tests {
             Class::People,
             true,
         );
+        assert_figures("Crews located two more bodies.", &["two more bodies"]);
+        assert_figures("Two died, and 260 more were wounded.", &["Two", "260 more"]);
+        let marched =
+            figures("Police shot dead three protesters as 2,000 people marched, medics said.");
+        assert_eq!(marched.len(), 2);
+        assert!(!marched[1].2, "marchers are no casualties: {marched:?}");
+        let bombers =
+            figures("Troops killed 83 militants, including 12 suicide bombers, in two days.");
+        assert_eq!(bombers.len(), 2);
+        assert!(bombers[1].2, "a share of the dead: {bombers:?}");
+        assert_class("About 17,800 remain detained.", Class::Toll, true);
+        assert_figures(
+            "He treated 37 wounded people, and at least five of them had died.",
+            &["37 wounded people", "at least five of them"],
+        );
+        assert_figures("The rebels said they had detained 14.", &["14"]);
     }
 
     #[test]
