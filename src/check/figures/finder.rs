@@ -192,9 +192,8 @@ fn subject_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     let of_casualties =
         f.toks.start >= 2 && t.low_is(f.toks.start - 1, "of") && casualty_at(f.toks.start - 2);
     // `as 2,000 people marched in the capital`: a past tense right after
-    // the count is a verb of its own too.
-    // Only where the count opens a clause: after `killed 12 men accused
-    // of spying` the participle describes the object.
+    // a count that opens its clause is a verb of its own too (not after
+    // `killed 12 men accused of spying`, where it describes the object).
     let opens_clause = f.toks.start.checked_sub(1).is_none_or(|b| {
         !t.is_word(b) || lex.function_words.word(t, b) || lex.speech_verbs.word(t, b)
     });
