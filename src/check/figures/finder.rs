@@ -905,12 +905,11 @@ fn head_word(
         // `more` and `others` stand for people only when the sentence is
         // about people: `and two more are expected` after `three convoys`
         // counts convoys. Not before a head noun: `two more bodies`.
-        let head_follows = || {
-            lex.casualty_nouns.at(t, j + 1).is_some()
-                || lex.people.at(t, j + 1).is_some()
-                || lex.casualty_people.at(t, j + 1).is_some()
-        };
-        if right_after_number && !next_is_noun && !head_follows() && about_people(lex, t, j) {
+        if right_after_number
+            && !next_is_noun
+            && head_word(lex, t, j + 1, false).is_none()
+            && about_people(lex, t, j)
+        {
             return Some((j + 1, Class::People));
         }
     }
