@@ -668,6 +668,21 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
             .at(t, i)
             .filter(|&e| !(t.low_is(e - 1, "by") && time_after(lex, t, e)))
         {
+            let mut e = e;
+            // `according to a tally kept by the coalition, a rights
+            // group`: the tally's keeper is the source.
+            let inner = if lex.determiners.word(t, e) || lex.one_words.word(t, e) {
+                e + 1
+            } else {
+                e
+            };
+            if let Some(e2) = lex
+                .attribution_phrases
+                .at(t, inner)
+                .filter(|&e2| e2 < t.len())
+            {
+                e = e2;
+            }
             let mut source = forward(lex, t, e);
             // `A spokesman was quoted by Reuters as saying ...`: the
             // subject speaks, the agent only relays.
@@ -799,7 +814,11 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         && t.is_word(k)
         && !t.toks[k].cap
         && !t.low(k).ends_with('s')
-        && (!plural || adjective(k))
+        // `for development projects`: a preposition before the two words
+        // makes them a noun phrase as an adjective's ending does.
+        && (!plural
+            || adjective(k)
+            || (lex.function_words.word(t, k - 1) && !lex.determiners.word(t, k - 1)))
         && !lex.function_words.word(t, k)
         && lex.people.at(t, k).is_none()
         && lex.source_nouns.at(t, k).is_none()
@@ -1260,11 +1279,24 @@ pub fn classify(
                         || !(a.saturating_sub(2).max(source.start)..a)
                             .any(|k| lex.past_holders.word(t, k))
                 })
+                // `Volunteers from the Libyan Red Crescent`: a named
+                // body's volunteers speak for it, not as locals.
+                .filter(|&(a, b)| {
+                    *class != SourceClass::Anonymous
+                        || !(b == a + 1
+                            && lex.org_members.word(t, a)
+                            && lex.member_links.word(t, b)
+                            && (b + 1..(b + 3).min(source.end))
+                                .any(|k| t.is_word(k) && t.toks[k].cap))
+                })
                 // `The Ombudsman's Office, which monitors social conflicts`,
                 // `Police watchdog`: a public body that monitors is no
                 // activist group.
-                .filter(|_| {
+                // `HRANA, a news agency run by activists`: a monitor by
+                // name is one whatever the words around it.
+                .filter(|&(a, b)| {
                     *class != SourceClass::Monitors
+                        || lex.named_monitors.at(t, a) == Some(b)
                         || lex
                             .official_accounts
                             .find_in(&lex.vocab, t, source.start, source.end)
@@ -1470,6 +1502,14 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
             && (monitors.at(t, rel).is_some() || monitors.at(t, rel + 1).is_some())
         {
             found.class = Some((SourceClass::Monitors, t.span(a.source.start, a.source.end)));
+            return found;
+        }
+        // `said Eugene Sebi, who heads a civil-society group in Bwito`:
+        // the body the speaker leads or belongs to.
+        if lex.membership_verbs.word(t, rel + 1)
+            && let Some((class, _)) = classify(lex, t, &forward(lex, t, rel + 2))
+        {
+            found.class = Some((class, t.span(a.source.start, a.source.end)));
             return found;
         }
     }

@@ -105,7 +105,8 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 casualty_sentence
                     && (f.casualty
                         || share
-                        || near.into_iter().any(|i| lex.casualty_words.word(t, i)))
+                        || near.into_iter().any(|i| lex.casualty_words.word(t, i))
+                        || predicate_after_relative(lex, t, f))
             };
             // `killing 28 people from three families`: a count of where
             // the people counted before come from is part of that figure.
@@ -131,6 +132,12 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 && !lex.casualty_states.word(t, f.toks.end)
             {
                 f.casualty = false;
+            }
+            // `overrun by "hundreds of men on motorbikes"`: those who do
+            // what a passive tells of are not its dead and hurt.
+            if f.class == Class::People && agent_of_passive(lex, t, f) {
+                f.casualty = false;
+                continue;
             }
             // `The enemy lost 220 soldiers`: losses are the dead and hurt,
             // quoted or not (`had lost "more than 30 servicemen"`).
@@ -236,7 +243,15 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     // `had`, `has` or `have` is a verb as surely as an `-ing` form, and so
     // is one joined to a verb before (`killed the gunmen and freed 71
     // hostages`).
-    let perfect = || t.low(v).ends_with("ed") && v > 0 && lex.verb_leads.word(t, v - 1);
+    // `had also freed four hostages`: an adverb may stand between.
+    let perfect = || {
+        t.low(v).ends_with("ed")
+            && v > 0
+            && (lex.verb_leads.word(t, v - 1)
+                || (v > 1
+                    && lex.verb_leads.word(t, v - 2)
+                    && (t.low(v - 1).ends_with("ly") || lex.auxiliaries.word(t, v - 1))))
+    };
     // `cleared to call up as many as 75,000 reservists`: so is an
     // infinitive, with its particle.
     let infinitive = |k: usize| {
@@ -278,6 +293,44 @@ fn bystanding_perpetrators(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     let near = f.toks.start.saturating_sub(PERPETRATOR_REACH)
         ..(f.toks.end + PERPETRATOR_REACH).min(t.len());
     !near.into_iter().any(|i| lex.casualty_words.word(t, i))
+}
+
+/// How many tokens after a count's relative pronoun the verb of the
+/// count's own clause is looked for.
+const RELATIVE_CLAUSE_REACH: usize = 15;
+
+/// Whether a count that a relative clause follows is the subject of a
+/// casualty word after it, in the same clause, with an auxiliary right
+/// before (`30 miners who had entered old workings above the shaft were
+/// also missing`), not one of another clause (`supporters who gathered
+/// where he died`).
+fn predicate_after_relative(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
+    let from = f.toks.end;
+    if !lex.relative_pronouns.word(t, from) {
+        return false;
+    }
+    (from + 1..(from + 1 + RELATIVE_CLAUSE_REACH).min(t.len()))
+        .take_while(|&i| !t.is_punct(i, ",") && !t.is_punct(i, ";"))
+        .any(|i| {
+            lex.casualty_words.word(t, i)
+                && (i.saturating_sub(2)..i).any(|a| lex.auxiliaries.word(t, a))
+        })
+}
+
+/// A count of people after the `by` of a passive, a quotation mark
+/// between them or none (`was overrun by "hundreds of men"`), and not
+/// after a verb of change (`rose by 40 people`).
+fn agent_of_passive(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
+    let Some(mut by) = f.toks.start.checked_sub(1) else {
+        return false;
+    };
+    if t.is_quote(by) && by > 0 {
+        by -= 1;
+    }
+    t.low_is(by, "by")
+        && !by
+            .checked_sub(1)
+            .is_some_and(|v| lex.trend_verbs.word(t, v) || lex.toll_movers.word(t, v))
 }
 
 /// How many words of a range may stand between an age cue and a number
@@ -420,12 +473,30 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
 
 /// The object of a verb that kills or hurts people (lexicon
 /// `figure-killing-verbs`), a count and a noun phrase of up to three
-/// words that no people lexicon names (`kills three Somali ministers at`):
+/// words besides modifiers that no people lexicon names (`kills three Somali ministers at`):
 /// the count's end of phrase.
 fn casualty_object(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option<usize> {
-    lex.killing_verbs.ending_at(t, start, 2)?;
+    // `had killed and wounded "more than 60 crusaders"`: a quotation may
+    // open between the verb and its object.
+    let verb_end = match start.checked_sub(1) {
+        Some(q) if t.is_quote(q) => q,
+        _ => start,
+    };
+    lex.killing_verbs.ending_at(t, verb_end, 2)?;
+    // `had killed "more than 20" security personnel`: the quotation holds
+    // the count alone.
+    if verb_end < start && t.is_quote(k) {
+        return Some(k);
+    }
+    // Up to three words, and the modifiers of lexicon
+    // `figure-head-modifiers` besides (`30 Ukrainian naval special
+    // forces`).
     let mut e = k;
-    while e < k + 3 && t.is_word(e) && !lex.function_words.word(t, e) {
+    let mut words = 0;
+    while words < 3 && e < k + 5 && t.is_word(e) && !lex.function_words.word(t, e) {
+        if !lex.modifiers.word(t, e) {
+            words += 1;
+        }
         e += 1;
     }
     let ends = e >= t.len() || !t.is_word(e) || lex.function_words.word(t, e);
@@ -969,6 +1040,30 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         end >= t.len() || !t.is_word(end) || (lex.function_words.word(t, end) && !own_noun);
     if lex.casualty_verbs.ending_at(t, start, 2).is_some() && ends_clause {
         return true;
+    }
+    // `bringing to 15 the number of people killed`: a toll carried to its
+    // count before its noun is named.
+    if start >= 2
+        && t.low_is(start - 1, "to")
+        && lex.toll_movers.word(t, start - 2)
+        && lex.determiners.word(t, end)
+    {
+        let noun_end = (end + 4).min(t.len());
+        if lex
+            .toll_nouns
+            .find_in(&lex.vocab, t, end + 1, noun_end)
+            .is_some()
+        {
+            return true;
+        }
+        if lex
+            .count_nouns
+            .find_in(&lex.vocab, t, end + 1, noun_end)
+            .is_some()
+            && (end + 1..(end + 8).min(t.len())).any(|i| lex.casualty_words.word(t, i))
+        {
+            return true;
+        }
     }
     if let Some(v) = lex.toll_verbs.ending_at(t, start, 4) {
         // The count noun heads the subject, which may run on: `The number
@@ -1715,6 +1810,81 @@ pub mod tests {
             &["37 wounded people", "at least five of them"],
         );
         assert_figures("The rebels said they had detained 14.", &["14"]);
+    }
+
+    #[test]
+    fn quotes_agents_relative_clauses_and_inverted_tolls() {
+        assert_class(
+            "The group said it had killed and wounded \"more than 60 crusaders\".",
+            Class::People,
+            true,
+        );
+        assert_figures(
+            "A spokesman said its guerrillas had killed \"more than 20\" security personnel.",
+            &["more than 20"],
+        );
+        assert_figures(
+            "Troops killed up to 30 Ukrainian naval special forces.",
+            &["up to 30 Ukrainian naval special forces"],
+        );
+        let agents =
+            figures("Two soldiers died after the post was overrun by \"hundreds of men\".");
+        assert_eq!(agents.len(), 2);
+        assert!(
+            agents[0].2 && !agents[1].2,
+            "attackers are no casualties: {agents:?}"
+        );
+        assert_class(
+            "He said 30 miners who had entered the old workings were also missing.",
+            Class::People,
+            true,
+        );
+        let mourners =
+            figures("Dozens of supporters who gathered at the hospital where he died wept.");
+        assert!(mourners.is_empty(), "no count of the dead: {mourners:?}");
+        assert_figures(
+            "Three more were killed, bringing to 15 the number of people killed this month.",
+            &["Three more", "15"],
+        );
+        assert_figures("The move brought to 15 the number of schools closed.", &[]);
+    }
+
+    /// Read as the check reads a sentence with a displacement word: with
+    /// the lexicons that count the displaced as no casualties.
+    #[test]
+    fn the_displaced_are_counted_but_are_no_casualties() {
+        let blind = lexicons()
+            .displacement_blind
+            .as_deref()
+            .expect("built-in pack");
+        let read = |text: &str| {
+            let mut t = Tokens::default();
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            let mut out = Vec::new();
+            find(blind, &t, &mut out);
+            out.into_iter()
+                .map(|f| (text[f.span].to_string(), f.casualty))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            figures("Residents said 20 people died and 7,000 people had fled.")
+                .iter()
+                .map(|f| f.2)
+                .collect::<Vec<_>>(),
+            [true, true]
+        );
+        assert_eq!(
+            read("Residents said 20 people died and 7,000 people had fled."),
+            [
+                ("20 people".to_string(), true),
+                ("7,000 people".to_string(), false)
+            ]
+        );
+        assert_eq!(read("The floods have displaced 5,000."), []);
+        assert_eq!(
+            read("Gunmen killed 12 villagers and displaced hundreds."),
+            [("12 villagers".to_string(), true)]
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 /// every sentence that may hold a figure, is one hash and a compare of two
 /// 16-byte keys, with no pointer to follow (a `HashMap<String, _>` look-up
 /// dominated the profile). Longer words go to a small side map.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Vocab {
     slots: Vec<Slot>,
     /// `slots.len() - 1` (a power of two minus one).
@@ -194,7 +194,7 @@ fn entry_words(entry: &str, scratch: &mut Tokens) -> Vec<String> {
         .collect()
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Bits(Vec<u64>);
 
 impl Bits {
@@ -224,7 +224,7 @@ impl Bits {
 }
 
 /// A lexicon of words and phrases, matched case-insensitively on tokens.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Lex {
     /// Ids of the one-word entries.
     single: Bits,
@@ -356,7 +356,7 @@ impl Lex {
 }
 
 /// Every lexicon the figure checks use.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Lexicons {
     pub vocab: Vocab,
     /// Source words the pack writes in lowercase (`army`, `residents`): a
@@ -495,6 +495,9 @@ pub struct Lexicons {
     pub admission_verbs: Lex,
     pub non_report_leads: Lex,
     pub trend_verbs: Lex,
+    pub org_members: Lex,
+    pub membership_verbs: Lex,
+    pub member_links: Lex,
     pub own_work_nouns: Lex,
     /// Speech verbs that report only with `that` after them (`declared
     /// that`, not `declared a state of emergency`).
@@ -609,6 +612,17 @@ pub struct Lexicons {
     /// The ids of every word that can open a figure (see
     /// [`Lexicons::may_start_figure`]).
     figure_starts: Bits,
+    /// The entries of lexicon `figure-source-monitors` the pack writes
+    /// with a capital: monitors by name (`HRANA`, `ACLED`).
+    pub named_monitors: Lex,
+    /// Words of people driven from their homes (`displaced`, `fled`).
+    pub displacement: Lex,
+    /// These lexicons again with the casualty words that are displacement
+    /// words left out: the finder reads a sentence with them to tell a
+    /// casualty figure of spec section 3 (the killed, hurt and missing)
+    /// from a count of the displaced, which section 2 counts as a figure
+    /// but section 3 does not ask to caveat. `None` in that copy itself.
+    pub displacement_blind: Option<Box<Lexicons>>,
 }
 
 /// A kind of source whose casualty figures need a caveat.
@@ -796,6 +810,9 @@ impl Lexicons {
             admission_verbs: lex("admission-verbs", false),
             non_report_leads: lex("non-report-leads", false),
             trend_verbs: lex("trend-verbs", false),
+            org_members: lex("org-members", false),
+            membership_verbs: lex("membership-verbs", false),
+            member_links: lex("member-links", false),
             own_work_nouns: lex("own-work-nouns", false),
             that_verbs: lex("that-verbs", false),
             at_verbs: lex("at-verbs", false),
@@ -865,6 +882,9 @@ impl Lexicons {
             vocab,
             common_nouns,
             figure_starts: Bits::default(),
+            displacement: Lex::default(),
+            displacement_blind: None,
+            named_monitors: Lex::default(),
         };
         // What `finder::figure_at` reads first at a figure's first token:
         // a range word, a qualifier, a currency prefix, or a number (a
@@ -883,6 +903,40 @@ impl Lexicons {
             l.starting_ids(&mut starts);
         }
         lex.figure_starts = starts;
+        let named: Vec<Vec<String>> = pack
+            .words("figure-source-monitors")
+            .iter()
+            .filter(|w| w.chars().any(char::is_uppercase))
+            .map(|w| entry_words(w, &mut scratch))
+            .collect();
+        lex.named_monitors = Lex::new(&named, &mut lex.vocab, false);
+        let displacement: Vec<Vec<String>> = pack
+            .words("figure-displacement-words")
+            .iter()
+            .map(|w| entry_words(w, &mut scratch))
+            .collect();
+        if !displacement.is_empty() {
+            let mut without = |name: &str| {
+                let entries: Vec<Vec<String>> = pack
+                    .words(&format!("figure-{name}"))
+                    .iter()
+                    .map(|w| entry_words(w, &mut scratch))
+                    .filter(|e| !displacement.contains(e))
+                    .collect();
+                Lex::new(&entries, &mut lex.vocab, false)
+            };
+            let casualty_words = without("casualty-words");
+            let casualty_verbs = without("casualty-verbs");
+            let casualty_states = without("casualty-states");
+            lex.displacement = Lex::new(&displacement, &mut lex.vocab, false);
+            lex.displacement_blind = Some(Box::new(Lexicons {
+                casualty_words,
+                casualty_verbs,
+                casualty_states,
+                displacement_blind: None,
+                ..lex.clone()
+            }));
+        }
         lex
     }
 
@@ -920,7 +974,7 @@ impl Lexicons {
 /// hash look-up only for a word whose [`shape`] (first and last byte,
 /// length) some entry has. (An automaton of the same words reads every
 /// byte through its states and stops inside `often` and `someone`.)
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FigureFilter {
     /// The first word of every entry that starts with a letter or digit,
     /// in ASCII lower case: a whole word of the text (a run of letters and

@@ -55,6 +55,9 @@ struct Scratch {
     toks: Tokens,
     other: Tokens,
     figures: Vec<Figure>,
+    /// The figures of a sentence as read with displacement words no
+    /// casualty words (see [`Lexicons::displacement_blind`]).
+    blind_figures: Vec<Figure>,
     attributions: Vec<Attribution>,
     /// Caveat offsets by paragraph, filled on first need.
     caveats: Vec<Option<Vec<usize>>>,
@@ -141,6 +144,22 @@ impl Check for FigureCheck {
             finder::find(lex, &s.toks, &mut s.figures);
             if s.figures.is_empty() {
                 continue;
+            }
+            // `more than 7,000 people had fled to the base`: a count of the
+            // displaced is a figure, but no casualty figure unless the
+            // sentence reads as one without its displacement words.
+            if let Some(blind) = &lex.displacement_blind
+                && s.figures.iter().any(|f| f.casualty)
+                && (0..s.toks.len()).any(|i| lex.displacement.word(&s.toks, i))
+            {
+                s.blind_figures.clear();
+                finder::find(blind, &s.toks, &mut s.blind_figures);
+                for f in &mut s.figures {
+                    f.casualty &= s
+                        .blind_figures
+                        .iter()
+                        .any(|b| b.toks == f.toks && b.casualty);
+                }
             }
             let heading = draft.paragraphs[sentence.paragraph].kind == BlockKind::Heading;
             // Taken out of the scratch while its figures are judged, and
@@ -242,6 +261,9 @@ impl Check for FigureCheck {
                                     a.source.len() == 1
                                         && r.start == 0
                                         && r.end <= a.source.start
+                                        // `Two soldiers were wounded, it
+                                        // said`: not the figure itself.
+                                        && r.end <= figure.toks.start
                                         && (!lex.function_words.word(&s.toks, 0)
                                             || lex.determiners.word(&s.toks, 0))
                                         && !attribution::is_pronoun(lex, &s.toks, r)
@@ -811,6 +833,13 @@ impl FigureCheck {
             && lex.sources.iter().all(|(_, l)| l.at(o, 0).is_none())
         {
             Some(o.low(0).to_string())
+        } else if let Some(k) = (0..o.len().saturating_sub(3)).find(|&k| {
+            lex.role_nouns.word(o, k)
+                && (o.low_is(k + 1, "for") || o.low_is(k + 1, "of"))
+                && the_noun(o, k + 2..o.len()).is_some()
+        }) {
+            // `a spokesman for the ministry`: the ministry named before.
+            the_noun(o, k + 2..o.len()).map(str::to_string)
         } else {
             None
         };
