@@ -473,8 +473,8 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
 
 /// The object of a verb that kills or hurts people (lexicon
 /// `figure-killing-verbs`), a count and a noun phrase of up to three
-/// words besides modifiers that no people lexicon names (`kills three Somali ministers at`):
-/// the count's end of phrase.
+/// words besides modifiers that no people lexicon names (`kills three
+/// Somali ministers at`): the count's end of phrase.
 fn casualty_object(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option<usize> {
     // `had killed and wounded "more than 60 crusaders"`: a quotation may
     // open between the verb and its object.
