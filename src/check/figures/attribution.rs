@@ -684,6 +684,15 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
                 e = e2;
             }
             let mut source = forward(lex, t, e);
+            // `according to that state's emergency agency`: a
+            // demonstrative, not a clause.
+            if source.is_empty()
+                && lex.pointer_openers.word(t, e)
+                && t.is_word(e + 1)
+                && !lex.function_words.word(t, e + 1)
+            {
+                source = e..forward(lex, t, e + 1).end;
+            }
             // `A spokesman was quoted by Reuters as saying ...`: the
             // subject speaks, the agent only relays.
             if i > 0
@@ -718,6 +727,7 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
             continue;
         } else if (lex.speech_verbs.word(t, i)
             && lex.non_reports.at(t, i).is_none()
+            && !claims_lives(lex, t, i)
             && lex.non_report_leads.ending_at(t, i + 1, 3).is_none()
             && !in_absolute_phrase(lex, t, i)
             && !noun_use(lex, t, i)
@@ -733,6 +743,19 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
         }
         i += 1;
     }
+}
+
+/// How many tokens after a verb that claims lives the lives may stand
+/// (`has claimed more than 19 lives`).
+const LIVES_REACH: usize = 6;
+
+/// Whether the speech verb at token `i` is also a casualty verb whose
+/// object is lives (`The feud has claimed 19 lives`): it reports nothing.
+fn claims_lives(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    lex.casualty_verbs.word(t, i)
+        && (i + 1..(i + 1 + LIVES_REACH).min(t.len()))
+            .take_while(|&k| !t.is_punct(k, ","))
+            .any(|k| lex.life_nouns.word(t, k))
 }
 
 /// Whether the speech verb at token `i` is the noun of the same form:
@@ -1680,10 +1703,18 @@ pub fn speaker_outside(
             .is_some_and(|tok| quote.start <= tok.span.start && tok.span.end <= quote.end)
     };
     let usable = |a: &&Attribution| !a.source.is_empty() && !inside(a.source.start);
+    // `One man said he had seen "at least 10 bodies"; another said ...`:
+    // not a speaker past a semicolon after the quotation.
     let after = attrs
         .iter()
         .filter(usable)
-        .find(|a| t.toks[a.cue].span.start >= quote.end);
+        .find(|a| t.toks[a.cue].span.start >= quote.end)
+        .filter(|a| {
+            !(0..a.cue)
+                .rev()
+                .take_while(|&i| t.toks[i].span.start >= quote.end)
+                .any(|i| t.is_punct(i, ";"))
+        });
     let before = || {
         attrs
             .iter()

@@ -292,18 +292,21 @@ fn bystanding_perpetrators(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     }
     let near = f.toks.start.saturating_sub(PERPETRATOR_REACH)
         ..(f.toks.end + PERPETRATOR_REACH).min(t.len());
+    // `all six attackers had also been killed`: over auxiliaries too.
     !near.into_iter().any(|i| lex.casualty_words.word(t, i))
+        && !lex.casualty_words.word(t, past_links(lex, t, f.toks.end))
 }
 
 /// How many tokens after a count's relative pronoun the verb of the
 /// count's own clause is looked for.
-const RELATIVE_CLAUSE_REACH: usize = 15;
+const RELATIVE_CLAUSE_REACH: usize = 20;
 
 /// Whether a count that a relative clause follows is the subject of a
-/// casualty word after it, in the same clause, with an auxiliary right
-/// before (`30 miners who had entered old workings above the shaft were
-/// also missing`), not one of another clause (`supporters who gathered
-/// where he died`).
+/// casualty word after it, in the same clause, with an auxiliary up to
+/// three words before (`30 miners who had entered old workings above the
+/// shaft were also missing`, `10 firefighters who had been sent ... were
+/// among the missing`), not one of another clause (`supporters who
+/// gathered where he died`).
 fn predicate_after_relative(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     let from = f.toks.end;
     if !lex.relative_pronouns.word(t, from) {
@@ -313,7 +316,7 @@ fn predicate_after_relative(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
         .take_while(|&i| !t.is_punct(i, ",") && !t.is_punct(i, ";"))
         .any(|i| {
             lex.casualty_words.word(t, i)
-                && (i.saturating_sub(2)..i).any(|a| lex.auxiliaries.word(t, a))
+                && (i.saturating_sub(3)..i).any(|a| lex.auxiliaries.word(t, a))
         })
 }
 
@@ -884,7 +887,9 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             j += 1;
             continue;
         }
-        if lex.function_words.word(t, j) && !modifier {
+        // `10,000 suspected IS fighters`: initials in capitals are a
+        // name, not the function word they spell.
+        if lex.function_words.word(t, j) && !modifier && !t.in_capitals(j) {
             break;
         }
         // `Command Region 4 said troops had ...`: a verb of speech ends the
@@ -1847,6 +1852,25 @@ pub mod tests {
             &["Three more", "15"],
         );
         assert_figures("The move brought to 15 the number of schools closed.", &[]);
+        assert_figures(
+            "Some 10,000 suspected IS fighters are held there.",
+            &["Some 10,000 suspected IS fighters"],
+        );
+        assert_class(
+            "The army said all six attackers had also been killed.",
+            Class::People,
+            true,
+        );
+        assert_class(
+            "Troops had arrested nine suspected collaborators.",
+            Class::People,
+            true,
+        );
+        assert_class(
+            "At least 10 firefighters who had been sent to the warehouse shortly before the blast were among the missing.",
+            Class::People,
+            true,
+        );
     }
 
     /// Read as the check reads a sentence with a displacement word: with

@@ -1309,11 +1309,24 @@ fn unverified(
     {
         // `An aide to the minister, speaking on condition of anonymity`:
         // the phrase before its first comma names the source, when short.
+        // `A protester who gave his name only as Tunde`: or the phrase
+        // before its relative clause.
+        let relative = || {
+            let cut = who
+                .split_whitespace()
+                .position(|w| lex.relative_pronouns.has(&lex.vocab, &w.to_lowercase()))?;
+            (1..=8).contains(&cut).then(|| {
+                who.split_whitespace()
+                    .take(cut)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
         who = match who.split_once(',') {
             Some((head, _)) if (1..=8).contains(&head.split_whitespace().count()) => {
                 head.to_string()
             }
-            _ => quoted(draft, &words),
+            _ => relative().unwrap_or_else(|| quoted(draft, &words)),
         };
     }
     let who = lower_first(lex, &who);
