@@ -344,9 +344,20 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         src.start = k + 1;
     }
     src.start = with_conjunct(lex, t, src.start);
-    // `short of what economists had forecast`: a comparison, not a report.
-    if (src.start.saturating_sub(1)..src.end).any(|k| lex.comparison_openers.word(t, k)) {
+    // `short of what economists had forecast`: a comparison, not a report;
+    // but `what they said were the bodies of 30 soldiers` is one.
+    let claims_what = t.is_word(v + 1) && lex.auxiliaries.word(t, v + 1);
+    if !claims_what
+        && (src.start.saturating_sub(1)..src.end).any(|k| lex.comparison_openers.word(t, k))
+    {
         return None;
+    }
+    if claims_what
+        && let Some(k) = (src.start..src.end.saturating_sub(1))
+            .rev()
+            .find(|&k| lex.comparison_openers.word(t, k))
+    {
+        src.start = k + 1;
     }
     // `told VOA he had counted`: a pronoun right before the verb is its
     // whole subject.
