@@ -176,6 +176,15 @@ impl Vocab {
     }
 }
 
+/// The entries of pack lexicon `name`, each as its words (see
+/// [`entry_words`]).
+fn pack_entries(pack: &Pack, name: &str, scratch: &mut Tokens) -> Vec<Vec<String>> {
+    pack.words(name)
+        .iter()
+        .map(|w| entry_words(w, scratch))
+        .collect()
+}
+
 /// Splits a lexicon entry the way drafts are split, so `per cent`, `a.m.`
 /// and `al-Shabab` match their tokens.
 ///
@@ -668,12 +677,11 @@ impl Lexicons {
                 Some((kind, rest)) => format!("{kind}-{rest}"),
                 None => format!("figure-{name}"),
             };
-            let entries: Vec<Vec<String>> = pack
-                .words(&full)
-                .iter()
-                .map(|w| entry_words(w, &mut scratch))
-                .collect();
-            Lex::new(&entries, &mut vocab, adverbs)
+            Lex::new(
+                &pack_entries(pack, &full, &mut scratch),
+                &mut vocab,
+                adverbs,
+            )
         };
         let mut common_nouns = std::collections::HashSet::new();
         for name in [
@@ -905,6 +913,8 @@ impl Lexicons {
             l.starting_ids(&mut starts);
         }
         lex.figure_starts = starts;
+        // Read from the pack's own spelling: `entry_words` lowercases
+        // every word not in capitals.
         let named: Vec<Vec<String>> = pack
             .words("figure-source-monitors")
             .iter()
@@ -912,19 +922,11 @@ impl Lexicons {
             .map(|w| entry_words(w, &mut scratch))
             .collect();
         lex.named_monitors = Lex::new(&named, &mut lex.vocab, false);
-        let displacement: Vec<Vec<String>> = pack
-            .words("figure-displacement-words")
-            .iter()
-            .map(|w| entry_words(w, &mut scratch))
-            .collect();
+        let displacement = pack_entries(pack, "figure-displacement-words", &mut scratch);
         if !displacement.is_empty() {
             let mut without = |name: &str| {
-                let entries: Vec<Vec<String>> = pack
-                    .words(&format!("figure-{name}"))
-                    .iter()
-                    .map(|w| entry_words(w, &mut scratch))
-                    .filter(|e| !displacement.contains(e))
-                    .collect();
+                let mut entries = pack_entries(pack, &format!("figure-{name}"), &mut scratch);
+                entries.retain(|e| !displacement.contains(e));
                 Lex::new(&entries, &mut lex.vocab, false)
             };
             let casualty_words = without("casualty-words");
