@@ -99,10 +99,19 @@ fn forward(lex: &Lexicons, t: &Tokens, start: usize) -> Range<usize> {
             && !reads_as_verb(lex, t, e + 1)
             && !t.low(e + 1).ends_with("ed")
     };
+    // `a military source quoted by SANA said eight soldiers ...`: the
+    // source ends at the verb of the report that follows it.
+    let reports = |e: usize| {
+        e > start
+            && lex.pointer_speech_verbs.word(t, e)
+            && matches!(t.kind(e + 1), Some(TokKind::Word | TokKind::Number))
+            && !t.low_is(e + 1, "by")
+    };
     while e < t.len()
         && e - start < MAX_SOURCE
         && !boundary(lex, t, e)
         && (!lex.clause_openers.word(t, e) || joins_a_noun(e))
+        && !reports(e)
     {
         e += 1;
     }
@@ -218,6 +227,40 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         let src = back(lex, t, b - 2);
         if !src.is_empty() {
             return Some(src);
+        }
+    }
+    // `a doctor who told AFP that ...`: a relative pronoun right after a
+    // noun speaks for that noun; `an official who asked not to be named,
+    // and who told AFP ...`: a second relative clause speaks for the noun
+    // of the first, which describes it.
+    if b >= 2 && lex.relative_pronouns.word(t, b - 1) {
+        let rel = b - 1;
+        let (first, end) = if rel >= 2 && lex.coordinators.word(t, rel - 1) {
+            let comma = rel - 1 - usize::from(t.is_punct(rel - 2, ","));
+            let first = (comma.saturating_sub(2 * MAX_SOURCE)..comma)
+                .rev()
+                .take_while(|&k| !boundary(lex, t, k) || t.is_punct(k, ","))
+                .find(|&k| lex.relative_pronouns.word(t, k) && k >= 1 && t.is_word(k - 1));
+            match first {
+                Some(first) => (first, comma),
+                None => (rel, rel),
+            }
+        } else {
+            (rel, rel)
+        };
+        let mut start = first;
+        while start > 0
+            && first - start < MAX_SOURCE
+            && t.is_word(start - 1)
+            && !lex.function_words.word(t, start - 1)
+        {
+            start -= 1;
+        }
+        if start > 0 && (lex.determiners.word(t, start - 1) || lex.one_words.word(t, start - 1)) {
+            start -= 1;
+        }
+        if start < first && t.is_word(first - 1) {
+            return Some(start..end);
         }
     }
     let after = v + 1;
@@ -543,7 +586,7 @@ fn scare_quote_start(t: &Tokens, close: usize) -> Option<usize> {
 /// The subject that opens a sentence, up to its first verb: `The army` of
 /// `The army issued a statement on Monday.`
 pub fn opening_subject(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
-    let opens = noun_phrase_start(lex, t, 0, t.len());
+    let opens = noun_phrase_start(lex, t, dateline_end(t), t.len());
     let mut stop = subject_end(lex, t, opens, t.len());
     // `The Syrian Observatory for Human Rights tracks ...`: a present
     // tense right after a name.
@@ -558,6 +601,36 @@ pub fn opening_subject(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
     }
     // A subject cut off at the longest a source may be is no subject.
     (stop > opens && t.is_word(stop) && stop - opens < MAX_SOURCE).then_some(opens..stop)
+}
+
+/// Where a dateline that opens the sentence ends (`MAIDUGURI, Nigeria —`,
+/// `BEIRUT (AP) —`, `KARSK, Sept. 3 —`): after a dash that only
+/// capitalized words, numbers, commas, full stops and brackets precede,
+/// the first a word in capitals; 0 when there is none.
+pub fn dateline_end(t: &Tokens) -> usize {
+    const REACH: usize = 12;
+    if !t.in_capitals(0) {
+        return 0;
+    }
+    for k in 1..t.len().min(REACH) {
+        match t.kind(k) {
+            Some(TokKind::Word) if t.toks[k].cap => {}
+            Some(TokKind::Number) => {}
+            Some(TokKind::Punct) => {
+                if ["\u{2014}", "\u{2013}", "-"]
+                    .iter()
+                    .any(|d| t.is_punct(k, d))
+                {
+                    return if k + 1 < t.len() { k + 1 } else { 0 };
+                }
+                if ![",", ".", "(", ")"].iter().any(|p| t.is_punct(k, p)) {
+                    return 0;
+                }
+            }
+            _ => return 0,
+        }
+    }
+    0
 }
 
 /// `The health ministry in Sanaa, which is run by the Houthi rebels, gave a
@@ -749,6 +822,12 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
                         .is_some()
                 }))
             && let Some(source) = subject(lex, t, i)
+            // `a video that it said showed 12 bodies`: the verb inside a
+            // report is what its speaker said, not a report of its own.
+            && !(source.len() >= 2
+                && source.end == i
+                && lex.pointer_speech_verbs.word(t, i - 1)
+                && !t.toks[i - 1].cap)
         {
             out.push(Attribution::open(i, source));
         }
@@ -1303,10 +1382,27 @@ pub fn classify(
     let any_possessive = source
         .clone()
         .any(|i| t.is_word(i) && t.low(i).ends_with("'s"));
+    // `a group of lawyers that documents abuses by both sides`, `a rights
+    // group that has accused the army`: a party named inside a clause that
+    // describes a monitor is what the monitor watches.
+    let monitor_at = lex
+        .sources
+        .iter()
+        .find(|(class, _)| *class == SourceClass::Monitors)
+        .and_then(|(_, l)| l.find_in(&lex.vocab, t, source.start, source.end))
+        .map(|(a, _)| a);
+    let watched = |a: usize| {
+        monitor_at.is_some_and(|m| {
+            m < a
+                && (source.start..a)
+                    .any(|k| lex.relative_pronouns.word(t, k) || t.low_is(k, "that"))
+        })
+    };
     lex.sources
         .iter()
         .find_map(|(class, l)| {
             l.find_in(&lex.vocab, t, source.start, source.end)
+                .filter(|&(a, _)| *class != SourceClass::Party || !watched(a))
                 // `the former Nigerian president` speaks for no government.
                 .filter(|&(a, _)| {
                     *class != SourceClass::Government
@@ -1563,7 +1659,7 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
             lex.official_accounts
                 .find_in(&lex.vocab, t, a.source.start, a.source.end)
                 .is_none()
-                .then(|| posted_on(lex, t, a.cue))
+                .then(|| posted_on(lex, t, a.cue).or_else(|| posted_in_opening(lex, t, a)))
                 .flatten()
         })
         .or_else(|| own_forces(lex, t, a.cue));
@@ -1611,6 +1707,30 @@ fn posted_on(lex: &Lexicons, t: &Tokens, cue: usize) -> Option<(SourceClass, Ran
     }
     lex.class_words(SourceClass::SocialMedia)?
         .find_in(&lex.vocab, t, cue + 2, (cue + 2 + REACH).min(t.len()))
+        .map(|(b, e)| (SourceClass::SocialMedia, t.span(b, e)))
+}
+
+/// `In a video posted on social media, a hooded man said ...`: social
+/// media in a phrase that opens the sentence, up to the comma before the
+/// attribution's subject.
+fn posted_in_opening(
+    lex: &Lexicons,
+    t: &Tokens,
+    a: &Attribution,
+) -> Option<(SourceClass, Range<usize>)> {
+    const REACH: usize = 10;
+    let opens = dateline_end(t);
+    let comma = a.source.start.checked_sub(1)?;
+    if a.source.start > a.cue
+        || comma <= opens
+        || comma - opens > REACH
+        || !t.is_punct(comma, ",")
+        || !lex.media_prepositions.word(t, opens)
+    {
+        return None;
+    }
+    lex.class_words(SourceClass::SocialMedia)?
+        .find_in(&lex.vocab, t, opens + 1, comma)
         .map(|(b, e)| (SourceClass::SocialMedia, t.span(b, e)))
 }
 
@@ -2249,8 +2369,13 @@ mod tests {
     #[test]
     fn opening_subjects() {
         let mut t = Tokens::default();
-        let cases: [(&str, Option<&str>); 5] = [
+        let cases: [(&str, Option<&str>); 7] = [
             ("The army issued a statement on Monday.", Some("The army")),
+            (
+                "KARSK, Varnia — The army issued a statement on Monday.",
+                Some("The army"),
+            ),
+            ("TASHABAD (AP) - Rebels posted a video.", Some("Rebels")),
             (
                 "The Varna Observatory for Human Rights tracks the fighting.",
                 Some("The Varna Observatory for Human Rights"),
@@ -2267,6 +2392,48 @@ mod tests {
             let got = opening_subject(lexicons(), &t).map(|r| &text[t.span(r.start, r.end)]);
             assert_eq!(got, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn datelines_end_at_their_dash() {
+        let mut t = Tokens::default();
+        let cases = [
+            ("KARSK, Varnia — Rebels shelled the port.", "Rebels"),
+            ("KARSK, Sept. 3 (AP) — Rebels shelled the port.", "Rebels"),
+            ("TASHABAD - Rebels shelled the port.", "Rebels"),
+            // No dateline: a first word not in capitals, or a lowercase
+            // word before the dash.
+            ("Karsk, Varnia — Rebels shelled the port.", "Karsk"),
+            ("KARSK is quiet — rebels left.", "KARSK"),
+            ("UN officials said 20 people died.", "UN"),
+        ];
+        for (text, first) in cases {
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            let end = dateline_end(&t);
+            assert_eq!(&text[t.toks[end].span.clone()], first, "{text}");
+        }
+    }
+
+    #[test]
+    fn relative_pronouns_speak_for_their_noun() {
+        assert_eq!(
+            sources("He spoke to a doctor who told reporters that two civilians died."),
+            ["a doctor"]
+        );
+        assert_eq!(
+            sources(
+                "The figures came from an official who asked not to be named, and who told AFP that two civilians died."
+            ),
+            ["an official who asked not to be named"]
+        );
+    }
+
+    #[test]
+    fn a_verb_inside_a_report_is_no_report() {
+        assert_eq!(
+            sources("The channel posted a video that it said showed 12 bodies."),
+            ["The channel", "it"]
+        );
     }
 
     #[test]

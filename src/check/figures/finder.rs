@@ -267,8 +267,11 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     } else {
         v
     };
+    // `the contingent, which numbers more than 6,000 troops`: so is the
+    // verb of a relative clause.
+    let relative = || verb >= 1 && lex.relative_pronouns.word(t, verb - 1);
     t.is_word(verb)
-        && (t.low(verb).ends_with("ing") || perfect() || infinitive(verb))
+        && (t.low(verb).ends_with("ing") || perfect() || infinitive(verb) || relative())
         && !lex.function_words.word(t, verb)
         && !lex.casualty_verbs.word(t, verb)
         && !casualty_at(lex, t, verb)

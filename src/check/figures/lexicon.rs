@@ -458,6 +458,9 @@ pub struct Lexicons {
     /// Words that make a section of a draft a conflict's: state media
     /// need a caveat only there.
     pub conflict_words: Lex,
+    /// Words before a conflict word that put the conflict elsewhere
+    /// (`fleeing war`).
+    pub flight_words: Lex,
     /// Words of fighting in a figure's sentence: a party's figure with one
     /// needs a caveat wherever it stands.
     pub fighting_words: Lex,
@@ -802,6 +805,7 @@ impl Lexicons {
             pointer_verbs: lex("pointer-verbs", false),
             pointer_passives: lex("pointer-passives", false),
             conflict_words: lex("conflict-words", false),
+            flight_words: lex("flight-words", false),
             fighting_words: lex("fighting-words", false),
             lone_attackers: lex("lone-attackers", false),
             disaster_words: lex("disaster-words", false),

@@ -259,7 +259,7 @@ impl Check for FigureCheck {
                             None => attribution::opening_subject(lex, &s.toks)
                                 .filter(|r| {
                                     a.source.len() == 1
-                                        && r.start == 0
+                                        && r.start == attribution::dateline_end(&s.toks)
                                         && r.end <= a.source.start
                                         // `Two soldiers were wounded, it
                                         // said`: not the figure itself.
@@ -905,7 +905,15 @@ impl FigureCheck {
             if earlier.class.is_some() {
                 return Some(earlier);
             }
-            if attrs.is_empty() || attribution::is_pronoun(lex, &s.other, &before) {
+            if attrs.is_empty() {
+                continue;
+            }
+            // `The group said ...` before `the statement said ...`: on back
+            // to the group named.
+            if attribution::is_pronoun(lex, &s.other, &before) {
+                if let Some(n) = the_noun(&s.other, before.clone()) {
+                    noun = Some(n.to_string());
+                }
                 continue;
             }
             // `It said ...` after `the ministry said ...`: on back to what
@@ -1093,9 +1101,24 @@ impl FigureCheck {
             }
             s.other
                 .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
-            lex.conflict_words
-                .find_in(&lex.vocab, &s.other, 0, s.other.len())
-                .is_some()
+            let t = &s.other;
+            // `migrants fleeing war`: a conflict somewhere else.
+            let elsewhere = |a: usize| {
+                let before = match a.checked_sub(1) {
+                    Some(b) if b > 0 && t.low_is(b, "the") => b - 1,
+                    Some(b) => b,
+                    None => return false,
+                };
+                lex.flight_words.word(t, before)
+            };
+            let mut from = 0;
+            while let Some((a, b)) = lex.conflict_words.find_in(&lex.vocab, t, from, t.len()) {
+                if !elsewhere(a) {
+                    return true;
+                }
+                from = b;
+            }
+            false
         });
         s.conflict.insert(first, found);
         found
@@ -1365,12 +1388,20 @@ fn unverified(
 /// `The army` → `the army`, `Residents` → `residents` inside a message: a
 /// first word that is capitalized only because it opens the sentence.
 fn lower_first(lex: &Lexicons, s: &str) -> String {
-    let first = s.split_whitespace().next().unwrap_or("");
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("");
     let lower = first.to_lowercase();
     let common = lex.one_words.has(&lex.vocab, &lower)
         || lex.determiners.has(&lex.vocab, &lower)
         || lex.common_nouns.contains(&lower);
-    if common && first != lower && first.chars().skip(1).all(|c| !c.is_uppercase()) {
+    // `Central Command`: a common word that opens a name stays as written.
+    let opens_name = words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !lex.one_words.has(&lex.vocab, &lower)
+        && !lex.determiners.has(&lex.vocab, &lower)
+        && !lex.number_words.has(&lex.vocab, &lower);
+    if common && !opens_name && first != lower && first.chars().skip(1).all(|c| !c.is_uppercase()) {
         format!("{lower}{}", &s[first.len()..])
     } else {
         s.to_string()
