@@ -118,6 +118,41 @@ fn messages_labels_and_notes() {
     assert!(unattributed.notes.iter().all(|n| n.starts_with("help: ")));
 }
 
+/// `Five soldiers were killed and 12 wounded, he said`: every figure of
+/// the sentence is the pronoun's, and the pronoun stands for the speaker
+/// before, not for the sentence's own opening figure. Messages keep a
+/// name's first word as written (`Central Command`).
+#[test]
+fn a_pronoun_after_figures_stands_for_the_speaker_before() {
+    let mut engine = engine();
+    let text = "Attackers in canoes struck the post at dawn, the army's spokesman said on state television. Five soldiers were killed and 12 wounded, he said, adding that troops had recovered 19 bodies.\n\nCentral Command said two militants were killed in the fighting.\n";
+    let draft = Draft::parse("a.md", text, &engine.language);
+    let found = analyze(
+        &mut engine,
+        std::slice::from_ref(&draft),
+        &[],
+        Date {
+            year: 2024,
+            month: 1,
+            day: 1,
+        },
+    );
+    let unverified: Vec<&str> = found
+        .iter()
+        .filter(|f| f.kind == "unverified-figure")
+        .map(|f| &text[f.span.clone()])
+        .collect();
+    assert_eq!(
+        unverified,
+        ["Five soldiers", "12 wounded", "19 bodies", "two militants"]
+    );
+    let last = found.last().expect("a finding");
+    assert_eq!(
+        last.message,
+        "casualty figure `two militants` comes from Central Command, a party to the conflict, and is not marked as unverified"
+    );
+}
+
 #[test]
 fn json_output_from_the_binary() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -204,10 +204,22 @@ fn subject_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     let opens_clause = f.toks.start.checked_sub(1).is_none_or(|b| {
         !t.is_word(b) || lex.function_words.word(t, b) || lex.speech_verbs.word(t, b)
     });
+    // `hundreds of people preparing to flee ... had queued`: so is a
+    // present participle right after the count, when nothing before the
+    // count nor in its clause tells of the dead and hurt (not `killed two
+    // fighters trying to cross`, `two policemen guarding the gate were
+    // among the dead`).
+    let participle = || {
+        let clause_end = (j..t.len())
+            .find(|&i| t.is_punct(i, ",") || t.is_punct(i, ";"))
+            .unwrap_or(t.len());
+        t.low(j).ends_with("ing")
+            && !f.toks.start.checked_sub(1).is_some_and(casualty_at)
+            && !(j..clause_end).any(casualty_at)
+    };
     let past = j == f.toks.end
-        && opens_clause
         && t.is_word(j)
-        && t.low(j).ends_with("ed")
+        && (opens_clause && t.low(j).ends_with("ed") || participle())
         && !lex.function_words.word(t, j)
         && !casualty_at(j);
     if (j == f.toks.end && !past) || !t.is_word(j) || of_casualties {
@@ -827,6 +839,11 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
         j += 1;
         if lex.determiners.word(t, j) {
             j += 1;
+            // `2,000 of the group's fighters`: a possessive between.
+            if t.is_word(j) && t.low(j).ends_with("'s") && head_word(lex, t, j + 1, false).is_some()
+            {
+                j += 1;
+            }
         }
     }
     // `reach 183 million of them`: a share of people named before.
@@ -1877,6 +1894,43 @@ pub mod tests {
     }
 
     /// Read as the check reads a sentence with a displacement word: with
+    /// A count of people with a verb of its own is not the dead and hurt
+    /// of its sentence; a possessive may stand between `of the` and the
+    /// head noun.
+    #[test]
+    fn participles_relatives_and_possessives() {
+        let casualty = |text: &str| {
+            figures(text)
+                .into_iter()
+                .map(|f| (f.0, f.2))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            casualty(
+                "The toll from the blast, where hundreds of people preparing to flee had queued for fuel, rose to 68."
+            ),
+            [("hundreds of people".to_string(), false)]
+        );
+        assert_eq!(
+            casualty("Troops killed two fighters trying to cross the fence."),
+            [("two fighters".to_string(), true)]
+        );
+        assert_eq!(
+            casualty("Two policemen guarding the gate were among the dead."),
+            [("Two policemen".to_string(), true)]
+        );
+        assert_eq!(
+            casualty(
+                "The contingent, which numbers more than 6,000 troops, remained fully operational and would not comment on casualties."
+            ),
+            [("more than 6,000 troops".to_string(), false)]
+        );
+        assert_eq!(
+            casualty("He said 2,000 of the group's fighters had been neutralised."),
+            [("2,000 of the group's fighters".to_string(), true)]
+        );
+    }
+
     /// the lexicons that count the displaced as no casualties.
     #[test]
     fn the_displaced_are_counted_but_are_no_casualties() {

@@ -592,6 +592,12 @@ pub struct Lexicons {
     /// Verbs that report only with a document as subject (`The survey
     /// found`), and the documents.
     pub finding_verbs: Lex,
+    /// Bodies that a state runs and that are no media (`a state-run
+    /// hospital`).
+    pub state_run_bodies: Lex,
+    /// Verbs that report only with a source as subject (`The observatory
+    /// recorded`, not `Colorado recorded`).
+    pub tally_verbs: Lex,
     pub document_nouns: Lex,
     /// Messages a speaker issues (`in a statement posted online`): a
     /// speech verb right after one, inside a phrase, is a participle.
@@ -869,6 +875,8 @@ impl Lexicons {
             known_determiners: lex("known-determiners", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),
+            state_run_bodies: lex("state-run-bodies", false),
+            tally_verbs: lex("tally-verbs", false),
             document_nouns: lex("document-nouns", false),
             message_nouns: lex("message-nouns", false),
             verb_particles: lex("verb-particles", false),

@@ -264,6 +264,11 @@ impl Check for FigureCheck {
                                         // `Two soldiers were wounded, it
                                         // said`: not the figure itself.
                                         && r.end <= figure.toks.start
+                                        // `Five soldiers were killed and 12
+                                        // wounded, he said`: nor another.
+                                        && !s.figures.iter().any(|f| {
+                                            f.toks.start < r.end && r.start < f.toks.end
+                                        })
                                         && (!lex.function_words.word(&s.toks, 0)
                                             || lex.determiners.word(&s.toks, 0))
                                         && !attribution::is_pronoun(lex, &s.toks, r)
