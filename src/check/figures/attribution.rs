@@ -1443,18 +1443,12 @@ pub fn classify(
     // `a group of lawyers that documents abuses by both sides`, `a rights
     // group that has accused the army`: a party named inside a clause that
     // describes a monitor is what the monitor watches.
-    let monitor_at = lex
-        .sources
-        .iter()
-        .find(|(class, _)| *class == SourceClass::Monitors)
-        .and_then(|(_, l)| l.find_in(&lex.vocab, t, source.start, source.end))
-        .map(|(a, _)| a);
     let watched = |a: usize| {
-        monitor_at.is_some_and(|m| {
-            m < a
-                && (source.start..a)
-                    .any(|k| lex.relative_pronouns.word(t, k) || t.low_is(k, "that"))
-        })
+        (source.start..a).any(|k| lex.relative_pronouns.word(t, k) || t.low_is(k, "that"))
+            && lex
+                .class_words(SourceClass::Monitors)
+                .and_then(|l| l.find_in(&lex.vocab, t, source.start, a))
+                .is_some()
     };
     lex.sources
         .iter()

@@ -210,12 +210,11 @@ fn subject_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     // fighters trying to cross`, `two policemen guarding the gate were
     // among the dead`).
     let participle = || {
-        let clause_end = (j..t.len())
-            .find(|&i| t.is_punct(i, ",") || t.is_punct(i, ";"))
-            .unwrap_or(t.len());
         t.low(j).ends_with("ing")
             && !f.toks.start.checked_sub(1).is_some_and(casualty_at)
-            && !(j..clause_end).any(casualty_at)
+            && !(j..t.len())
+                .take_while(|&i| !t.is_punct(i, ",") && !t.is_punct(i, ";"))
+                .any(casualty_at)
     };
     let past = j == f.toks.end
         && t.is_word(j)
