@@ -472,13 +472,20 @@ fn wrong_types_and_unknown_keys_in_rule_files() {
 /// Inputs the `check` fuzz target found, cut down by hand: each once
 /// panicked. A closing bracket right at a sentence's start, before the
 /// comma of an appositive, was read as initials in brackets that reached
-/// before the sentence (fourteenth session).
+/// before the sentence (fourteenth session). A mark that opens a
+/// sentence, then two words and a comma before a speech verb, was read as
+/// the comma before a name with a word before it (twenty-fourth session).
 #[test]
 fn inputs_the_fuzzer_found() {
     let dir = tempfile::tempdir().unwrap();
     let text = "The town fell on Friday.\n\nLTTE), reported on Friday that troops had recovered 11 bodies.\n";
     write(dir.path(), "bracket.md", text.as_bytes());
     let (code, doc, _) = check_file(dir.path(), "bracket.md");
+    assert_eq!(code, 0);
+    assert_ranges_in_file(&doc, text.as_bytes());
+    let text = "#d r,claim the 2 wounded\n";
+    write(dir.path(), "mark.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "mark.md");
     assert_eq!(code, 0);
     assert_ranges_in_file(&doc, text.as_bytes());
     // A qualifier that is also a preposition before a year, last in its

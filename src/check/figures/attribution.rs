@@ -487,13 +487,15 @@ fn after_relative_clause(lex: &Lexicons, t: &Tokens, b: usize) -> bool {
         .is_some_and(|c| {
             // `The district magistrate, Sanjay Verma, said`: or a name
             // after a noun in lower case.
-            let named = (2..=5).contains(&(b - 1 - c))
-                && !t.toks[c - 1].cap
-                && (c + 1..b - 1).all(|i| t.is_word(i) && t.toks[i].cap);
+            let named = || {
+                (2..=5).contains(&(b - 1 - c))
+                    && !t.toks[c - 1].cap
+                    && (c + 1..b - 1).all(|i| t.is_word(i) && t.toks[i].cap)
+            };
             c >= 1
                 && t.is_punct(c, ",")
                 && t.is_word(c - 1)
-                && (lex.relative_pronouns.word(t, c + 1) || named)
+                && (lex.relative_pronouns.word(t, c + 1) || named())
         })
 }
 
@@ -634,7 +636,7 @@ pub fn opening_subject(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
 /// the first a word in capitals; 0 when there is none.
 pub fn dateline_end(t: &Tokens) -> usize {
     const REACH: usize = 12;
-    if !t.in_capitals(0) {
+    if t.len() == 0 || !t.in_capitals(0) {
         return 0;
     }
     for k in 1..t.len().min(REACH) {
@@ -2465,6 +2467,8 @@ mod tests {
             ("KARSK is quiet — rebels left.", "KARSK"),
             ("UN officials said 20 people died.", "UN"),
         ];
+        t.tokenize("", 0, Some(&lexicons().vocab));
+        assert_eq!(dateline_end(&t), 0);
         for (text, first) in cases {
             t.tokenize(text, 0, Some(&lexicons().vocab));
             let end = dateline_end(&t);
