@@ -5,6 +5,7 @@
 use copydesk::check::examples;
 use copydesk::date::Date;
 use copydesk::draft::Draft;
+use copydesk::finding::Finding;
 use copydesk::run::{Engine, analyze};
 use copydesk::settings::Config;
 use std::path::Path;
@@ -15,8 +16,8 @@ fn engine() -> Engine {
     Engine::new(&Config::default()).expect("the built-in pack loads")
 }
 
-/// `(kind, covered text)` of the figure findings for one draft.
-fn findings(engine: &mut Engine, name: &str, text: &str) -> Vec<(String, String)> {
+/// Every finding for one draft, dated 1 January 2024.
+fn analyzed(engine: &mut Engine, name: &str, text: &str) -> Vec<Finding> {
     let draft = Draft::parse(name, text, &engine.language);
     let date = Date {
         year: 2024,
@@ -24,6 +25,11 @@ fn findings(engine: &mut Engine, name: &str, text: &str) -> Vec<(String, String)
         day: 1,
     };
     analyze(engine, std::slice::from_ref(&draft), &[], date)
+}
+
+/// `(kind, covered text)` of the figure findings for one draft.
+fn findings(engine: &mut Engine, name: &str, text: &str) -> Vec<(String, String)> {
+    analyzed(engine, name, text)
         .into_iter()
         .filter(|f| KINDS.contains(&f.kind))
         .map(|f| (f.kind.to_string(), text[f.span.clone()].to_string()))
@@ -83,17 +89,7 @@ fn built_in_figure_examples_hold() {
 fn messages_labels_and_notes() {
     let mut engine = engine();
     let text = "The army said its gunners had killed 45 fighters.\n\nA storm killed at least 60 civilians.\n";
-    let draft = Draft::parse("a.md", text, &engine.language);
-    let found = analyze(
-        &mut engine,
-        std::slice::from_ref(&draft),
-        &[],
-        Date {
-            year: 2024,
-            month: 1,
-            day: 1,
-        },
-    );
+    let found = analyzed(&mut engine, "a.md", text);
     let unverified = found
         .iter()
         .find(|f| f.kind == "unverified-figure")
@@ -126,17 +122,7 @@ fn messages_labels_and_notes() {
 fn a_pronoun_after_figures_stands_for_the_speaker_before() {
     let mut engine = engine();
     let text = "Attackers in canoes struck the post at dawn, the army's spokesman said on state television. Five soldiers were killed and 12 wounded, he said, adding that troops had recovered 19 bodies.\n\nCentral Command said two militants were killed in the fighting.\n";
-    let draft = Draft::parse("a.md", text, &engine.language);
-    let found = analyze(
-        &mut engine,
-        std::slice::from_ref(&draft),
-        &[],
-        Date {
-            year: 2024,
-            month: 1,
-            day: 1,
-        },
-    );
+    let found = analyzed(&mut engine, "a.md", text);
     let unverified: Vec<&str> = found
         .iter()
         .filter(|f| f.kind == "unverified-figure")

@@ -1898,36 +1898,38 @@ pub mod tests {
     /// head noun.
     #[test]
     fn participles_relatives_and_possessives() {
-        let casualty = |text: &str| {
-            figures(text)
-                .into_iter()
-                .map(|f| (f.0, f.2))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            casualty(
-                "The toll from the blast, where hundreds of people preparing to flee had queued for fuel, rose to 68."
+        let cases = [
+            (
+                "The toll from the blast, where hundreds of people preparing to flee had queued for fuel, rose to 68.",
+                "hundreds of people",
+                false,
             ),
-            [("hundreds of people".to_string(), false)]
-        );
-        assert_eq!(
-            casualty("Troops killed two fighters trying to cross the fence."),
-            [("two fighters".to_string(), true)]
-        );
-        assert_eq!(
-            casualty("Two policemen guarding the gate were among the dead."),
-            [("Two policemen".to_string(), true)]
-        );
-        assert_eq!(
-            casualty(
-                "The contingent, which numbers more than 6,000 troops, remained fully operational and would not comment on casualties."
+            (
+                "Troops killed two fighters trying to cross the fence.",
+                "two fighters",
+                true,
             ),
-            [("more than 6,000 troops".to_string(), false)]
-        );
-        assert_eq!(
-            casualty("He said 2,000 of the group's fighters had been neutralised."),
-            [("2,000 of the group's fighters".to_string(), true)]
-        );
+            (
+                "Two policemen guarding the gate were among the dead.",
+                "Two policemen",
+                true,
+            ),
+            (
+                "The contingent, which numbers more than 6,000 troops, remained fully operational and would not comment on casualties.",
+                "more than 6,000 troops",
+                false,
+            ),
+            (
+                "He said 2,000 of the group's fighters had been neutralised.",
+                "2,000 of the group's fighters",
+                true,
+            ),
+        ];
+        for (text, figure, casualty) in cases {
+            let found: Vec<(String, bool)> =
+                figures(text).into_iter().map(|f| (f.0, f.2)).collect();
+            assert_eq!(found, [(figure.to_string(), casualty)], "{text}");
+        }
     }
 
     /// the lexicons that count the displaced as no casualties.
