@@ -286,9 +286,15 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         // `The monitor, which relies on sources inside Syria, said the
         // vehicle ...`: after a relative clause on a noun the verb is that
         // noun's, and what follows it is what was said.
+        // `, said Sunday that`: a day is no speaker (`said Sunday
+        // Adebayo` names one).
+        let day = lex.function_words.word(t, after)
+            && !(t.is_word(after + 1)
+                && t.toks[after + 1].cap
+                && !lex.function_words.word(t, after + 1));
         if t.is_word(after)
             && !lex.object_verbs.word(t, v)
-            && (t.toks[after].cap
+            && ((t.toks[after].cap && !day)
                 || ((lex.determiners.word(t, after) || lex.one_words.word(t, after))
                     && !after_relative_clause(lex, t, b)))
         {
@@ -343,6 +349,17 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
                 });
                 if let Some(before) = before {
                     let noun = back(lex, t, before);
+                    if !noun.is_empty() {
+                        start = noun.start;
+                    }
+                } else if let Some(r) = (start.saturating_sub(MAX_SOURCE)..start)
+                    .rev()
+                    .take_while(|&k| !lex.speech_verbs.word(t, k))
+                    .find(|&k| k >= 2 && lex.relative_pronouns.word(t, k) && t.is_punct(k - 1, ","))
+                {
+                    // `The Houthis, who seized Yemen's capital, Sanaa, in
+                    // 2014, say`: a relative clause with commas of its own.
+                    let noun = back(lex, t, r - 1);
                     if !noun.is_empty() {
                         start = noun.start;
                     }
@@ -824,7 +841,16 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
         if lex.per_word.word(t, i)
             && lex.percent.at(t, i).is_none()
             && t.is_word(i + 1)
-            && (t.toks[i + 1].cap || lex.determiners.word(t, i + 1) || lex.one_words.word(t, i + 1))
+            && (t.toks[i + 1].cap
+                || lex.determiners.word(t, i + 1)
+                || lex.one_words.word(t, i + 1)
+                // `, per finance ministry data`: a source noun a few
+                // words on, after a comma (not `per household`).
+                || (i > 0
+                    && t.is_punct(i - 1, ",")
+                    && (i + 1..(i + 4).min(t.len()))
+                        .take_while(|&k| t.is_word(k))
+                        .any(|k| lex.source_nouns.word(t, k))))
         {
             out.push(Attribution::open(i, forward(lex, t, i + 1)));
         } else if let Some(e) = lex.passive_speech.at(t, i) {
@@ -1109,7 +1135,9 @@ fn relative_clause_end(lex: &Lexicons, t: &Tokens, v: usize) -> Option<usize> {
     if r == 0 || !t.is_punct(r - 1, ",") {
         return None;
     }
-    (v + 1..t.len()).find(|&i| t.is_punct(i, ","))
+    // `, which also said 19 people, including five children, had died`:
+    // a comma before a share of its report closes nothing.
+    (v + 1..t.len()).find(|&i| t.is_punct(i, ",") && !lex.share_links.word(t, i + 1))
 }
 
 /// A headline source across a colon or a dash: `Minister: Over 150,000
@@ -1364,7 +1392,12 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
 /// Ministry of Health said 19 of them were in critical condition`) is no
 /// figure of its own.
 fn names_new_source_with_own_figure(lex: &Lexicons, t: &Tokens, v: usize) -> bool {
-    let named = v >= 2 && t.toks[1].cap;
+    // `The national Chamber of Commerce`: a capital before the subject's
+    // first preposition (not `The ministry in Kabul`).
+    let named = v >= 2
+        && (1..v)
+            .take_while(|&i| t.is_word(i) && (t.toks[i].cap || !lex.function_words.word(t, i)))
+            .any(|i| t.toks[i].cap);
     named && {
         let mut figures = Vec::new();
         super::finder::find(lex, t, &mut figures);
@@ -1452,14 +1485,30 @@ pub fn classify(
                 .and_then(|l| l.find_in(&lex.vocab, t, source.start, a))
                 .is_some()
     };
+    // `The Myanmar Red Cross Society, which has volunteers on both sides`:
+    // a source word in a `which` clause after a named body describes the
+    // body's work, not its voice; unless the clause ties the body to it
+    // (`Al-Masirah, which is run by the Houthis`).
+    let described = |a: usize| {
+        (source.start + 2..a).any(|k| {
+            t.low_is(k, "which")
+                && t.is_punct(k - 1, ",")
+                && t.is_word(k - 2)
+                && t.toks[k - 2].cap
+                && !(k + 1..a).any(|i| lex.affiliations.word(t, i))
+        })
+    };
     lex.sources
         .iter()
         .find_map(|(class, l)| {
             l.find_in(&lex.vocab, t, source.start, source.end)
+                .filter(|&(a, _)| !described(a))
                 .filter(|&(a, _)| *class != SourceClass::Party || !watched(a))
-                // `officials at a state-run hospital`: no medium.
+                // `officials at a state-run hospital`: no medium;
+                // `doctors at the government hospital`: no government.
                 .filter(|&(_, b)| {
-                    *class != SourceClass::StateMedia || !lex.state_run_bodies.word(t, b)
+                    !matches!(class, SourceClass::StateMedia | SourceClass::Government)
+                        || !lex.state_run_bodies.word(t, b)
                 })
                 // `the former Nigerian president` speaks for no government.
                 .filter(|&(a, _)| {
@@ -1503,12 +1552,23 @@ pub fn classify(
         .or_else(|| {
             // `Ukrainian officials said`: a state's officials speak for its
             // government (`U.N. officials` do not).
+            // `Palestinian health officials`: one word of their field
+            // between (not `Iraqi hospital officials`).
             source.clone().skip(1).find_map(|i| {
-                let n = lex
-                    .state_officials
-                    .word(t, i)
-                    .then(|| lex.nationalities.ending_at(t, i, 3))
-                    .flatten()?;
+                if !lex.state_officials.word(t, i) {
+                    return None;
+                }
+                let field = i >= 2
+                    && t.is_word(i - 1)
+                    && !t.toks[i - 1].cap
+                    && !lex.function_words.word(t, i - 1)
+                    && !lex.state_run_bodies.word(t, i - 1);
+                let n = lex.nationalities.ending_at(t, i, 3).or_else(|| {
+                    field
+                        .then(|| lex.nationalities.ending_at(t, i - 1, 3))
+                        .flatten()
+                        .filter(|&n| n >= source.start)
+                })?;
                 lex.not_states
                     .at(t, n)
                     .is_none()

@@ -281,13 +281,19 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     // `the contingent, which numbers more than 6,000 troops`: so is the
     // verb of a relative clause.
     let relative = || verb >= 1 && lex.relative_pronouns.word(t, verb - 1);
-    t.is_word(verb)
-        && (t.low(verb).ends_with("ing") || perfect() || infinitive(verb) || relative())
-        && !lex.function_words.word(t, verb)
-        && !lex.casualty_verbs.word(t, verb)
-        && !casualty_at(lex, t, verb)
+    // `forcing the evacuation of 86 patients`: a noun of moving or freeing
+    // people takes them as its object too.
+    let moved = || v >= 1 && t.low_is(v, "of") && lex.movement_nouns.word(t, v - 1);
+    (moved()
         && !(f.toks.start..(f.toks.end + VERB_OBJECT_REACH).min(t.len()))
-            .any(|i| casualty_at(lex, t, i))
+            .any(|i| casualty_at(lex, t, i)))
+        || t.is_word(verb)
+            && (t.low(verb).ends_with("ing") || perfect() || infinitive(verb) || relative())
+            && !lex.function_words.word(t, verb)
+            && !lex.casualty_verbs.word(t, verb)
+            && !casualty_at(lex, t, verb)
+            && !(f.toks.start..(f.toks.end + VERB_OBJECT_REACH).min(t.len()))
+                .any(|i| casualty_at(lex, t, i))
 }
 
 /// How many tokens around a count of attackers a casualty word may stand
@@ -443,6 +449,14 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
             return fig(e, Class::Money, false);
         }
     }
+    // `hundreds of millions of dollars`: a vague count of a currency.
+    if num.vague
+        && t.low_is(k, "of")
+        && let Some(e) = lex.currency_words.at(t, k + 1)
+        && !(e < t.len() && t.low(e) == "of")
+    {
+        return fig(e, Class::Money, false);
+    }
     if money {
         return fig(k, Class::Money, false);
     }
@@ -503,6 +517,11 @@ fn casualty_object(lex: &Lexicons, t: &Tokens, start: usize, k: usize) -> Option
     // `had killed "more than 20" security personnel`: the quotation holds
     // the count alone.
     if verb_end < start && t.is_quote(k) {
+        return Some(k);
+    }
+    // `killed hundreds of what it called "mercenaries"`: the source's own
+    // name for them follows; the count is the figure.
+    if t.low_is(k, "of") && t.low_is(k + 1, "what") {
         return Some(k);
     }
     // Up to three words, and the modifiers of lexicon
@@ -1375,6 +1394,11 @@ pub mod tests {
         assert_figures("Dozens wounded in the blast.", &["Dozens wounded"]);
         assert_figures("The raid killed dozens.", &["dozens"]);
         assert_figures("Dozens of homes burned and scores of cars.", &[]);
+        assert_figures(
+            "The RSF said it killed hundreds of what it called \"mercenaries\".",
+            &["hundreds"],
+        );
+        assert_figures("Officials counted hundreds of what remained.", &[]);
     }
 
     #[test]
@@ -1386,6 +1410,11 @@ pub mod tests {
             &["€6 million", "£2.3 billion"],
         );
         assert_figures("a fine of 300 euros", &["300 euros"]);
+        assert_figures(
+            "Gangs draw hundreds of millions of dollars from extortion.",
+            &["hundreds of millions of dollars"],
+        );
+        assert_figures("They seized thousands of pounds of explosives.", &[]);
         assert_figures(
             "State TV said 12 \"terrorists\" and 9 \u{201c}armed men\u{201d} died, and 4 \"in all\".",
             &["12 \"terrorists\"", "9 \u{201c}armed men\u{201d}"],

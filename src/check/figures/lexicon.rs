@@ -467,6 +467,12 @@ pub struct Lexicons {
     /// A lone attacker: a government's figure of its victims is a crime's
     /// toll, not a party's.
     pub lone_attackers: Lex,
+    /// Nouns of moving or freeing people: a count after one and `of` is
+    /// not of the dead and hurt (`the evacuation of 86 patients`).
+    pub movement_nouns: Lex,
+    /// Words after a casualty figure that count both sides' losses (`killed
+    /// or wounded on both sides`).
+    pub both_sides: Lex,
     /// Words of a disaster or an accident: a party's figure of its dead,
     /// with no conflict word beside them, is no claim of fighting.
     pub disaster_words: Lex,
@@ -607,6 +613,9 @@ pub struct Lexicons {
     /// Public bodies that speak as themselves on their own social-media
     /// accounts (`The ombudsman's office said on Twitter`).
     pub official_accounts: Lex,
+    /// Words of a `which` clause that tie a body to a party (`which is run
+    /// by the Houthis`).
+    pub affiliations: Lex,
     /// The source classes that need a caveat, in the order they are tried.
     pub sources: Vec<(SourceClass, Lex)>,
     pub caveats: Lex,
@@ -814,6 +823,8 @@ impl Lexicons {
             flight_words: lex("flight-words", false),
             fighting_words: lex("fighting-words", false),
             lone_attackers: lex("lone-attackers", false),
+            movement_nouns: lex("movement-nouns", false),
+            both_sides: lex("both-sides", false),
             disaster_words: lex("disaster-words", false),
             casualty_links: lex("casualty-links", false),
             people_states: lex("people-states", false),
@@ -881,6 +892,7 @@ impl Lexicons {
             message_nouns: lex("message-nouns", false),
             verb_particles: lex("verb-particles", false),
             official_accounts: lex("official-accounts", false),
+            affiliations: lex("affiliations", false),
             sources: vec![
                 (SourceClass::StateMedia, lex("source-state-media", false)),
                 (SourceClass::Authority, lex("source-authority", false)),

@@ -415,6 +415,18 @@ impl FigureCheck {
         {
             return None;
         }
+        // `... soldiers have been killed or wounded on both sides`: a count
+        // of every side's dead is no party's claim.
+        if matches!(
+            class,
+            lexicon::SourceClass::Government
+                | lexicon::SourceClass::StateMedia
+                | lexicon::SourceClass::Party
+        ) && (figure.toks.end..s.toks.len())
+            .any(|i| self.lex.both_sides.at(&s.toks, i).is_some())
+        {
+            return None;
+        }
         // `A cyclone tore across the coast, killing at least 14 people, the
         // government said`: a party's count of a disaster's dead.
         if matches!(
