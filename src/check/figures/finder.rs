@@ -283,17 +283,17 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
     let relative = || verb >= 1 && lex.relative_pronouns.word(t, verb - 1);
     // `forcing the evacuation of 86 patients`: a noun of moving or freeing
     // people takes them as its object too.
-    let moved = || v >= 1 && t.low_is(v, "of") && lex.movement_nouns.word(t, v - 1);
-    (moved()
-        && !(f.toks.start..(f.toks.end + VERB_OBJECT_REACH).min(t.len()))
-            .any(|i| casualty_at(lex, t, i)))
-        || t.is_word(verb)
+    let moved = v >= 1 && t.low_is(v, "of") && lex.movement_nouns.word(t, v - 1);
+    let other_verb = || {
+        t.is_word(verb)
             && (t.low(verb).ends_with("ing") || perfect() || infinitive(verb) || relative())
             && !lex.function_words.word(t, verb)
             && !lex.casualty_verbs.word(t, verb)
             && !casualty_at(lex, t, verb)
-            && !(f.toks.start..(f.toks.end + VERB_OBJECT_REACH).min(t.len()))
-                .any(|i| casualty_at(lex, t, i))
+    };
+    (moved || other_verb())
+        && !(f.toks.start..(f.toks.end + VERB_OBJECT_REACH).min(t.len()))
+            .any(|i| casualty_at(lex, t, i))
 }
 
 /// How many tokens around a count of attackers a casualty word may stand

@@ -416,25 +416,19 @@ impl FigureCheck {
             return None;
         }
         // `... soldiers have been killed or wounded on both sides`: a count
-        // of every side's dead is no party's claim.
-        if matches!(
+        // of every side's dead is no party's claim; nor is `A cyclone tore
+        // across the coast, killing at least 14 people, the government
+        // said`, a party's count of a disaster's dead.
+        let party_voice = matches!(
             class,
             lexicon::SourceClass::Government
                 | lexicon::SourceClass::StateMedia
                 | lexicon::SourceClass::Party
-        ) && (figure.toks.end..s.toks.len())
-            .any(|i| self.lex.both_sides.at(&s.toks, i).is_some())
-        {
-            return None;
-        }
-        // `A cyclone tore across the coast, killing at least 14 people, the
-        // government said`: a party's count of a disaster's dead.
-        if matches!(
-            class,
-            lexicon::SourceClass::Government
-                | lexicon::SourceClass::StateMedia
-                | lexicon::SourceClass::Party
-        ) && self.tells_of_disaster(&s.toks)
+        );
+        if party_voice
+            && ((figure.toks.end..s.toks.len())
+                .any(|i| self.lex.both_sides.at(&s.toks, i).is_some())
+                || self.tells_of_disaster(&s.toks))
         {
             return None;
         }
