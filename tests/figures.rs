@@ -76,6 +76,28 @@ fn aftermath_fixture() {
     check_fixture("aftermath");
 }
 
+/// A government's toll in a paragraph that tells of fighting, and one of
+/// a lone gunman's victims; a people count of another clause; a plural
+/// subject's `allege`; a youth leader; a state newspaper and an armed
+/// group referred to by `the newspaper` and an acronym; bare counts that
+/// share the noun before them; police counting whom they killed, and
+/// whom others killed.
+#[test]
+fn crossfire_fixture() {
+    check_fixture("crossfire");
+}
+
+/// A count after `all` and a casualty verb; a name closing a headline
+/// after a colon; a share of the dead with a verb after it, and the count
+/// of where they came from; an opening subject with an `of` phrase before
+/// `estimates`; a long quoted object before `and said`; crore; a share
+/// with a preposition after it; videos on social media; a name with an
+/// age after an inverted verb, and the pronoun that stands for it.
+#[test]
+fn roundup_fixture() {
+    check_fixture("roundup");
+}
+
 #[test]
 fn built_in_figure_examples_hold() {
     let mut engine = engine();

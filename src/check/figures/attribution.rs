@@ -615,7 +615,7 @@ fn bracketed_initials_start(t: &Tokens, close: usize) -> Option<usize> {
 /// token `close` (`as "fantasy"`), when the words before it run on into
 /// it: such a quotation is part of its clause.
 fn scare_quote_start(t: &Tokens, close: usize) -> Option<usize> {
-    const MAX_WORDS: usize = 3;
+    const MAX_WORDS: usize = 8;
     if !t.is_quote(close) {
         return None;
     }
@@ -997,10 +997,13 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
         && !t.toks[k].cap
         && !t.low(k).ends_with('s')
         // `for development projects`: a preposition before the two words
-        // makes them a noun phrase as an adjective's ending does.
+        // makes them a noun phrase as an adjective's ending does (not the
+        // `of` of an opening subject: `The chamber of commerce estimates`).
         && (!plural
             || adjective(k)
-            || (lex.function_words.word(t, k - 1) && !lex.determiners.word(t, k - 1)))
+            || (lex.function_words.word(t, k - 1)
+                && !lex.determiners.word(t, k - 1)
+                && !opening_of_phrase(lex, t, k - 1)))
         && !lex.function_words.word(t, k)
         && lex.people.at(t, k).is_none()
         && lex.source_nouns.at(t, k).is_none()
@@ -1011,6 +1014,19 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
             || (plural && lex.function_words.word(t, k - 1))
             // `had received credible reports that`: an object.
             || (plural && t.is_word(k - 1) && t.low(k - 1).ends_with("ed")))
+}
+
+/// How many words may stand between a sentence's opening determiner and
+/// the `of` of its subject (`The state's chamber of commerce`).
+const OPENING_SUBJECT_WORDS: usize = 3;
+
+/// Whether token `of`, an `of`, joins the noun phrase that opens the
+/// sentence to one more noun (`The chamber of commerce estimates`).
+fn opening_of_phrase(lex: &Lexicons, t: &Tokens, of: usize) -> bool {
+    t.low_is(of, "of")
+        && (2..=OPENING_SUBJECT_WORDS + 1).contains(&of)
+        && lex.determiners.word(t, 0)
+        && (1..of).all(|i| t.is_word(i) && !lex.function_words.word(t, i))
 }
 
 /// Whether token `i`, a past form, stands in a phrase that opens the
@@ -1190,7 +1206,16 @@ pub fn heading_colon(lex: &Lexicons, t: &Tokens, fig: &Range<usize>) -> Option<A
             && side.clone().all(|i| {
                 t.is_word(i) && t.toks[i].upper && (2..=8).contains(&t.toks[i].span.len())
             });
-        if words > 0 && words <= 5 && (named || initials) {
+        // `Heatwave kills scores: Edhi`: a name of one word closing the
+        // headline after its figure is who says so.
+        let closing_name = words == 1
+            && side.len() == 1
+            && fig.end <= sep
+            && t.is_word(side.start)
+            && t.toks[side.start].cap
+            && !lex.function_words.word(t, side.start)
+            && lex.countries.at(t, side.start).is_none();
+        if words > 0 && words <= 5 && (named || initials || closing_name) {
             return Some(Attribution {
                 cue: sep,
                 source: side,
@@ -1743,6 +1768,27 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
             found.class = Some((SourceClass::Witnesses, t.span(a.source.start, a.source.end)));
             return found;
         }
+    }
+    // `said Valentyna Hryshko, 67, who ...`: a name with an age after it,
+    // as in a subject (see [`classify`]).
+    if inverted
+        && t.is_punct(source_end, ",")
+        && t.kind(source_end + 1) == Some(TokKind::Number)
+        && t.low(source_end + 1)
+            .parse::<u32>()
+            .is_ok_and(|a| (1..=110).contains(&a))
+        && (source_end + 2 >= t.len() || t.kind(source_end + 2) == Some(TokKind::Punct))
+        // Not `said Ihor Melnyk, 41, a police officer`: an appositive
+        // after the age says who the person is.
+        && !(t.is_punct(source_end + 2, ",")
+            && (lex.determiners.word(t, source_end + 3) || lex.one_words.word(t, source_end + 3)))
+        && is_name(lex, t, &a.source)
+    {
+        found.class = Some((
+            SourceClass::Witnesses,
+            t.span(a.source.start, source_end + 2),
+        ));
+        return found;
     }
     // `..., said the committee, which keeps a running tally of protest
     // deaths`: a monitor's work in a relative clause right after it.
@@ -2890,6 +2936,40 @@ mod tests {
             Some(&lexicons().vocab),
         );
         assert!(heading_colon(lexicons(), &t, &(5..7)).is_some());
+        // A one-word name closing the headline after its figure; not a
+        // country, and not before the figure.
+        t.tokenize("Heatwave kills scores: Edhi", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(2..3)).is_some());
+        t.tokenize("Floods kill 30: Pakistan", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(2..3)).is_none());
+        t.tokenize("Karsk: floods kill 30", 0, Some(&lexicons().vocab));
+        assert!(heading_colon(lexicons(), &t, &(4..5)).is_none());
+    }
+
+    /// `estimates` after an opening subject with an `of` phrase is its
+    /// verb; a long quoted object stays in the clause before `and said`;
+    /// a name with an age after an inverted verb is a private person's.
+    #[test]
+    fn opening_of_phrases_quoted_objects_and_ages() {
+        assert_eq!(
+            sources("The chamber of commerce estimates that it costs $5 million."),
+            ["The chamber of commerce"]
+        );
+        assert!(sources("Funds for development projects rose to $5 million.").is_empty());
+        assert_eq!(
+            sources(
+                "The governor called the killings \"a cowardly attack on working men\" and said 30 died."
+            ),
+            ["The governor"]
+        );
+        assert_eq!(
+            speaker_class("Shelling hit the station, said Ivo Marek, 41, who lives nearby."),
+            Some(SourceClass::Witnesses)
+        );
+        assert_eq!(
+            speaker_class("Shelling hit the station, said Ivo Marek, 41, a police officer."),
+            None
+        );
     }
 
     #[test]

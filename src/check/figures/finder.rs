@@ -28,6 +28,9 @@ pub struct Figure {
     /// A casualty figure (spec section 3): it needs a caveat when its
     /// source cannot be taken on trust.
     pub casualty: bool,
+    /// A bare count that shares the noun of the figure before it (see
+    /// [`compared_count`]): a casualty figure when that one is.
+    pub compared: bool,
 }
 
 /// A number phrase: `1,234`, `2.5 million`, `ninety-nine`, `tens of thousands`.
@@ -47,7 +50,9 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
         }
         let found = figure_at(lex, t, i).or_else(|| {
             out[first..].last().and_then(|prev| {
-                elided_count(lex, t, i, prev).or_else(|| coordinated_object(lex, t, i, prev))
+                elided_count(lex, t, i, prev)
+                    .or_else(|| coordinated_object(lex, t, i, prev))
+                    .or_else(|| compared_count(lex, t, i, prev))
             })
         });
         match found {
@@ -110,12 +115,14 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             };
             // `killing 28 people from three families`: a count of where
             // the people counted before come from is part of that figure.
+            // So is `16 of the dead belonged to two families`.
             let origin = keep > first
                 && f.class == Class::People
-                && out[keep - 1].class == Class::People
-                && f.toks.start >= 1
-                && lex.origin_words.word(t, f.toks.start - 1)
-                && out[keep - 1].toks.end + 1 == f.toks.start;
+                && matches!(out[keep - 1].class, Class::People | Class::Toll)
+                && lex
+                    .origin_words
+                    .ending_at(t, f.toks.start, 3)
+                    .is_some_and(|l| l == out[keep - 1].toks.end);
             if (!only_in_casualties || among_casualties()) && !origin {
                 out[k].casualty |= share;
                 out.swap(keep, k);
@@ -156,6 +163,11 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 && !object_of_other_verb(lex, t, f)
             {
                 f.casualty = true;
+            }
+        }
+        for k in first + 1..out.len() {
+            if out[k].compared {
+                out[k].casualty = out[k - 1].casualty;
             }
         }
     }
@@ -291,8 +303,11 @@ fn object_of_other_verb(lex: &Lexicons, t: &Tokens, f: &Figure) -> bool {
             && !lex.casualty_verbs.word(t, verb)
             && !casualty_at(lex, t, verb)
     };
+    // `carrying three men each, and shot dead a watchman`: a casualty
+    // word after a comma is another clause's.
     (moved || other_verb())
         && !(f.toks.start..(f.toks.end + VERB_OBJECT_REACH).min(t.len()))
+            .take_while(|&i| !t.is_punct(i, ",") && !t.is_punct(i, ";"))
             .any(|i| casualty_at(lex, t, i))
 }
 
@@ -428,6 +443,7 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
             toks: start..end,
             class,
             casualty,
+            compared: false,
         })
     };
     if let Some(e) = lex.percent.at(t, k) {
@@ -577,6 +593,7 @@ fn elided_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Opti
         toks: start..e,
         class: Class::Toll,
         casualty: true,
+        compared: false,
     })
 }
 
@@ -605,6 +622,40 @@ fn coordinated_object(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -
         toks: start..e + 1,
         class: Class::People,
         casualty: true,
+        compared: false,
+    })
+}
+
+/// A bare count that shares the noun of the figure before it, and so its
+/// class: one it is compared with (`96,000 people, down from more than
+/// 880,000`), or the subject of a clause joined to that figure's own
+/// (`Seven people were treated at the scene and four were taken to
+/// hospital`).
+fn compared_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Option<Figure> {
+    if start < prev.toks.end + 2 || prev.class == Class::Toll {
+        return None;
+    }
+    let e = bare_count_end(lex, t, start)?;
+    let ends = !t.is_word(e) || lex.function_words.word(t, e);
+    let compared = lex
+        .comparison_links
+        .ending_at(t, start, 3)
+        .is_some_and(|l| l >= prev.toks.end)
+        && ends;
+    let subject = || {
+        prev.class == Class::People
+            && t.low_is(start - 1, "and")
+            && lex.auxiliaries.word(t, prev.toks.end)
+            && e < t.len()
+            && lex.auxiliaries.word(t, e)
+            && !t.low_is(e + 1, "of")
+    };
+    (compared || subject()).then(|| Figure {
+        span: t.span(start, e),
+        toks: start..e,
+        class: prev.class,
+        casualty: false,
+        compared: true,
     })
 }
 
@@ -868,9 +919,11 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
     if t.low_is(k, "of")
         && lex.partitive_pronouns.word(t, k + 1)
         // `dozens of them seriously`: an adverb may follow, and so may
-        // their verb (`eight of them had died`).
+        // their verb (`eight of them had died`) or a preposition (`419 of
+        // them from gunshot wounds`).
         && (!t.is_word(k + 2)
             || t.low(k + 2).ends_with("ly")
+            || lex.function_words.word(t, k + 2)
             || lex.auxiliaries.word(t, k + 2)
             || lex.casualty_states.word(t, k + 2))
         && about_people(lex, t, k)
@@ -1081,7 +1134,12 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         && !lex.partitive_pronouns.word(t, end + 1);
     let ends_clause =
         end >= t.len() || !t.is_word(end) || (lex.function_words.word(t, end) && !own_noun);
-    if lex.casualty_verbs.ending_at(t, start, 2).is_some() && ends_clause {
+    // `killing all 22 on board`: `all` may stand before the count.
+    let verb_end = match start.checked_sub(1) {
+        Some(a) if t.low_is(a, "all") => a,
+        _ => start,
+    };
+    if lex.casualty_verbs.ending_at(t, verb_end, 2).is_some() && ends_clause {
         return true;
     }
     // `bringing to 15 the number of people killed`: a toll carried to its
@@ -1186,7 +1244,14 @@ fn of_casualty(lex: &Lexicons, t: &Tokens, end: usize) -> Option<usize> {
         return None;
     }
     let noun_end = j;
-    state_after(lex, t, noun_end, &lex.casualty_states).then_some(noun_end)
+    if state_after(lex, t, noun_end, &lex.casualty_states) {
+        return Some(noun_end);
+    }
+    // `16 of the dead belonged to two families`: the noun is a casualty
+    // word itself, and a verb follows it.
+    lex.casualty_states
+        .word(t, noun_start)
+        .then_some(noun_start + 1)
 }
 
 /// How many auxiliaries and words of a reported count (lexicon
@@ -1307,6 +1372,86 @@ pub mod tests {
         let got = figures(text);
         assert_eq!(got.len(), 1, "one figure in {text:?}: {got:?}");
         assert_eq!((got[0].1, got[0].2), (class, casualty), "class of {text:?}");
+    }
+
+    /// A bare count takes the noun, class and casualty of the figure it is
+    /// compared with or whose clause it mirrors; not a count that merely
+    /// follows one.
+    #[test]
+    fn bare_counts_that_share_the_noun_before() {
+        let got = figures(
+            "About 96,000 people were still displaced, down from more than 880,000 in March.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("About 96,000 people".to_string(), Class::People, true),
+                ("more than 880,000".to_string(), Class::People, true),
+            ]
+        );
+        let got = figures(
+            "About 1,600 residents remained in the town, down from 32,000 before the war, and shelling killed two people.",
+        );
+        assert_eq!(
+            got[..2],
+            [
+                ("About 1,600 residents".to_string(), Class::People, false),
+                ("32,000".to_string(), Class::People, false),
+            ]
+        );
+        assert_figures(
+            "Seven other people were treated at the scene and four were taken to hospital.",
+            &["Seven other people", "four"],
+        );
+        assert_figures(
+            "The fund lost $4 million last year, down from $9 million.",
+            &["$4 million", "$9 million"],
+        );
+        assert_figures(
+            "Seven people were treated at the scene and four of the ambulances left.",
+            &["Seven people"],
+        );
+        assert_figures(
+            "Some 300 people marched and four were arrested.",
+            &["Some 300 people", "four"],
+        );
+        assert_figures("Prices rose 5 percent and 4 were cut.", &["5 percent"]);
+    }
+
+    /// A share of the dead with a verb after it, and where they came
+    /// from; a share with a preposition after `of them`; a count after
+    /// `all`; crore and lakh.
+    #[test]
+    fn shares_origins_all_and_indian_scales() {
+        assert_figures(
+            "Activists said 16 of the dead belonged to two families.",
+            &["16 of the dead"],
+        );
+        assert_figures(
+            "Officials say 461 residents died, 419 of them from gunshot wounds.",
+            &["461 residents", "419 of them"],
+        );
+        assert_figures("A plane crashed, killing all 22 on board.", &["22"]);
+        assert_figures(
+            "The state spent 3,000 crore rupees and 40 lakh rupees on roads.",
+            &["3,000 crore rupees", "40 lakh rupees"],
+        );
+    }
+
+    /// A people count is the object of another verb when the casualty
+    /// word after it is across a comma, in another clause.
+    #[test]
+    fn a_casualty_word_across_a_comma_is_another_clauses() {
+        assert_class(
+            "Some trucks were carrying three men each, and shot dead a watchman.",
+            Class::People,
+            false,
+        );
+        assert_class(
+            "The gunmen were holding 12 hostages and killed them.",
+            Class::People,
+            true,
+        );
     }
 
     #[test]

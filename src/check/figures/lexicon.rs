@@ -407,6 +407,13 @@ pub struct Lexicons {
     pub toll_plurals: Lex,
     pub scaled_currency_words: Lex,
     pub share_links: Lex,
+    /// Words before a bare count that compare it with the figure before
+    /// (`down from`).
+    pub comparison_links: Lex,
+    /// Police who tell of those they killed (`officers killed nine gang
+    /// members`), and the verbs they tell it with.
+    pub police_forces: Lex,
+    pub police_kill_verbs: Lex,
     pub source_count_openers: Lex,
     pub partitive_pronouns: Lex,
     pub count_nouns: Lex,
@@ -449,6 +456,13 @@ pub struct Lexicons {
     /// Words between `the` and a noun that refers back (`the same
     /// officials`).
     pub reference_links: Lex,
+    /// Nouns that `the` makes a reference to an earlier state outlet
+    /// whose name does not hold them (`the newspaper` after `the
+    /// state-run Global New Light of Myanmar`).
+    pub media_references: Lex,
+    /// Lowercase words inside a name an acronym spells (`Movement for
+    /// Democratic Change`).
+    pub acronym_links: Lex,
     /// Verbs that do not end in `-ed` and may end a sentence's opening
     /// subject (`The Defense Ministry gave ...`).
     pub common_verbs: Lex,
@@ -782,6 +796,9 @@ impl Lexicons {
             toll_plurals: lex("toll-plurals", false),
             scaled_currency_words: lex("scaled-currency-words", false),
             share_links: lex("share-links", false),
+            comparison_links: lex("comparison-links", false),
+            police_forces: lex("police-forces", false),
+            police_kill_verbs: lex("police-kill-verbs", false),
             source_count_openers: lex("source-count-openers", false),
             partitive_pronouns: lex("partitive-pronouns", false),
             count_nouns: lex("count-nouns", false),
@@ -814,6 +831,8 @@ impl Lexicons {
             pointer_nouns: lex("pointer-nouns", false),
             role_nouns: lex("role-nouns", false),
             reference_links: lex("reference-links", false),
+            media_references: lex("media-references", false),
+            acronym_links: lex("acronym-links", false),
             common_verbs: lex("common-verbs", false),
             pointer_openers: lex("pointer-openers", false),
             pointer_links: lex("pointer-links", false),

@@ -71,9 +71,19 @@ struct Scratch {
     governors: attribution::Governors,
     /// The mentions of each surname a source was named by, read so far.
     surnames: HashMap<String, Mentions>,
+    /// For each acronym a source held: the sentence its search has read
+    /// up to, and the class of the last name it spelled out there.
+    acronyms: HashMap<String, AcronymSearch>,
     /// Whether each section's own paragraphs (by its first paragraph)
     /// hold a conflict word, worked out on first need.
     conflict: HashMap<usize, bool>,
+    /// Whether each paragraph tells of fighting and of no lone attacker,
+    /// worked out on first need.
+    fighting: HashMap<usize, bool>,
+    /// For the words of each source `the` + words: how far the draft has
+    /// been read for an earlier mention named by an authority, and whether
+    /// one was found (see [`FigureCheck::named_by_authority`]).
+    authorities: HashMap<String, (usize, bool)>,
     /// The heading each heading is under, by paragraph index.
     parents: Option<HashMap<usize, Option<usize>>>,
     /// The speaker last found for a quotation outside its figure's own
@@ -84,6 +94,12 @@ struct Scratch {
     /// span: each figure of a sentence does not read back again.
     reference: Option<(ReferenceKey, Option<Source>)>,
 }
+
+/// How far the search for an acronym's name has read, and what it found.
+type AcronymSearch = (
+    usize,
+    Option<(lexicon::SourceClass, std::ops::Range<usize>)>,
+);
 
 /// A referring source: its sentence and its span in the draft.
 type ReferenceKey = (usize, std::ops::Range<usize>);
@@ -316,6 +332,13 @@ impl Check for FigureCheck {
     }
 }
 
+/// The longest acronym read as the initials of a name (`KIA`, `ELN`).
+const MAX_ACRONYM: usize = 6;
+
+/// How many acronyms a draft's sources may hold before the rest are not
+/// looked for (each is looked for once over the draft).
+const MAX_ACRONYMS: usize = 64;
+
 /// How many sentences back a referring source is looked for.
 const REFERENCE_REACH: usize = 4;
 
@@ -344,7 +367,7 @@ impl FigureCheck {
         // ministry said`: a reference takes the authority its first
         // mention named.
         if let Some((lexicon::SourceClass::Government, _)) = source.class
-            && self.named_by_authority(draft, si, &source.span)
+            && self.named_by_authority(draft, s, si, &source.span)
         {
             let bare = Source {
                 span: source.span.clone(),
@@ -377,6 +400,9 @@ impl FigureCheck {
             if source.class.is_none() {
                 source.class = self.named_earlier(draft, s, si, &source);
             }
+            if source.class.is_none() {
+                source.class = self.acronym_earlier(draft, s, si, &source);
+            }
             // `A doctor said ... 160 injured people. She asked not to be
             // named ...`.
             if source.class.is_none()
@@ -401,6 +427,9 @@ impl FigureCheck {
             if source.class.is_none() {
                 source.class = self.quote_witness(draft, s, figure, &named);
             }
+            if source.class.is_none() {
+                source.class = self.police_kills(draft, s, figure, &source);
+            }
         }
         let (class, words) = source.class.clone()?;
         // State media, governments and armies need a caveat as a party's
@@ -409,9 +438,13 @@ impl FigureCheck {
         // A government's figure needs one only when it tells of fighting:
         // not a famine's or an epidemic's dead, nor a lone gunman's
         // victims.
+        // The fighting may be told of in another sentence of the figure's
+        // paragraph (`Israeli officials say 55 Israelis have died` after
+        // the rockets and the raids).
         if class == lexicon::SourceClass::Government
-            && (!self.tells_of_fighting(&s.toks)
-                || (0..s.toks.len()).any(|i| self.lex.lone_attackers.word(&s.toks, i)))
+            && (self.lone_attacker(&s.toks)
+                || !(self.tells_of_fighting(&s.toks)
+                    || self.paragraph_tells_of_fighting(draft, s, si)))
         {
             return None;
         }
@@ -458,7 +491,13 @@ impl FigureCheck {
     /// `span` of sentence `si` follows, earlier in the draft, a name of an
     /// authority run by a party that ends with or runs into its words
     /// (`the Houthi-run health ministry`, `the Gaza health ministry`).
-    fn named_by_authority(&self, draft: &Draft, si: usize, span: &std::ops::Range<usize>) -> bool {
+    fn named_by_authority(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        si: usize,
+        span: &std::ops::Range<usize>,
+    ) -> bool {
         // The few words before an earlier mention of the same words are
         // read, not the whole draft.
         const LOOK_BACK: usize = 40;
@@ -470,20 +509,32 @@ impl FigureCheck {
             return true;
         };
         let before = draft.sentences[si].span.start;
-        memchr::memmem::find_iter(&lower.as_bytes()[..before], words.as_bytes()).any(|at| {
-            let end = at + words.len();
-            let Some(from) =
-                (at.saturating_sub(LOOK_BACK)..=at).find(|&k| lower.is_char_boundary(k))
-            else {
-                return false;
-            };
-            ac.find_iter(&lower[from..end]).any(|m| {
-                from + m.end() == end
-                    || lower
-                        .get(from + m.end()..at)
-                        .is_some_and(|gap| gap.trim().is_empty())
-            })
-        })
+        // Once named, always named: the search goes on from where the last
+        // one for the same words stopped, so a draft is read once for them.
+        let (read, named) = s.authorities.get(words).copied().unwrap_or((0, false));
+        if named || before <= read {
+            return named;
+        }
+        // A mention that ends past `read` may start before it.
+        let start = read.saturating_sub(words.len().saturating_sub(1));
+        let named = memchr::memmem::find_iter(&lower.as_bytes()[start..before], words.as_bytes())
+            .map(|at| start + at)
+            .any(|at| {
+                let end = at + words.len();
+                let Some(from) =
+                    (at.saturating_sub(LOOK_BACK)..=at).find(|&k| lower.is_char_boundary(k))
+                else {
+                    return false;
+                };
+                ac.find_iter(&lower[from..end]).any(|m| {
+                    from + m.end() == end
+                        || lower
+                            .get(from + m.end()..at)
+                            .is_some_and(|gap| gap.trim().is_empty())
+                })
+            });
+        s.authorities.insert(words.to_string(), (before, named));
+        named
     }
 
     /// `"I counted 15 bodies myself," he said`: the speaker of a figure's
@@ -585,6 +636,44 @@ impl FigureCheck {
             lex.fighting_words.at(t, i).is_some()
                 || names_as_possessive(lex, &lex.conflict_words, t, i)
         })
+    }
+
+    /// Whether a sentence names a lone attacker (lexicon
+    /// `figure-lone-attackers`): a government counting a gunman's victims
+    /// is no party to fighting.
+    fn lone_attacker(&self, t: &Tokens) -> bool {
+        (0..t.len()).any(|i| self.lex.lone_attackers.word(t, i))
+    }
+
+    /// Whether a sentence of sentence `si`'s paragraph tells of fighting,
+    /// and none of them of a lone attacker; worked out once per paragraph.
+    fn paragraph_tells_of_fighting(&self, draft: &Draft, s: &mut Scratch, si: usize) -> bool {
+        let para = draft.sentences[si].paragraph;
+        if let Some(&known) = s.fighting.get(&para) {
+            return known;
+        }
+        let sentences = &draft.sentences;
+        let first = sentences.partition_point(|x| x.paragraph < para);
+        s.other_holds = None;
+        let mut fighting = false;
+        for sentence in sentences[first..]
+            .iter()
+            .take_while(|x| x.paragraph == para)
+        {
+            let span = sentence.span.clone();
+            s.other.tokenize(
+                &draft.prose[span.clone()],
+                span.start,
+                Some(&self.lex.vocab),
+            );
+            if self.lone_attacker(&s.other) {
+                fighting = false;
+                break;
+            }
+            fighting |= self.tells_of_fighting(&s.other);
+        }
+        s.fighting.insert(para, fighting);
+        fighting
     }
 
     /// Whether a sentence tells of a disaster or an accident (lexicon
@@ -737,6 +826,108 @@ impl FigureCheck {
             return true;
         }
         para + 1 < draft.paragraphs.len() && !self.paragraph_caveats(draft, s, para + 1).is_empty()
+    }
+
+    /// Police who count those they killed or wounded speak as a party to
+    /// the fighting (`A police spokesman said officers killed nine gang
+    /// members`): the source holds a word of lexicon
+    /// `figure-police-forces`, and one is the subject of the verb of
+    /// lexicon `figure-police-kill-verbs` right before the figure.
+    fn police_kills(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        figure: &Figure,
+        source: &Source,
+    ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
+        let lex = &self.lex;
+        let t = &s.toks;
+        let verb = lex.police_kill_verbs.ending_at(t, figure.toks.start, 3)?;
+        let verb = match verb.checked_sub(1) {
+            Some(a) if lex.auxiliaries.word(t, a) => a,
+            _ => verb,
+        };
+        // `Police said they shot dead four suspects`.
+        if lex.police_forces.ending_at(t, verb, 2).is_none()
+            && !verb.checked_sub(1).is_some_and(|p| t.low_is(p, "they"))
+        {
+            return None;
+        }
+        s.other_holds = None;
+        s.other.tokenize(
+            &draft.prose[source.span.clone()],
+            source.span.start,
+            Some(&lex.vocab),
+        );
+        lex.police_forces
+            .find_in(&lex.vocab, &s.other, 0, s.other.len())
+            .map(|_| (lexicon::SourceClass::Party, source.span.clone()))
+    }
+
+    /// A source that holds an acronym (`A KIA spokesman`) takes the class
+    /// of the name it stands for, when the draft spelled that name out
+    /// before (`the Kachin Independence Army`): the last spelling out
+    /// before the source's sentence.
+    fn acronym_earlier(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        sentence: usize,
+        source: &Source,
+    ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
+        let lex = &self.lex;
+        s.other_holds = None;
+        s.other.tokenize(
+            &draft.prose[source.span.clone()],
+            source.span.start,
+            Some(&lex.vocab),
+        );
+        let acronym = (0..s.other.len())
+            .map(|i| &draft.prose[s.other.toks[i].span.clone()])
+            .find(|w| {
+                (2..=MAX_ACRONYM).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+            })?
+            .to_string();
+        if !s.acronyms.contains_key(&acronym) && s.acronyms.len() >= MAX_ACRONYMS {
+            return None;
+        }
+        // Read on from where the last search for this acronym stopped, so
+        // that a draft is read once per acronym however many figures cite it.
+        let (from, mut found) = s.acronyms.get(&acronym).cloned().unwrap_or((0, None));
+        let letters = acronym.as_bytes();
+        for j in from..sentence {
+            let span = draft.sentences[j].span.clone();
+            if !draft.prose[span.clone()].contains(char::from(letters[0])) {
+                continue;
+            }
+            s.other
+                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+            let t = &s.other;
+            let initial = |i: usize, letter: u8| {
+                t.is_word(i)
+                    && t.toks[i].cap
+                    && !t.toks[i].upper
+                    && draft.prose.as_bytes()[t.toks[i].span.start] == letter
+            };
+            for k in (0..t.len()).rev() {
+                let (mut i, mut n) = (k, 0);
+                while i < t.len() && n < letters.len() {
+                    if initial(i, letters[n]) {
+                        n += 1;
+                    } else if !(n > 0 && lex.acronym_links.word(t, i)) {
+                        break;
+                    }
+                    i += 1;
+                }
+                if n == letters.len() {
+                    found = attribution::source(lex, t, &(k..i)).class;
+                    break;
+                }
+            }
+        }
+        s.acronyms
+            .insert(acronym, (sentence.max(from), found.clone()));
+        found
     }
 
     /// A source named only by a person's name takes the class the draft
@@ -895,6 +1086,18 @@ impl FigureCheck {
                         continue;
                     }
                     return earlier.class.is_some().then_some(earlier);
+                }
+                // `the newspaper` after `the state-run Global New Light of
+                // Myanmar reported`: an outlet named without the noun.
+                if lex.media_references.has(&lex.vocab, noun) {
+                    let outlet = attrs.iter().rev().find_map(|a| {
+                        let earlier = attribution::speaker(lex, &s.other, a);
+                        matches!(earlier.class, Some((lexicon::SourceClass::StateMedia, _)))
+                            .then_some(earlier)
+                    });
+                    if outlet.is_some() {
+                        return outlet;
+                    }
                 }
                 continue;
             }
