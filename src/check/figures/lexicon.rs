@@ -641,6 +641,12 @@ pub struct Lexicons {
     /// The first word of every conflict word: a paragraph without one holds
     /// none, and is not tokenized to look.
     pub conflict_filter: FigureFilter,
+    /// The first word of every fighting and conflict word, and of every
+    /// lone attacker: a sentence without one of them tells of neither and
+    /// is not tokenized to look. `None` when an entry is not ASCII (then
+    /// every sentence is read).
+    pub fighting_filter: Option<FigureFilter>,
+    pub lone_filter: Option<FigureFilter>,
     /// Every entry of lexicon `figure-source-authority`, ASCII lowercased,
     /// to find where a draft names one. `None` if the automaton cannot be
     /// built (then every place is read).
@@ -758,6 +764,20 @@ impl Lexicons {
                 .iter()
                 .map(String::as_str),
         );
+        // The filters read text lowercased in ASCII only.
+        let ascii_filter = |names: &[&str]| {
+            let words: Vec<String> = names
+                .iter()
+                .flat_map(|name| pack.words(&format!("figure-{name}")).iter())
+                .map(|w| w.to_ascii_lowercase())
+                .collect();
+            words
+                .iter()
+                .all(|w| w.is_ascii())
+                .then(|| FigureFilter::new(words.iter().map(String::as_str)))
+        };
+        let fighting_filter = ascii_filter(&["fighting-words", "conflict-words"]);
+        let lone_filter = ascii_filter(&["lone-attackers"]);
         let authority_filter = aho_corasick::AhoCorasick::new(
             pack.words("figure-source-authority")
                 .iter()
@@ -930,6 +950,8 @@ impl Lexicons {
             prefilter,
             caveat_filter,
             conflict_filter,
+            fighting_filter,
+            lone_filter,
             authority_filter,
             caveat_reach,
             vocab,
@@ -1392,5 +1414,38 @@ mod tests {
         t.tokenize("4:30 a.m. the U.N. said", 0, Some(&v));
         assert_eq!(l.at(&t, 1), Some(2));
         assert_eq!(l.at(&t, 3), Some(4));
+    }
+
+    /// A sentence that a fighting, conflict or lone-attacker word makes
+    /// what it is passes the filter that spares the others a tokenizing:
+    /// each entry in a sentence, as written and as a possessive.
+    #[test]
+    fn fighting_and_lone_filters_pass_every_entry() {
+        let pack = crate::rules::Pack::builtin().expect("built-in pack");
+        let lexicons = Lexicons::new(&pack);
+        let fighting = lexicons.fighting_filter.as_ref().expect("ASCII entries");
+        let lone = lexicons.lone_filter.as_ref().expect("ASCII entries");
+        let mut t = Tokens::default();
+        for (name, filter, lexicon) in [
+            ("figure-fighting-words", fighting, &lexicons.fighting_words),
+            ("figure-conflict-words", fighting, &lexicons.conflict_words),
+            ("figure-lone-attackers", lone, &lexicons.lone_attackers),
+        ] {
+            for entry in pack.words(name) {
+                for text in [
+                    format!("Then the {entry} came."),
+                    format!("The {entry}'s toll rose."),
+                ] {
+                    t.tokenize(&text, 0, Some(&lexicons.vocab));
+                    if lexicon.find_in(&lexicons.vocab, &t, 0, t.len()).is_some() {
+                        assert!(
+                            filter.holds_any(&text.to_ascii_lowercase()),
+                            "{name}: {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(!fighting.holds_any("the council met on tuesday."));
     }
 }

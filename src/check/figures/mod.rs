@@ -646,12 +646,22 @@ impl FigureCheck {
     }
 
     /// Whether a sentence of sentence `si`'s paragraph tells of fighting,
-    /// and none of them of a lone attacker; worked out once per paragraph.
+    /// and none of them of a lone attacker; worked out once per paragraph,
+    /// tokenizing only the sentences whose words may say so.
     fn paragraph_tells_of_fighting(&self, draft: &Draft, s: &mut Scratch, si: usize) -> bool {
         let para = draft.sentences[si].paragraph;
         if let Some(&known) = s.fighting.get(&para) {
             return known;
         }
+        let lex = &self.lex;
+        let folded = draft.prose_lower();
+        let may = |filter: &Option<lexicon::FigureFilter>, span: &std::ops::Range<usize>| {
+            filter
+                .as_ref()
+                .is_none_or(|f| f.holds_any(&folded[span.clone()]))
+        };
+        let paragraph = draft.paragraphs[para].span.clone();
+        let lone_possible = may(&lex.lone_filter, &paragraph);
         let sentences = &draft.sentences;
         let first = sentences.partition_point(|x| x.paragraph < para);
         s.other_holds = None;
@@ -661,16 +671,20 @@ impl FigureCheck {
             .take_while(|x| x.paragraph == para)
         {
             let span = sentence.span.clone();
-            s.other.tokenize(
-                &draft.prose[span.clone()],
-                span.start,
-                Some(&self.lex.vocab),
-            );
-            if self.lone_attacker(&s.other) {
+            let lone = lone_possible && may(&lex.lone_filter, &span);
+            if !lone && (fighting || !may(&lex.fighting_filter, &span)) {
+                continue;
+            }
+            s.other
+                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+            if lone && self.lone_attacker(&s.other) {
                 fighting = false;
                 break;
             }
-            fighting |= self.tells_of_fighting(&s.other);
+            fighting = fighting || self.tells_of_fighting(&s.other);
+            if fighting && !lone_possible {
+                break;
+            }
         }
         s.fighting.insert(para, fighting);
         fighting
