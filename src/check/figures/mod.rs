@@ -867,15 +867,21 @@ impl FigureCheck {
         {
             return None;
         }
+        self.read_source(draft, s, source);
+        lex.police_forces
+            .find_in(&lex.vocab, &s.other, 0, s.other.len())
+            .map(|_| (lexicon::SourceClass::Party, source.span.clone()))
+    }
+
+    /// Tokenizes a source's words into `s.other`: they went with its
+    /// sentence's buffer.
+    fn read_source(&self, draft: &Draft, s: &mut Scratch, source: &Source) {
         s.other_holds = None;
         s.other.tokenize(
             &draft.prose[source.span.clone()],
             source.span.start,
-            Some(&lex.vocab),
+            Some(&self.lex.vocab),
         );
-        lex.police_forces
-            .find_in(&lex.vocab, &s.other, 0, s.other.len())
-            .map(|_| (lexicon::SourceClass::Party, source.span.clone()))
     }
 
     /// A source that holds an acronym (`A KIA spokesman`) takes the class
@@ -890,12 +896,7 @@ impl FigureCheck {
         source: &Source,
     ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
         let lex = &self.lex;
-        s.other_holds = None;
-        s.other.tokenize(
-            &draft.prose[source.span.clone()],
-            source.span.start,
-            Some(&lex.vocab),
-        );
+        self.read_source(draft, s, source);
         let acronym = (0..s.other.len())
             .map(|i| &draft.prose[s.other.toks[i].span.clone()])
             .find(|w| {
@@ -956,13 +957,7 @@ impl FigureCheck {
     ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
         let lex = &self.lex;
         let start = draft.sentences[sentence].span.start;
-        // The source's tokens went with its sentence's buffer: read them again.
-        s.other_holds = None;
-        s.other.tokenize(
-            &draft.prose[source.span.clone()],
-            source.span.start,
-            Some(&lex.vocab),
-        );
+        self.read_source(draft, s, source);
         if !attribution::is_name(lex, &s.other, &(0..s.other.len())) {
             return None;
         }
@@ -1009,12 +1004,7 @@ impl FigureCheck {
     ) -> Option<Source> {
         let lex = &self.lex;
         let here = &draft.sentences[sentence];
-        s.other_holds = None;
-        s.other.tokenize(
-            &draft.prose[source.span.clone()],
-            source.span.start,
-            Some(&lex.vocab),
-        );
+        self.read_source(draft, s, source);
         // `Its spokesman, who gave his name as ...,`, `the group's
         // political spokesman`: a role of the source before, as a pronoun
         // is.
