@@ -329,6 +329,8 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
                     start -= 1;
                 }
             }
+            // No comma before the words before the verb's comma.
+            let unparted = start == 0;
             if start >= 2 && t.is_punct(start - 1, ",") {
                 // `The Joint Operations Command (JOC), which ..., said`:
                 // over its initials in brackets.
@@ -367,11 +369,17 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
             }
             // `The Taliban claimed responsibility, saying ...`: a participle
             // shares the subject of the clause before it.
+            // `Pakistan says missiles killed 28 civilians, claims it
+            // downed jets`: so does a verb after a clause with a verb of
+            // its own, which is no appositive.
             let mut end = b - 1;
-            if t.low(v).ends_with("ing") && start == 0 {
+            let clause = unparted && (start..end).any(|k| reads_as_verb(lex, t, k));
+            if (t.low(v).ends_with("ing") || clause) && start == 0 {
                 let stop = subject_end(lex, t, noun_phrase_start(lex, t, start, end), end);
                 if stop > start && stop < end {
                     end = stop;
+                } else if clause {
+                    return None;
                 }
             }
             return (start < end).then_some(start..end);
@@ -395,6 +403,18 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         return None;
     }
     let mut src = back(lex, t, b);
+    // `Residents of the neighborhood where a mosque was struck said`: the
+    // noun that a clause on a place or a time describes.
+    if src.start >= 2
+        && lex.relative_adverbs.word(t, src.start - 1)
+        && t.is_word(src.start - 2)
+        && src.clone().any(|k| reads_as_verb(lex, t, k))
+    {
+        let noun = back(lex, t, src.start - 1);
+        if !noun.is_empty() {
+            src.start = noun.start;
+        }
+    }
     // `said his members had counted`: the subject of a reported clause
     // starts after the verb that reports it (not `quoted by state media`).
     if let Some(k) = (src.start..src.end.saturating_sub(1))
@@ -647,6 +667,46 @@ pub fn opening_subject(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
     (stop > opens && t.is_word(stop) && stop - opens < MAX_SOURCE).then_some(opens..stop)
 }
 
+/// The sentence's opening subject with the appositive after it: `The
+/// General Coordination for Displaced Persons, a local body that speaks for
+/// camp residents,` of `The General Coordination ..., a local body ..., put
+/// the toll higher.`
+pub fn opening_subject_with_appositive(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
+    let opens = noun_phrase_start(lex, t, dateline_end(t), t.len());
+    let stop = subject_end(lex, t, opens, t.len());
+    if stop == opens
+        || !t.is_punct(stop, ",")
+        || !(lex.determiners.word(t, stop + 1) || lex.one_words.word(t, stop + 1))
+    {
+        return None;
+    }
+    let close = (stop + 2..t.len().min(stop + 2 + 2 * MAX_SOURCE)).find(|&k| t.is_punct(k, ","))?;
+    t.is_word(close + 1).then_some(opens..close)
+}
+
+/// How many tokens an opening phrase before a sentence's subject may run.
+const OPENER_REACH: usize = 20;
+
+/// The subject after an opening phrase that ends with a comma: `government
+/// spokesman Adama Sawadogo` of `In a statement read on state television on
+/// Thursday, government spokesman Adama Sawadogo called the report
+/// baseless.`
+pub fn subject_after_opener(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
+    let from = dateline_end(t);
+    if !lex.opening_prepositions.word(t, from) {
+        return None;
+    }
+    let comma = (from + 1..t.len().min(from + OPENER_REACH)).find(|&k| t.is_punct(k, ","))?;
+    if !(from..comma)
+        .all(|k| t.is_word(k) || t.kind(k) == Some(TokKind::Number) || t.is_punct(k, "."))
+    {
+        return None;
+    }
+    let opens = noun_phrase_start(lex, t, comma + 1, t.len());
+    let stop = subject_end(lex, t, opens, t.len());
+    (stop > opens && t.is_word(stop) && stop - opens < MAX_SOURCE).then_some(opens..stop)
+}
+
 /// Where a dateline that opens the sentence ends (`MAIDUGURI, Nigeria —`,
 /// `BEIRUT (AP) —`, `KARSK, Sept. 3 —`): after a dash that only
 /// capitalized words, numbers, commas, full stops and brackets precede,
@@ -756,7 +816,10 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     for a in &mut out[first..] {
         let after_comma = closes_after_comma(lex, t, a);
         let to_end = last_boundary.is_none_or(|b| b <= a.cue);
-        a.closing = after_comma && to_end;
+        // `..., the first time an official has acknowledged a toll`: an
+        // occasion, not the source of the figures before it.
+        let occasion = lex.occasion_openers.at(t, a.source.start).is_some();
+        a.closing = after_comma && to_end && !occasion;
         a.participle = a.source.end < a.cue
             && t.low(a.cue).ends_with("ing")
             && (a.source.end..a.cue).any(|i| t.is_punct(i, ","));
@@ -1302,6 +1365,8 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
             .find_in(&lex.vocab, t, e, (e + POINTER_LINK_REACH).min(t.len()))
             .map(|(_, le)| le)
             .or_else(|| passive_by_after_time(lex, t, e))
+        // `The figures were released in a statement`, not `in March`.
+        && !(t.low_is(le - 1, "in") && (time_after(lex, t, le) || t.kind(le) == Some(TokKind::Number)))
     {
         let src = forward(lex, t, le);
         if !src.is_empty() && !states_a_toll(lex, t, &src) {
@@ -1535,6 +1600,16 @@ pub fn classify(
                     !matches!(class, SourceClass::StateMedia | SourceClass::Government)
                         || !lex.state_run_bodies.word(t, b)
                 })
+                // `UNIFIL said two of its peacekeepers`: the U.N.'s
+                // peacekeepers are no party.
+                .filter(|&(a, b)| {
+                    *class != SourceClass::Government
+                        || lex.peacekeeping_words.at(t, a) != Some(b)
+                        || lex
+                            .un_names
+                            .find_in(&lex.vocab, t, source.start, source.end)
+                            .is_none()
+                })
                 // `the former Nigerian president` speaks for no government.
                 .filter(|&(a, _)| {
                     *class != SourceClass::Government
@@ -1575,6 +1650,20 @@ pub fn classify(
                 })
         })
         .or_else(|| {
+            // `the official Palestinian news agency Wafa`: a state's
+            // medium, named with its nationality between.
+            source.clone().find_map(|k| {
+                if !t.low_is(k, "official") {
+                    return None;
+                }
+                (k + 1..(k + 5).min(source.end)).find_map(|j| {
+                    let e = lex.official_media.at(t, j)?;
+                    ((k + 1..j).all(|i| t.is_word(i) && t.toks[i].cap) && e <= source.end)
+                        .then(|| (SourceClass::StateMedia, t.span(k, e)))
+                })
+            })
+        })
+        .or_else(|| {
             // `Ukrainian officials said`: a state's officials speak for its
             // government (`U.N. officials` do not).
             // `Palestinian health officials`: one word of their field
@@ -1612,6 +1701,22 @@ pub fn classify(
                 .then(|| (SourceClass::Witnesses, t.span(source.start, source.end)))
         })
         .or_else(|| {
+            // `A 47-year-old woman said`: so is a person described by an
+            // age and no more.
+            let k = source.start;
+            (lex.one_words.word(t, k)
+                && t.kind(k + 1) == Some(TokKind::Number)
+                && lex
+                    .age_suffixes
+                    .iter()
+                    .any(|e| t.low(k + 1).ends_with(e.as_str()))
+                && lex
+                    .private_persons
+                    .at(t, k + 2)
+                    .is_some_and(|e| e <= source.end))
+            .then(|| (SourceClass::Witnesses, t.span(source.start, source.end)))
+        })
+        .or_else(|| {
             // `Ibrahim, a 17-year-old from Guinea`: so is one described by
             // an age.
             let comma = (source.start + 1..source.end).find(|&i| t.is_punct(i, ","))?;
@@ -1623,6 +1728,20 @@ pub fn classify(
             // its government.
             (lex.countries.at(t, source.start) == Some(source.end))
                 .then(|| (SourceClass::Government, t.span(source.start, source.end)))
+        })
+        .or_else(|| {
+            // `Lt. Col. Mario Sison said`: an officer speaks for a party;
+            // not `Police Colonel ...`, nor `a former colonel`.
+            let (a, b) = lex
+                .military_ranks
+                .find_in(&lex.vocab, t, source.start, source.end)?;
+            let police = lex
+                .police_forces
+                .find_in(&lex.vocab, t, source.start, source.end)
+                .is_some();
+            let former =
+                (a.saturating_sub(2).max(source.start)..a).any(|k| lex.past_holders.word(t, k));
+            (!police && !former).then(|| (SourceClass::Party, t.span(a, b)))
         })
 }
 
@@ -1686,6 +1805,13 @@ pub fn describe(lex: &Lexicons, t: &Tokens, i: usize) -> Option<(SourceClass, Ra
         end += 1;
     }
     if t.is_punct(end, ",") {
+        // `Mario Sison, who commands the army's 87th Battalion,`: the body
+        // the person leads or belongs to, when nothing else classes them.
+        let rel = end + 1;
+        if lex.relative_pronouns.word(t, rel) && lex.membership_verbs.word(t, rel + 1) {
+            return classify(lex, t, &(start..end))
+                .or_else(|| classify(lex, t, &forward(lex, t, rel + 2)));
+        }
         end = forward(lex, t, end + 1).end;
     }
     classify(lex, t, &(start..end))
@@ -2556,6 +2682,31 @@ mod tests {
         for (text, expected) in cases {
             t.tokenize(text, 0, Some(&lexicons().vocab));
             let got = opening_subject(lexicons(), &t).map(|r| &text[t.span(r.start, r.end)]);
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_after_an_opening_phrase() {
+        let mut t = Tokens::default();
+        let cases: [(&str, Option<&str>); 5] = [
+            (
+                "In a statement read on state television on Thursday, government spokesman Adama Sawadogo called the report baseless.",
+                Some("government spokesman Adama Sawadogo"),
+            ),
+            (
+                "KARSK — Late on Monday, the army issued a statement.",
+                Some("the army"),
+            ),
+            // No opening phrase, or none that ends in a comma.
+            ("The army issued a statement on Monday.", None),
+            ("In the north the army issued a statement.", None),
+            // A clause of its own is no opening phrase.
+            ("After \"we lost\", the army issued a statement.", None),
+        ];
+        for (text, expected) in cases {
+            t.tokenize(text, 0, Some(&lexicons().vocab));
+            let got = subject_after_opener(lexicons(), &t).map(|r| &text[t.span(r.start, r.end)]);
             assert_eq!(got, expected, "{text}");
         }
     }

@@ -483,8 +483,18 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         if cue_at(end) || (t.is_punct(end, ",") && cue_at(end + 1)) {
             return None;
         }
-        // `interviews with 41 survivors`
-        if class == Class::People && lex.source_count_openers.ending_at(t, start, 2).is_some() {
+        // `interviews with 41 survivors`; `had interviewed relatives of
+        // the dead and two survivors`.
+        let interviewed = |k: usize| lex.source_count_openers.ending_at(t, k, 2).is_some();
+        if class == Class::People
+            && (interviewed(start)
+                || (start >= 2
+                    && lex.coordinators.word(t, start - 1)
+                    && (start.saturating_sub(SOURCE_COUNT_REACH)..start - 1)
+                        .rev()
+                        .take_while(|&k| t.is_word(k))
+                        .any(interviewed)))
+        {
             return None;
         }
         // `in the two attacks`: incidents the draft has told of already;
@@ -944,7 +954,10 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             // `two police cars`, `30 dead children`: a head noun that is
             // also a modifier modifies when a noun follows it; so does a
             // nationality with no plural ending (`200 Chinese mobile apps`).
-            let modifies = lex.modifiers.word(t, j) && noun_follows(lex, t, e)
+            // (`more` has said already whether a noun follows it.)
+            let modifies = lex.modifiers.word(t, j)
+                && !lex.continuations.word(t, j)
+                && noun_follows(lex, t, e)
                 || t.toks[j].cap && !t.low(j).ends_with('s') && plural_noun_follows(lex, t, e);
             !(found.is_none() && e == j + 1 && modifies)
         }) {
@@ -1065,10 +1078,16 @@ fn head_word(
     }
     if lex.continuations.word(t, j) {
         // `23 others`; `260 more` but not `two more years`.
+        // `Tens of thousands more spent the night in cars`: a verb.
+        let verb = lex.common_verbs.word(t, j + 1)
+            || (lex.determiners.word(t, j + 2) && !lex.function_words.word(t, j + 1))
+            || (t.low(j + 1).ends_with("ed")
+                && (!t.is_word(j + 2) || lex.function_words.word(t, j + 2)));
         let next_is_noun = t.is_word(j + 1)
             && !lex.function_words.word(t, j + 1)
             && !lex.casualty_words.word(t, j + 1)
-            && !lex.auxiliaries.word(t, j + 1);
+            && !lex.auxiliaries.word(t, j + 1)
+            && !verb;
         // `more` and `others` stand for people only when the sentence is
         // about people: `and two more are expected` after `three convoys`
         // counts convoys. Not before a head noun: `two more bodies`.
@@ -1116,6 +1135,10 @@ fn about_people(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
     // A count of nothing (`killed five and wounded 23 others`) is of people.
     k == number.end
 }
+
+/// How many words before `and` a count of sources may start
+/// (`interviewed relatives of the dead and two survivors`).
+const SOURCE_COUNT_REACH: usize = 8;
 
 /// How many tokens before its verb a toll's noun may stand.
 const TOLL_SUBJECT_REACH: usize = 24;

@@ -414,6 +414,27 @@ pub struct Lexicons {
     /// members`), and the verbs they tell it with.
     pub police_forces: Lex,
     pub police_kill_verbs: Lex,
+    /// Military ranks: one in a source with no class speaks for a party
+    /// (`Lt. Col. Mario Sison said`), unless the source is police.
+    pub military_ranks: Lex,
+    /// Peacekeepers, and the names of the U.N. whose peacekeepers are no
+    /// party (`UNIFIL said two of its peacekeepers were wounded`).
+    pub peacekeeping_words: Lex,
+    pub un_names: Lex,
+    /// Media that `official` and a nationality make state media (`the
+    /// official Palestinian news agency`).
+    pub official_media: Lex,
+    /// People who, after `a` and an age, are private persons (`A
+    /// 47-year-old woman said`): witnesses.
+    pub private_persons: Lex,
+    /// Words that open a phrase before a sentence's subject (`In a
+    /// statement ..., the spokesman called`).
+    pub opening_prepositions: Lex,
+    /// Words that open a clause telling of an occasion (`the first time
+    /// an official has acknowledged ...`).
+    pub occasion_openers: Lex,
+    /// `where` and `when` opening a clause inside a subject.
+    pub relative_adverbs: Lex,
     pub source_count_openers: Lex,
     pub partitive_pronouns: Lex,
     pub count_nouns: Lex,
@@ -819,6 +840,14 @@ impl Lexicons {
             comparison_links: lex("comparison-links", false),
             police_forces: lex("police-forces", false),
             police_kill_verbs: lex("police-kill-verbs", false),
+            military_ranks: lex("military-ranks", false),
+            peacekeeping_words: lex("peacekeeping-words", false),
+            un_names: lex("un-names", false),
+            official_media: lex("official-media", false),
+            private_persons: lex("private-persons", false),
+            opening_prepositions: lex("opening-prepositions", false),
+            occasion_openers: lex("occasion-openers", false),
+            relative_adverbs: lex("relative-adverbs", false),
             source_count_openers: lex("source-count-openers", false),
             partitive_pronouns: lex("partitive-pronouns", false),
             count_nouns: lex("count-nouns", false),

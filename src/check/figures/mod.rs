@@ -1112,13 +1112,38 @@ impl FigureCheck {
                     last.source.clone(),
                     attribution::speaker(lex, &s.other, last),
                 ),
-                None => match attribution::opening_subject(lex, &s.other) {
-                    Some(subject) => {
-                        let earlier = attribution::source(lex, &s.other, &subject);
-                        (subject, earlier)
+                None => {
+                    // `In a statement on state television, government
+                    // spokesman Adama Sawadogo called ...`: the subject
+                    // after an opening phrase.
+                    let classed = |r: std::ops::Range<usize>| {
+                        let earlier = attribution::source(lex, &s.other, &r);
+                        earlier.class.is_some().then_some((r, earlier))
+                    };
+                    // `The General Coordination ..., a local body ...,
+                    // put the toll higher`: with its appositive.
+                    let after_opener = || {
+                        attribution::subject_after_opener(lex, &s.other)
+                            .and_then(classed)
+                            .or_else(|| {
+                                attribution::opening_subject_with_appositive(lex, &s.other)
+                                    .and_then(classed)
+                            })
+                    };
+                    match attribution::opening_subject(lex, &s.other) {
+                        Some(subject) => {
+                            let earlier = attribution::source(lex, &s.other, &subject);
+                            match earlier.class {
+                                Some(_) => (subject, earlier),
+                                None => after_opener().unwrap_or((subject, earlier)),
+                            }
+                        }
+                        None => match after_opener() {
+                            Some(found) => found,
+                            None => continue,
+                        },
                     }
-                    None => continue,
-                },
+                }
             };
             if earlier.class.is_some() {
                 return Some(earlier);
