@@ -307,6 +307,10 @@ impl TitleCheck {
         match class {
             Some(Class::Current) => match (holding, ended, next) {
                 (Some(_), _, _) => Verdict::Right,
+                // The day a term ends (`Syrian rebels said President Bashar
+                // al-Assad had left the capital`) the old title still reads
+                // true: the draft may have been written that morning.
+                (None, Some(to), _) if to == date => Verdict::Unknown,
                 (None, Some(to), _) => Verdict::Wrong(format!(
                     "on {date} {name} is a former {office}; the term ended {to}"
                 )),

@@ -1880,17 +1880,24 @@ pub fn class_after(lex: &Lexicons, t: &Tokens, a: &Attribution, mut found: Sourc
         // `according to ACLED, a U.S.-based group that monitors political
         // violence`: the verb of a relative clause on the appositive
         // describes it too.
-        if let Some(k) = (appositive.start..(appositive.start + MAX_SOURCE).min(t.len()))
+        let relative = (appositive.start..(appositive.start + MAX_SOURCE).min(t.len()))
             .take_while(|&k| !t.is_punct(k, ","))
-            .find(|&k| t.low_is(k, "that") || lex.relative_pronouns.word(t, k))
-        {
+            .find(|&k| t.low_is(k, "that") || lex.relative_pronouns.word(t, k));
+        // `According to the firm, the Houthis carried out 100 attacks`: a
+        // verb before any relative clause makes the words the sentence's
+        // own subject and verb, no appositive.
+        let clause = (appositive.start + 1..relative.unwrap_or(appositive.end)).any(|k| {
+            t.is_word(k)
+                && (reads_as_verb(lex, t, k) || (t.low(k).ends_with("ed") && !t.toks[k].hyphen))
+        });
+        if let Some(k) = relative {
             appositive.end = appositive.end.max((k + 2).min(t.len()));
         }
-        if let Some(class) = classify(lex, t, &appositive) {
+        if !clause && let Some(class) = classify(lex, t, &appositive) {
             found.class = Some(class);
             return found;
         }
-        if aged(lex, t, appositive.start) && is_name(lex, t, &a.source) {
+        if !clause && aged(lex, t, appositive.start) && is_name(lex, t, &a.source) {
             found.class = Some((SourceClass::Witnesses, t.span(a.source.start, a.source.end)));
             return found;
         }

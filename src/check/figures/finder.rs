@@ -105,8 +105,17 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 } else {
                     0
                 };
-                let near = f.toks.start.saturating_sub(CASUALTY_PEOPLE_REACH)
-                    ..(f.toks.end + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
+                let mut end = (f.toks.end + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
+                // `Five members of a family, including three children,
+                // were killed`: on over a share between commas.
+                if let Some(c) = (f.toks.end..end)
+                    .find(|&k| t.is_punct(k, ",") && lex.share_links.at(t, k + 1).is_some())
+                    && let Some(close) = (c + 2..(c + 2 + CASUALTY_PEOPLE_REACH * 2).min(t.len()))
+                        .find(|&k| t.is_punct(k, ","))
+                {
+                    end = (close + 1 + CASUALTY_PEOPLE_REACH).min(t.len());
+                }
+                let near = f.toks.start.saturating_sub(CASUALTY_PEOPLE_REACH)..end;
                 casualty_sentence
                     && (f.casualty
                         || share
@@ -480,7 +489,15 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         // `two people familiar with the talks`, `Three residents, reached
         // separately, ...`: a count of sources.
         let cue_at = |i: usize| lex.source_count_cues.at(t, i).is_some();
-        if cue_at(end) || (t.is_punct(end, ",") && cue_at(end + 1)) {
+        // `Two women who were waiting at a bus stop gave a different
+        // account`: a cue after a relative clause on the count too.
+        let after_clause = || {
+            lex.relative_pronouns.word(t, end)
+                && (end + 1..t.len().min(end + 1 + 2 * SOURCE_COUNT_REACH))
+                    .take_while(|&i| t.is_word(i))
+                    .any(cue_at)
+        };
+        if cue_at(end) || (t.is_punct(end, ",") && cue_at(end + 1)) || after_clause() {
             return None;
         }
         // `interviews with 41 survivors`; `had interviewed relatives of
@@ -1081,7 +1098,8 @@ fn head_word(
         // `Tens of thousands more spent the night in cars`: a verb.
         let verb = lex.common_verbs.word(t, j + 1)
             || (lex.determiners.word(t, j + 2) && !lex.function_words.word(t, j + 1))
-            || (t.low(j + 1).ends_with("ed")
+            || (t.is_word(j + 1)
+                && t.low(j + 1).ends_with("ed")
                 && (!t.is_word(j + 2) || lex.function_words.word(t, j + 2)));
         let next_is_noun = t.is_word(j + 1)
             && !lex.function_words.word(t, j + 1)
@@ -1859,6 +1877,15 @@ pub mod tests {
         );
         assert_figures("The talks need two more years.", &[]);
         assert_figures("260 more people arrived.", &["260 more people"]);
+        // A verb after `more`: people.
+        assert_figures(
+            "Tens of thousands more spent the night in cars.",
+            &["Tens of thousands more"],
+        );
+        assert_figures("Thousands more fled.", &["Thousands more"]);
+        // `more` ending the text (a fuzzed draft once ended so).
+        assert_figures("Later, 40 more", &["40 more"]);
+        assert_figures("They wanted two more armed guards.", &[]);
     }
 
     #[test]

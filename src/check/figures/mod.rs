@@ -1052,6 +1052,26 @@ impl FigureCheck {
         if !pronoun && noun.is_none() {
             return None;
         }
+        // `At the district hospital in Mokolo, its director said`: the
+        // place the sentence opens with.
+        let o = &s.other;
+        if o.len() >= 2
+            && lex.role_possessives.word(o, 0)
+            && lex.role_nouns.word(o, 1)
+            && here.span.contains(&source.span.start)
+        {
+            let before = here.span.start..source.span.start;
+            s.other
+                .tokenize(&draft.prose[before.clone()], before.start, Some(&lex.vocab));
+            let o = &s.other;
+            if o.len() >= 3
+                && lex.opening_prepositions.word(o, 0)
+                && o.is_punct(o.len() - 1, ",")
+                && (1..o.len() - 1).all(|k| o.is_word(k))
+            {
+                return Some(attribution::source(lex, o, &(1..o.len() - 1)));
+            }
+        }
         let mut attrs = Vec::new();
         // A noun names what it refers to and may reach further back than a
         // pronoun, over paragraphs (`the observatory`, `the two officials`).
