@@ -495,4 +495,11 @@ fn inputs_the_fuzzer_found() {
     let (code, doc, _) = check_file(dir.path(), "over.md");
     assert_eq!(code, 0);
     assert_ranges_in_file(&doc, text.as_bytes());
+    // `more` after a count, last in its sentence.
+    let text = "Rescuers pulled out 40 people, and then 40 more\n";
+    write(dir.path(), "more.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "more.md");
+    assert_eq!(code, 0);
+    assert_eq!(doc["diagnostics"].as_array().map(Vec::len), Some(2));
+    assert_ranges_in_file(&doc, text.as_bytes());
 }

@@ -212,6 +212,13 @@ fn registry_judges_the_date() {
         vec!["German Chancellor Olaf Scholz"]
     );
     assert!(flagged("German Chancellor Olaf Scholz spoke.", day("2024-06-20")).is_empty());
+    // The day a term ends, the old title still reads true; the day after,
+    // it does not.
+    assert!(flagged("German Chancellor Olaf Scholz spoke.", day("2025-05-06")).is_empty());
+    assert_eq!(
+        flagged("German Chancellor Olaf Scholz spoke.", day("2025-05-07")),
+        vec!["German Chancellor Olaf Scholz"]
+    );
     assert_eq!(
         flagged("Former Chancellor Olaf Scholz spoke.", day("2024-06-20")),
         vec!["Former Chancellor Olaf Scholz"]
