@@ -1653,7 +1653,7 @@ pub fn classify(
             // `the official Palestinian news agency Wafa`: a state's
             // medium, named with its nationality between.
             source.clone().find_map(|k| {
-                if !t.low_is(k, "official") {
+                if !lex.official_words.word(t, k) {
                     return None;
                 }
                 (k + 1..(k + 5).min(source.end)).find_map(|j| {

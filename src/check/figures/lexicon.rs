@@ -422,8 +422,9 @@ pub struct Lexicons {
     pub peacekeeping_words: Lex,
     pub un_names: Lex,
     /// Media that `official` and a nationality make state media (`the
-    /// official Palestinian news agency`).
+    /// official Palestinian news agency`), and the words like `official`.
     pub official_media: Lex,
+    pub official_words: Lex,
     /// People who, after `a` and an age, are private persons (`A
     /// 47-year-old woman said`): witnesses.
     pub private_persons: Lex,
@@ -844,6 +845,7 @@ impl Lexicons {
             peacekeeping_words: lex("peacekeeping-words", false),
             un_names: lex("un-names", false),
             official_media: lex("official-media", false),
+            official_words: lex("official-words", false),
             private_persons: lex("private-persons", false),
             opening_prepositions: lex("opening-prepositions", false),
             occasion_openers: lex("occasion-openers", false),
