@@ -87,6 +87,16 @@ fn noun_phrase_start(lex: &Lexicons, t: &Tokens, mut s: usize, end: usize) -> us
 }
 
 /// The source phrase that starts at token `start`, up to the clause end.
+/// The appositive after a source that ends at token `end` (`, the
+/// inspector general of police for Kashmir`), if a comma opens one.
+pub fn appositive_after(lex: &Lexicons, t: &Tokens, end: usize) -> Option<Range<usize>> {
+    if !t.is_punct(end, ",") {
+        return None;
+    }
+    let r = forward(lex, t, end + 1);
+    (!r.is_empty()).then_some(r)
+}
+
 fn forward(lex: &Lexicons, t: &Tokens, start: usize) -> Range<usize> {
     let mut e = start;
     // `according to diplomats and regional security sources`: a noun
@@ -321,6 +331,7 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
                     // said`: words in scare quotes.
                     match bracketed_initials_start(t, start - 1)
                         .or_else(|| scare_quote_start(t, start - 1))
+                        .or_else(|| bracketed_measure_start(t, start - 1))
                     {
                         Some(open) => start = open,
                         None => break,
@@ -629,6 +640,19 @@ fn bracketed_initials_start(t: &Tokens, close: usize) -> Option<usize> {
         && t.toks[close - 1].upper
         && t.is_word(close - 3))
     .then(|| close - 2)
+}
+
+/// The opening bracket of a measure converted in brackets that closes at
+/// token `close` (`about 8 km (5 miles) from the site`): part of its
+/// phrase, as in an appositive.
+fn bracketed_measure_start(t: &Tokens, close: usize) -> Option<usize> {
+    (close >= 4
+        && t.is_punct(close, ")")
+        && t.is_punct(close - 3, "(")
+        && t.kind(close - 2) == Some(TokKind::Number)
+        && t.is_word(close - 1)
+        && t.is_word(close - 4))
+    .then(|| close - 3)
 }
 
 /// The opening quote mark of a short quotation of words that closes at
@@ -1039,8 +1063,12 @@ fn noun_use(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     {
         return true;
     }
-    // `on each of the other six counts`: a counted noun.
-    if t.kind(k) == Some(TokKind::Number) || lex.number_words.word(t, k) {
+    // `on each of the other six counts`: a counted noun; `many reports`:
+    // a quantified one.
+    if t.kind(k) == Some(TokKind::Number)
+        || lex.number_words.word(t, k)
+        || (plural && lex.noun_quantifiers.word(t, k))
+    {
         return true;
     }
     // `to settle claims over`: the object of a verb after `to` (not `to
@@ -1797,6 +1825,14 @@ pub fn describe(lex: &Lexicons, t: &Tokens, i: usize) -> Option<(SourceClass, Ra
             });
         if let Some(k) = role {
             start = k;
+        } else if start == i
+            && !before.is_empty()
+            && before.end == start - 1
+            && classify(lex, t, &before).is_some()
+        {
+            // `Chhattisgarh's deputy chief minister, Mohan Netam,`: a
+            // phrase that classes its source by itself.
+            start = before.start;
         }
     }
     // `The Justice and Equality Movement (JEM), the strongest of the

@@ -425,6 +425,16 @@ pub struct Lexicons {
     /// official Palestinian news agency`), and the words like `official`.
     pub official_media: Lex,
     pub official_words: Lex,
+    /// Quantifiers that make a plural speech noun after them the noun
+    /// (`many reports`, `several estimates`).
+    pub noun_quantifiers: Lex,
+    /// The nouns of a force's own dead that make police counting them a
+    /// party in a conflict (`10 policemen`, `two soldiers`).
+    pub force_nouns: Lex,
+    pub armed_fighting: Lex,
+    /// Pronouns for one person, which stand for no plural source (`she
+    /// said` after `monitors said`).
+    pub singular_pronouns: Lex,
     /// People who, after `a` and an age, are private persons (`A
     /// 47-year-old woman said`): witnesses.
     pub private_persons: Lex,
@@ -846,6 +856,10 @@ impl Lexicons {
             un_names: lex("un-names", false),
             official_media: lex("official-media", false),
             official_words: lex("official-words", false),
+            noun_quantifiers: lex("noun-quantifiers", false),
+            force_nouns: lex("force-nouns", false),
+            armed_fighting: lex("armed-fighting-words", false),
+            singular_pronouns: lex("singular-pronouns", false),
             private_persons: lex("private-persons", false),
             opening_prepositions: lex("opening-prepositions", false),
             occasion_openers: lex("occasion-openers", false),

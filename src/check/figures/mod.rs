@@ -430,6 +430,9 @@ impl FigureCheck {
             if source.class.is_none() {
                 source.class = self.police_kills(draft, s, figure, &source);
             }
+            if source.class.is_none() {
+                source.class = self.police_losses(draft, s, si, figure, &source);
+            }
         }
         let (class, words) = source.class.clone()?;
         // State media, governments and armies need a caveat as a party's
@@ -875,6 +878,53 @@ impl FigureCheck {
 
     /// Tokenizes a source's words into `s.other`: they went with its
     /// sentence's buffer.
+    /// Police counting their own dead in a sentence that tells of armed
+    /// fighting (`Maoist insurgents set off a bomb ..., killing 10
+    /// policemen, police said`) speak as a party to it, as an army does;
+    /// not police counting a riot's injured or a car bomb's victims.
+    fn police_losses(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        si: usize,
+        figure: &Figure,
+        source: &Source,
+    ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
+        let lex = &self.lex;
+        let head = figure.toks.end.checked_sub(1)?;
+        let t = &s.toks;
+        if !lex.force_nouns.word(t, head)
+            || !(0..t.len()).any(|i| lex.armed_fighting.at(t, i).is_some())
+        {
+            return None;
+        }
+        self.read_source(draft, s, source);
+        let mut police = lex
+            .police_forces
+            .find_in(&lex.vocab, &s.other, 0, s.other.len())
+            .is_some();
+        // `said Vidhi Sethi, the inspector general of police`: the
+        // appositive after the name says what the source is.
+        if !police && let Some(k) = draft.sentence_at(source.span.start) {
+            let span = draft.sentences[k].span.clone();
+            s.other
+                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+            let o = &s.other;
+            police = o
+                .toks
+                .iter()
+                .position(|t| t.span.start >= source.span.end)
+                .and_then(|end| attribution::appositive_after(lex, o, end))
+                .is_some_and(|r| {
+                    lex.police_forces
+                        .find_in(&lex.vocab, o, r.start, r.end)
+                        .is_some()
+                });
+        }
+        (police && self.in_conflict(draft, s, draft.sentences[si].paragraph))
+            .then(|| (lexicon::SourceClass::Party, source.span.clone()))
+    }
+
     fn read_source(&self, draft: &Draft, s: &mut Scratch, source: &Source) {
         s.other_holds = None;
         s.other.tokenize(
@@ -1052,6 +1102,7 @@ impl FigureCheck {
         if !pronoun && noun.is_none() {
             return None;
         }
+        let singular = pronoun && o.len() == 1 && lex.singular_pronouns.word(o, 0);
         // `At the district hospital in Mokolo, its director said`: the
         // place the sentence opens with.
         let o = &s.other;
@@ -1127,7 +1178,36 @@ impl FigureCheck {
             }
             // The words after an attribution's verb may give its source a
             // class (`said, speaking on condition of anonymity`).
-            let (before, earlier) = match attrs.last() {
+            // `she said` after `..., as monitors said`: not the monitors.
+            let last = if singular {
+                let o = &s.other;
+                attrs.iter().rev().find(|a| {
+                    // The head noun: the last word of the source's first
+                    // words (`monitors`, `the mission's head`, `a Catholic
+                    // missionary in ...`).
+                    let end = a.source.end.min(o.len());
+                    let first = (a.source.start..end)
+                        .find(|&k| !lex.function_words.word(o, k))
+                        .unwrap_or(end);
+                    let Some(w) = (first..end)
+                        .find(|&k| !o.is_word(k) || lex.function_words.word(o, k))
+                        .unwrap_or(end)
+                        .checked_sub(1)
+                        .filter(|&w| w >= first)
+                    else {
+                        return true;
+                    };
+                    let low = o.low(w);
+                    !(o.is_word(w)
+                        && !o.toks[w].cap
+                        && low.ends_with('s')
+                        && !low.ends_with("ss")
+                        && !low.ends_with("'s"))
+                })
+            } else {
+                attrs.last()
+            };
+            let (before, earlier) = match last {
                 Some(last) => (
                     last.source.clone(),
                     attribution::speaker(lex, &s.other, last),
