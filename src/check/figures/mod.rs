@@ -80,6 +80,12 @@ struct Scratch {
     /// Whether each paragraph tells of fighting and of no lone attacker,
     /// worked out on first need.
     fighting: HashMap<usize, bool>,
+    /// What the sentence being checked tells, worked out once for all its
+    /// figures (a long sentence is not read again for each).
+    told_facts: Option<ToldFacts>,
+    /// Whether a sentence (by index) holds a word of armed fighting, for
+    /// the figures of the sentence last asked about.
+    armed: Option<(usize, bool)>,
     /// For the words of each source `the` + words: how far the draft has
     /// been read for an earlier mention named by an authority, and whether
     /// one was found (see [`FigureCheck::named_by_authority`]).
@@ -136,6 +142,68 @@ struct Mention {
 impl Mention {
     fn counts(&self) -> bool {
         self.free_start && !self.joined_end && self.opens.is_some()
+    }
+}
+
+/// What one sentence (`si`, its tokens in [`Scratch::toks`]) tells, each
+/// worked out on first need.
+struct Told<'a> {
+    check: &'a FigureCheck,
+    s: &'a mut Scratch,
+}
+
+#[derive(Default)]
+struct ToldFacts {
+    si: usize,
+    fighting: Option<bool>,
+    lone: Option<bool>,
+    disaster: Option<bool>,
+    /// The last token where a word of lexicon `figure-both-sides` starts.
+    both_sides_last: Option<Option<usize>>,
+}
+
+impl Told<'_> {
+    fn facts(&mut self) -> &mut ToldFacts {
+        self.s
+            .told_facts
+            .as_mut()
+            .expect("facts made by FigureCheck::told")
+    }
+    fn fighting(&mut self) -> bool {
+        if let Some(known) = self.facts().fighting {
+            return known;
+        }
+        let v = self.check.tells_of_fighting(&self.s.toks);
+        self.facts().fighting = Some(v);
+        v
+    }
+    fn lone(&mut self) -> bool {
+        if let Some(known) = self.facts().lone {
+            return known;
+        }
+        let v = self.check.lone_attacker(&self.s.toks);
+        self.facts().lone = Some(v);
+        v
+    }
+    fn disaster(&mut self) -> bool {
+        if let Some(known) = self.facts().disaster {
+            return known;
+        }
+        let v = self.check.tells_of_disaster(&self.s.toks);
+        self.facts().disaster = Some(v);
+        v
+    }
+    fn both_sides_last(&mut self) -> Option<usize> {
+        if let Some(known) = self.facts().both_sides_last {
+            return known;
+        }
+        let t = &self.s.toks;
+        let lex = &self.check.lex;
+        let v = (0..t.len())
+            .rev()
+            .find(|&i| lex.both_sides.at(t, i).is_some());
+        self.facts().both_sides_last = Some(v);
+        v
     }
 }
 
@@ -339,6 +407,10 @@ const MAX_ACRONYM: usize = 6;
 /// looked for (each is looked for once over the draft).
 const MAX_ACRONYMS: usize = 64;
 
+/// How many bytes after a source its appositive is looked for in (`,
+/// the inspector general of police for the Bastar region`).
+const APPOSITIVE_BYTES: usize = 200;
+
 /// How many sentences back a referring source is looked for.
 const REFERENCE_REACH: usize = 4;
 
@@ -347,6 +419,17 @@ const REFERENCE_REACH: usize = 4;
 const NOUN_REFERENCE_REACH: usize = 12;
 
 impl FigureCheck {
+    /// What sentence `si`, whose tokens [`Scratch::toks`] holds, tells.
+    fn told<'a>(&'a self, s: &'a mut Scratch, si: usize) -> Told<'a> {
+        if s.told_facts.as_ref().is_none_or(|f| f.si != si) {
+            s.told_facts = Some(ToldFacts {
+                si,
+                ..ToldFacts::default()
+            });
+        }
+        Told { check: self, s }
+    }
+
     /// The `unverified-figure` finding for a casualty figure of sentence
     /// `si` from `source`, if its source needs a caveat and has none. A
     /// source with no class of its own may take one from an earlier
@@ -445,9 +528,8 @@ impl FigureCheck {
         // paragraph (`Israeli officials say 55 Israelis have died` after
         // the rockets and the raids).
         if class == lexicon::SourceClass::Government
-            && (self.lone_attacker(&s.toks)
-                || !(self.tells_of_fighting(&s.toks)
-                    || self.paragraph_tells_of_fighting(draft, s, si)))
+            && (self.told(s, si).lone()
+                || !(self.told(s, si).fighting() || self.paragraph_tells_of_fighting(draft, s, si)))
         {
             return None;
         }
@@ -462,15 +544,17 @@ impl FigureCheck {
                 | lexicon::SourceClass::Party
         );
         if party_voice
-            && ((figure.toks.end..s.toks.len())
-                .any(|i| self.lex.both_sides.at(&s.toks, i).is_some())
-                || self.tells_of_disaster(&s.toks))
+            && (self
+                .told(s, si)
+                .both_sides_last()
+                .is_some_and(|last| last >= figure.toks.end)
+                || self.told(s, si).disaster())
         {
             return None;
         }
         let gated = match class {
             lexicon::SourceClass::StateMedia | lexicon::SourceClass::Government => true,
-            lexicon::SourceClass::Party => !self.tells_of_fighting(&s.toks),
+            lexicon::SourceClass::Party => !self.told(s, si).fighting(),
             _ => false,
         };
         if gated && !self.in_conflict(draft, s, draft.sentences[si].paragraph) {
@@ -892,10 +976,19 @@ impl FigureCheck {
     ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
         let lex = &self.lex;
         let head = figure.toks.end.checked_sub(1)?;
-        let t = &s.toks;
-        if !lex.force_nouns.word(t, head)
-            || !(0..t.len()).any(|i| lex.armed_fighting.at(t, i).is_some())
-        {
+        if !lex.force_nouns.word(&s.toks, head) {
+            return None;
+        }
+        let armed = match s.armed {
+            Some((k, armed)) if k == si => armed,
+            _ => {
+                let t = &s.toks;
+                let armed = (0..t.len()).any(|i| lex.armed_fighting.at(t, i).is_some());
+                s.armed = Some((si, armed));
+                armed
+            }
+        };
+        if !armed {
             return None;
         }
         self.read_source(draft, s, source);
@@ -905,21 +998,25 @@ impl FigureCheck {
             .is_some();
         // `said Vidhi Sethi, the inspector general of police`: the
         // appositive after the name says what the source is.
+        // Only the words right after it are read, so that a long sentence
+        // is not read again for each of its figures.
         if !police && let Some(k) = draft.sentence_at(source.span.start) {
-            let span = draft.sentences[k].span.clone();
+            let mut end = draft.sentences[k]
+                .span
+                .end
+                .min(source.span.end + APPOSITIVE_BYTES);
+            while !draft.prose.is_char_boundary(end) {
+                end -= 1;
+            }
+            let after = source.span.end..end.max(source.span.end);
             s.other
-                .tokenize(&draft.prose[span.clone()], span.start, Some(&lex.vocab));
+                .tokenize(&draft.prose[after.clone()], after.start, Some(&lex.vocab));
             let o = &s.other;
-            police = o
-                .toks
-                .iter()
-                .position(|t| t.span.start >= source.span.end)
-                .and_then(|end| attribution::appositive_after(lex, o, end))
-                .is_some_and(|r| {
-                    lex.police_forces
-                        .find_in(&lex.vocab, o, r.start, r.end)
-                        .is_some()
-                });
+            police = attribution::appositive_after(lex, o, 0).is_some_and(|r| {
+                lex.police_forces
+                    .find_in(&lex.vocab, o, r.start, r.end)
+                    .is_some()
+            });
         }
         (police && self.in_conflict(draft, s, draft.sentences[si].paragraph))
             .then(|| (lexicon::SourceClass::Party, source.span.clone()))
