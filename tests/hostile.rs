@@ -191,6 +191,38 @@ fn a_heading_with_thousands_of_figures() {
     assert!(diags.iter().all(|d| d["rule"] == "unattributed-figure"));
 }
 
+/// One sentence of 20,000 casualty figures from the army: what the
+/// sentence tells (fighting, a disaster, losses on both sides) and whom
+/// its attributions relay are worked out once for the sentence, not once
+/// per figure (which took tens of seconds).
+#[test]
+fn a_party_sentence_with_thousands_of_casualty_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let figures = vec!["12 soldiers were killed"; 20_000].join(", ");
+    let text = format!("Rebels attacked the town. The army said {figures}.\n");
+    write(dir.path(), "long.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "long.md");
+    assert_eq!(code, 0);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 20_000);
+    assert!(diags.iter().all(|d| d["rule"] == "unverified-figure"));
+}
+
+/// The same with a pronoun before each figure (`he said 12 soldiers were
+/// killed`), each standing for the army.
+#[test]
+fn a_sentence_with_thousands_of_pronoun_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let figures = vec!["he said 12 soldiers were killed"; 10_000].join(", and ");
+    let text = format!("Rebels attacked the town. The army said it was winning, and {figures}.\n");
+    write(dir.path(), "long.md", text.as_bytes());
+    let (code, doc, _) = check_file(dir.path(), "long.md");
+    assert_eq!(code, 0);
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 10_000);
+    assert!(diags.iter().all(|d| d["rule"] == "unverified-figure"));
+}
+
 /// A quotation left open over a paragraph of 100,000 sentences, each with
 /// a casualty figure: the quotation's speaker is looked for once, not once
 /// per figure (which took minutes). The rebels' words are inside the

@@ -2192,11 +2192,10 @@ pub fn speaker_outside(
 }
 
 /// `Citing hospital sources, the radio station said ...`: a source with no
-/// class that relays one the sentence cites is that one's voice.
-pub fn relayed(lex: &Lexicons, t: &Tokens, attributions: &[Attribution], found: Source) -> Source {
-    if found.class.is_some() {
-        return found;
-    }
+/// class that relays one the sentence cites is that one's voice. The first
+/// source with a class that an attribution of the sentence relays: the
+/// same for each of the sentence's figures.
+pub fn relayed_speaker(lex: &Lexicons, t: &Tokens, attributions: &[Attribution]) -> Option<Source> {
     // `The LTTE said, according to TamilNet, that ...`, `Two diplomats
     // said that according to a U.N. document ...`: the speaker is the one
     // a report relays, as with `citing`.
@@ -2205,14 +2204,10 @@ pub fn relayed(lex: &Lexicons, t: &Tokens, attributions: &[Attribution], found: 
             || ((t.is_punct(a.cue + 1, ",") || t.low_is(a.cue + 1, "that"))
                 && lex.attribution_phrases.at(t, a.cue + 2).is_some())
     };
-    attributions
-        .iter()
-        .filter(relays)
-        .find_map(|a| {
-            let cited = speaker(lex, t, a);
-            cited.class.is_some().then_some(cited)
-        })
-        .unwrap_or(found)
+    attributions.iter().filter(relays).find_map(|a| {
+        let cited = speaker(lex, t, a);
+        cited.class.is_some().then_some(cited)
+    })
 }
 
 /// How many tokens before a verification a negation may stand.
@@ -2870,7 +2865,11 @@ mod tests {
         let mut attrs = Vec::new();
         find(lexicons(), &t, &mut attrs);
         let said = attrs.iter().find(|a| t.low(a.cue) == "said")?;
-        let found = relayed(lexicons(), &t, &attrs, source(lexicons(), &t, &said.source));
+        let found = source(lexicons(), &t, &said.source);
+        let found = match found.class {
+            Some(_) => found,
+            None => relayed_speaker(lexicons(), &t, &attrs).unwrap_or(found),
+        };
         found.class.map(|(c, _)| (c, text[found.span].to_string()))
     }
 

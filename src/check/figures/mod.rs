@@ -255,6 +255,8 @@ impl Check for FigureCheck {
             let governors = std::mem::take(&mut s.governors);
             // The next sentence's pointer back, worked out at most once.
             let mut pointer: Option<Option<Source>> = None;
+            // The source the sentence's attributions relay, likewise.
+            let mut relayed: Option<Option<Source>> = None;
             for fi in 0..s.figures.len() {
                 let figure = s.figures[fi].clone();
                 // A quotation's figures are attributed to its speaker; a
@@ -360,7 +362,17 @@ impl Check for FigureCheck {
                                 .map_or(found, |r| attribution::source(lex, &s.toks, &r)),
                         }
                     })
-                    .map(|found| attribution::relayed(lex, &s.toks, &attributions, found));
+                    .map(|found| {
+                        if found.class.is_some() {
+                            return found;
+                        }
+                        relayed
+                            .get_or_insert_with(|| {
+                                attribution::relayed_speaker(lex, &s.toks, &attributions)
+                            })
+                            .clone()
+                            .unwrap_or(found)
+                    });
                 let found = found.or_else(|| {
                     pointer
                         .get_or_insert_with(|| {
