@@ -348,6 +348,18 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
                 let comma = start - 1;
                 let end = bracketed_initials_start(t, comma - 1).unwrap_or(comma);
                 start = with_conjunct(lex, t, back(lex, t, end).start);
+                // `Olena Marchuk, 47, who lives opposite, said`: on back
+                // over an age between commas to the name.
+                if start + 1 == end
+                    && t.kind(start) == Some(TokKind::Number)
+                    && start >= 2
+                    && t.is_punct(start - 1, ",")
+                {
+                    let name = back(lex, t, start - 1);
+                    if !name.is_empty() && is_name(lex, t, &name) {
+                        start = name.start;
+                    }
+                }
                 // `A Fano commander, who gave only his first name, Asres,
                 // said`: on back over a relative clause between commas.
                 let rel = [start, start.wrapping_sub(1)]
@@ -1644,6 +1656,13 @@ pub fn classify(
                         || !(a.saturating_sub(2).max(source.start)..a)
                             .any(|k| lex.past_holders.word(t, k))
                 })
+                // `the volunteer-run Hiil Ambulance Service`: who runs a
+                // body does not make it a local or anonymous source (a
+                // party that runs one does make it a party's).
+                .filter(|&(a, b)| {
+                    *class != SourceClass::Anonymous
+                        || !(b == a + 1 && t.toks[a].hyphen && l.at(t, a) != Some(b))
+                })
                 // `Volunteers from the Libyan Red Crescent`: a named
                 // body's volunteers speak for it, not as locals.
                 .filter(|&(a, b)| {
@@ -1729,6 +1748,21 @@ pub fn classify(
                 .then(|| (SourceClass::Witnesses, t.span(source.start, source.end)))
         })
         .or_else(|| {
+            // `Olena Marchuk, 47, who lives opposite,`: so is one with an
+            // age and a relative clause that is no membership.
+            let comma = (source.start + 1..source.end).find(|&i| t.is_punct(i, ","))?;
+            let n = comma + 1;
+            let age = t.kind(n) == Some(TokKind::Number)
+                && t.low(n)
+                    .parse::<u32>()
+                    .is_ok_and(|a| (1..=110).contains(&a));
+            (age && t.is_punct(n + 1, ",")
+                && lex.relative_pronouns.word(t, n + 2)
+                && !lex.membership_verbs.word(t, n + 3)
+                && is_name(lex, t, &(source.start..comma)))
+            .then(|| (SourceClass::Witnesses, t.span(source.start, n + 1)))
+        })
+        .or_else(|| {
             // `A 47-year-old woman said`: so is a person described by an
             // age and no more.
             let k = source.start;
@@ -1753,9 +1787,10 @@ pub fn classify(
         })
         .or_else(|| {
             // `Nigeria says Boko Haram killed 150`: a country alone speaks as
-            // its government.
-            (lex.countries.at(t, source.start) == Some(source.end))
-                .then(|| (SourceClass::Government, t.span(source.start, source.end)))
+            // its government, and so does its capital (`Kyiv says`).
+            (lex.countries.at(t, source.start) == Some(source.end)
+                || lex.capitals.at(t, source.start) == Some(source.end))
+            .then(|| (SourceClass::Government, t.span(source.start, source.end)))
         })
         .or_else(|| {
             // `Lt. Col. Mario Sison said`: an officer speaks for a party;

@@ -637,6 +637,7 @@ pub struct Lexicons {
     pub media_prepositions: Lex,
     /// Countries, which alone as a source speak as their government.
     pub countries: Lex,
+    pub capitals: Lex,
     /// Determiners of people told of already (`the two nurses`).
     pub known_determiners: Lex,
     /// Speech verbs that take the hearer as object (`told VOA`).
@@ -967,6 +968,7 @@ impl Lexicons {
             unit_nouns: lex("unit-nouns", false),
             media_prepositions: lex("media-prepositions", false),
             countries: lex("countries", false),
+            capitals: lex("capitals", false),
             known_determiners: lex("known-determiners", false),
             object_verbs: lex("object-verbs", false),
             finding_verbs: lex("finding-verbs", false),

@@ -1117,7 +1117,10 @@ impl FigureCheck {
         let lex = &self.lex;
         let start = draft.sentences[sentence].span.start;
         self.read_source(draft, s, source);
-        if !attribution::is_name(lex, &s.other, &(0..s.other.len())) {
+        // `The IOM says`: a body with an article is no person's name.
+        if !attribution::is_name(lex, &s.other, &(0..s.other.len()))
+            || lex.determiners.word(&s.other, 0)
+        {
             return None;
         }
         let surname = s
@@ -1168,8 +1171,14 @@ impl FigureCheck {
         // political spokesman`: a role of the source before, as a pronoun
         // is.
         let o = &s.other;
+        // `Its media office head, Dilovan Hesen,`: a role up to three words
+        // on.
         let pronoun = attribution::is_pronoun(lex, o, &(0..o.len()))
-            || (o.len() >= 2 && lex.role_possessives.word(o, 0) && lex.role_nouns.word(o, 1))
+            || (o.len() >= 2
+                && lex.role_possessives.word(o, 0)
+                && (1..o.len().min(4))
+                    .take_while(|&k| o.is_word(k))
+                    .any(|k| lex.role_nouns.word(o, k)))
             || (o.len() >= 3
                 && o.low_is(0, "the")
                 && lex.reference_possessives.word(o, 1)
