@@ -528,6 +528,21 @@ impl FigureCheck {
             if source.class.is_none() {
                 source.class = self.police_losses(draft, s, si, figure, &source);
             }
+            // `The Democratic Party of Iranian Kurdistan said two of its
+            // fighters were killed`: a source that counts its own fighters
+            // is an armed party.
+            if source.class.is_none()
+                && let Some(party) = self.lex.class_words(lexicon::SourceClass::Party)
+            {
+                let t = &s.toks;
+                let own = (figure.toks.start..figure.toks.end).any(|k| {
+                    self.lex.role_possessives.word(t, k)
+                        && party.at(t, k + 1).is_some_and(|e| e <= figure.toks.end)
+                });
+                if own {
+                    source.class = Some((lexicon::SourceClass::Party, source.span.clone()));
+                }
+            }
         }
         let (class, words) = source.class.clone()?;
         // State media, governments and armies need a caveat as a party's
