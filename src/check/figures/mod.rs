@@ -83,9 +83,6 @@ struct Scratch {
     /// What the sentence being checked tells, worked out once for all its
     /// figures (a long sentence is not read again for each).
     told_facts: Option<ToldFacts>,
-    /// Whether a sentence (by index) holds a word of armed fighting, for
-    /// the figures of the sentence last asked about.
-    armed: Option<(usize, bool)>,
     /// For the words of each source `the` + words: how far the draft has
     /// been read for an earlier mention named by an authority, and whether
     /// one was found (see [`FigureCheck::named_by_authority`]).
@@ -156,6 +153,8 @@ struct Told<'a> {
 struct ToldFacts {
     si: usize,
     fighting: Option<bool>,
+    /// A word of lexicon `figure-armed-fighting-words`.
+    armed: Option<bool>,
     lone: Option<bool>,
     disaster: Option<bool>,
     /// The last token where a word of lexicon `figure-both-sides` starts.
@@ -175,6 +174,16 @@ impl Told<'_> {
         }
         let v = self.check.tells_of_fighting(&self.s.toks);
         self.facts().fighting = Some(v);
+        v
+    }
+    fn armed(&mut self) -> bool {
+        if let Some(known) = self.facts().armed {
+            return known;
+        }
+        let t = &self.s.toks;
+        let lex = &self.check.lex;
+        let v = (0..t.len()).any(|i| lex.armed_fighting.at(t, i).is_some());
+        self.facts().armed = Some(v);
         v
     }
     fn lone(&mut self) -> bool {
@@ -1006,16 +1015,7 @@ impl FigureCheck {
         if !lex.force_nouns.word(&s.toks, head) {
             return None;
         }
-        let armed = match s.armed {
-            Some((k, armed)) if k == si => armed,
-            _ => {
-                let t = &s.toks;
-                let armed = (0..t.len()).any(|i| lex.armed_fighting.at(t, i).is_some());
-                s.armed = Some((si, armed));
-                armed
-            }
-        };
-        if !armed {
+        if !self.told(s, si).armed() {
             return None;
         }
         self.read_source(draft, s, source);
