@@ -168,51 +168,43 @@ impl Told<'_> {
             .as_mut()
             .expect("facts made by FigureCheck::told")
     }
-    fn fighting(&mut self) -> bool {
-        if let Some(known) = self.facts().fighting {
+    /// The answer in `slot`, worked out by `work` on first need.
+    fn memo<T: Copy>(
+        &mut self,
+        slot: fn(&mut ToldFacts) -> &mut Option<T>,
+        work: impl FnOnce(&FigureCheck, &Tokens) -> T,
+    ) -> T {
+        if let Some(known) = *slot(self.facts()) {
             return known;
         }
-        let v = self.check.tells_of_fighting(&self.s.toks);
-        self.facts().fighting = Some(v);
+        let v = work(self.check, &self.s.toks);
+        *slot(self.facts()) = Some(v);
         v
+    }
+    fn fighting(&mut self) -> bool {
+        self.memo(|f| &mut f.fighting, |c, t| c.tells_of_fighting(t))
     }
     fn armed(&mut self) -> bool {
-        if let Some(known) = self.facts().armed {
-            return known;
-        }
-        let t = &self.s.toks;
-        let lex = &self.check.lex;
-        let v = (0..t.len()).any(|i| lex.armed_fighting.at(t, i).is_some());
-        self.facts().armed = Some(v);
-        v
+        self.memo(
+            |f| &mut f.armed,
+            |c, t| (0..t.len()).any(|i| c.lex.armed_fighting.at(t, i).is_some()),
+        )
     }
     fn lone(&mut self) -> bool {
-        if let Some(known) = self.facts().lone {
-            return known;
-        }
-        let v = self.check.lone_attacker(&self.s.toks);
-        self.facts().lone = Some(v);
-        v
+        self.memo(|f| &mut f.lone, |c, t| c.lone_attacker(t))
     }
     fn disaster(&mut self) -> bool {
-        if let Some(known) = self.facts().disaster {
-            return known;
-        }
-        let v = self.check.tells_of_disaster(&self.s.toks);
-        self.facts().disaster = Some(v);
-        v
+        self.memo(|f| &mut f.disaster, |c, t| c.tells_of_disaster(t))
     }
     fn both_sides_last(&mut self) -> Option<usize> {
-        if let Some(known) = self.facts().both_sides_last {
-            return known;
-        }
-        let t = &self.s.toks;
-        let lex = &self.check.lex;
-        let v = (0..t.len())
-            .rev()
-            .find(|&i| lex.both_sides.at(t, i).is_some());
-        self.facts().both_sides_last = Some(v);
-        v
+        self.memo(
+            |f| &mut f.both_sides_last,
+            |c, t| {
+                (0..t.len())
+                    .rev()
+                    .find(|&i| c.lex.both_sides.at(t, i).is_some())
+            },
+        )
     }
 }
 
