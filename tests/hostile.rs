@@ -213,6 +213,31 @@ fn a_sentence_with_thousands_of_pronoun_sources() {
     assert_findings_all(&text, 10_000, "unverified-figure");
 }
 
+/// A doctor's sentence of 20,000 casualty figures before a long sentence
+/// that says the doctor asked not to be named: the next sentence is read
+/// once for the source, not once per figure (23 s before).
+#[test]
+fn an_anonymous_source_named_so_after_thousands_of_figures() {
+    let figures = vec!["12 people were killed"; 20_000].join(", ");
+    let filler = vec!["the ward is full"; 20_000].join(", ");
+    let text = format!(
+        "Rebels attacked the town. A doctor said {figures}. She asked not to be named, as {filler}.\n"
+    );
+    assert_findings_all(&text, 20_000, "unverified-figure");
+}
+
+/// A quotation of 20,000 casualty figures whose last words make its
+/// speaker a witness: the quotation is searched once for the sentence,
+/// not once per figure.
+#[test]
+fn a_witness_quotation_with_thousands_of_figures() {
+    let figures = vec!["12 people were killed"; 20_000].join(", ");
+    let text = format!(
+        "Rebels attacked the town. Ali Khan said: \"{figures}, I saw them with my own eyes.\"\n"
+    );
+    assert_findings_all(&text, 20_000, "unverified-figure");
+}
+
 /// A quotation left open over a paragraph of 100,000 sentences, each with
 /// a casualty figure: the quotation's speaker is looked for once, not once
 /// per figure (which took minutes). The rebels' words are inside the

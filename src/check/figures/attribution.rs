@@ -2,7 +2,7 @@
 //! who a sentence says gave its figures, whether that source needs a
 //! caveat, and where the caveats are.
 
-use super::lexicon::{Lexicons, SourceClass};
+use super::lexicon::{Lex, Lexicons, SourceClass};
 use super::tokens::{TokKind, Tokens};
 use std::ops::Range;
 
@@ -993,7 +993,7 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
 /// class or of people, a pronoun or `the` and a noun that may refer to one
 /// (`the mission`), or initials (`UNAMA`) that are no country's.
 fn names_a_source(lex: &Lexicons, t: &Tokens, s: &Range<usize>) -> bool {
-    let found = |l: &super::lexicon::Lex| l.find_in(&lex.vocab, t, s.start, s.end).is_some();
+    let found = |l: &Lex| l.find_in(&lex.vocab, t, s.start, s.end).is_some();
     found(&lex.source_nouns)
         || found(&lex.people)
         || lex.sources.iter().any(|(_, l)| found(l))
@@ -1585,7 +1585,7 @@ pub fn classify(
 ) -> Option<(SourceClass, Range<usize>)> {
     // `Hamas's health ministry`, `the army's spokesman`: a possessive of a
     // one-word entry.
-    let possessive = |l: &super::lexicon::Lex| {
+    let possessive = |l: &Lex| {
         source.clone().find(|&i| {
             t.is_word(i)
                 && t.low(i)
@@ -1672,6 +1672,14 @@ pub fn classify(
                             && lex.member_links.word(t, b)
                             && (b + 1..(b + 3).min(source.end))
                                 .any(|k| t.is_word(k) && t.toks[k].cap))
+                })
+                // `the district police commander`, `commander of the 8th
+                // Armed Police Battalion`: a police force's commander or
+                // unit speaks for the police, not for a party.
+                .filter(|&(a, b)| {
+                    *class != SourceClass::Party
+                        || lex.force_units.at(t, a) != Some(b)
+                        || !names_police(lex, l, t, source)
                 })
                 // `The Ombudsman's Office, which monitors social conflicts`,
                 // `Police watchdog`: a public body that monitors is no
@@ -1806,6 +1814,14 @@ pub fn classify(
                 (a.saturating_sub(2).max(source.start)..a).any(|k| lex.past_holders.word(t, k));
             (!police && !former).then(|| (SourceClass::Party, t.span(a, b)))
         })
+}
+
+/// Whether a source names the police with a word that names no party
+/// (`police`, not `security forces`).
+fn names_police(lex: &Lexicons, party: &Lex, t: &Tokens, source: &Range<usize>) -> bool {
+    lex.police_forces
+        .find_in(&lex.vocab, t, source.start, source.end)
+        .is_some_and(|(a, b)| party.at(t, a) != Some(b))
 }
 
 /// Whether tokens from `i` describe someone by an age alone (`a
@@ -2069,9 +2085,10 @@ fn own_forces(lex: &Lexicons, t: &Tokens, cue: usize) -> Option<(SourceClass, Ra
 }
 
 /// Where a speaker says it when that is social media, right after the
-/// verb (`wrote on Facebook that ...`, `said in a post on Telegram`).
+/// verb (`wrote on Facebook that ...`, `said in a post on Telegram`,
+/// `said in a live broadcast on Facebook`).
 fn posted_on(lex: &Lexicons, t: &Tokens, cue: usize) -> Option<(SourceClass, Range<usize>)> {
-    const REACH: usize = 4;
+    const REACH: usize = 6;
     if !lex.media_prepositions.word(t, cue + 1) {
         return None;
     }

@@ -417,6 +417,9 @@ pub struct Lexicons {
     /// Military ranks: one in a source with no class speaks for a party
     /// (`Lt. Col. Mario Sison said`), unless the source is police.
     pub military_ranks: Lex,
+    /// A force's commanders and units: with the police named, they speak
+    /// for the police (`the district police commander`), not a party.
+    pub force_units: Lex,
     /// Peacekeepers, and the names of the U.N. whose peacekeepers are no
     /// party (`UNIFIL said two of its peacekeepers were wounded`).
     pub peacekeeping_words: Lex,
@@ -853,6 +856,7 @@ impl Lexicons {
             police_forces: lex("police-forces", false),
             police_kill_verbs: lex("police-kill-verbs", false),
             military_ranks: lex("military-ranks", false),
+            force_units: lex("force-units", false),
             peacekeeping_words: lex("peacekeeping-words", false),
             un_names: lex("un-names", false),
             official_media: lex("official-media", false),

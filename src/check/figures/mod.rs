@@ -96,6 +96,16 @@ struct Scratch {
     /// The source last found for a referring source, by its sentence and
     /// span: each figure of a sentence does not read back again.
     reference: Option<(ReferenceKey, Option<Source>)>,
+    /// Whether the sentence that named a source a pronoun stands for tells
+    /// of armed fighting, by that sentence (see
+    /// [`FigureCheck::armed_where_named`]).
+    armed_named: Option<(usize, bool)>,
+    /// The class the next sentence gave a source with none (`She asked
+    /// not to be named`), by the source's sentence and span.
+    anonymous_next: Option<(ReferenceKey, Classed)>,
+    /// The witness a quotation's words made of its speaker, by the
+    /// sentence, the quotation's start and the speaker's span.
+    quote_witness: QuoteWitness,
 }
 
 /// How far the search for an acronym's name has read, and what it found.
@@ -106,6 +116,12 @@ type AcronymSearch = (
 
 /// A referring source: its sentence and its span in the draft.
 type ReferenceKey = (usize, std::ops::Range<usize>);
+
+/// A class a source was found to have, and the words that gave it.
+type Classed = Option<(lexicon::SourceClass, std::ops::Range<usize>)>;
+
+/// See [`Scratch::quote_witness`].
+type QuoteWitness = Option<((usize, usize, std::ops::Range<usize>), Classed)>;
 
 /// The mentions of a surname in a draft, in order, read as far as some
 /// figure's sentence needed: each is read once however many figures cite
@@ -501,27 +517,38 @@ impl FigureCheck {
             }
             // `A doctor said ... 160 injured people. She asked not to be
             // named ...`.
+            // Read once for all the figures of a sentence that this source
+            // gives.
             if source.class.is_none()
                 && let Some(next) = draft.next_in_paragraph(si)
             {
-                s.other.tokenize(
-                    &draft.prose[next.span.clone()],
-                    next.span.start,
-                    Some(&self.lex.vocab),
-                );
-                s.other_holds = Some(si + 1);
-                source.class = attribution::anonymous_pronoun(&self.lex, &s.other).or_else(|| {
-                    let named = &draft.prose[named.clone()];
-                    let noun = named
-                        .rsplit(|c: char| !c.is_alphanumeric())
-                        .next()
-                        .unwrap_or("")
-                        .to_lowercase();
-                    attribution::anonymous_reference(&self.lex, &s.other, &noun)
-                });
+                let key = (si, named.clone());
+                source.class = match &s.anonymous_next {
+                    Some((known, class)) if *known == key => class.clone(),
+                    _ => {
+                        s.other.tokenize(
+                            &draft.prose[next.span.clone()],
+                            next.span.start,
+                            Some(&self.lex.vocab),
+                        );
+                        s.other_holds = Some(si + 1);
+                        let class =
+                            attribution::anonymous_pronoun(&self.lex, &s.other).or_else(|| {
+                                let named = &draft.prose[named.clone()];
+                                let noun = named
+                                    .rsplit(|c: char| !c.is_alphanumeric())
+                                    .next()
+                                    .unwrap_or("")
+                                    .to_lowercase();
+                                attribution::anonymous_reference(&self.lex, &s.other, &noun)
+                            });
+                        s.anonymous_next = Some((key, class.clone()));
+                        class
+                    }
+                };
             }
             if source.class.is_none() {
-                source.class = self.quote_witness(draft, s, figure, &named);
+                source.class = self.quote_witness(draft, s, si, figure, &named);
             }
             if source.class.is_none() {
                 source.class = self.police_kills(draft, s, figure, &source);
@@ -661,21 +688,32 @@ impl FigureCheck {
     fn quote_witness(
         &self,
         draft: &Draft,
-        s: &Scratch,
+        s: &mut Scratch,
+        si: usize,
         figure: &Figure,
         named: &std::ops::Range<usize>,
     ) -> Option<(lexicon::SourceClass, std::ops::Range<usize>)> {
         let lex = &self.lex;
         let quote = &draft.quote_around(&figure.span)?.span;
-        if self.responder_after(draft, named) {
-            return None;
+        // Read once for all the figures of a long quotation in a sentence.
+        let key = (si, quote.start, named.clone());
+        if let Some((known, class)) = &s.quote_witness
+            && *known == key
+        {
+            return class.clone();
         }
-        let t = &s.toks;
-        let from = t.toks.partition_point(|k| k.span.start < quote.start);
-        let to = t.toks.partition_point(|k| k.span.end <= quote.end);
-        lex.quote_witness_cues
-            .find_in(&lex.vocab, t, from, to.max(from))
-            .map(|(b, e)| (lexicon::SourceClass::Witnesses, t.span(b, e)))
+        let class = if self.responder_after(draft, named) {
+            None
+        } else {
+            let t = &s.toks;
+            let from = t.toks.partition_point(|k| k.span.start < quote.start);
+            let to = t.toks.partition_point(|k| k.span.end <= quote.end);
+            lex.quote_witness_cues
+                .find_in(&lex.vocab, t, from, to.max(from))
+                .map(|(b, e)| (lexicon::SourceClass::Witnesses, t.span(b, e)))
+        };
+        s.quote_witness = Some((key, class.clone()));
+        class
     }
 
     /// Whether a source at bytes `span` is described after it as a
@@ -988,6 +1026,36 @@ impl FigureCheck {
             .map(|_| (lexicon::SourceClass::Party, source.span.clone()))
     }
 
+    /// Whether the sentence before `si` that holds a source (one a pronoun
+    /// stands for) tells of armed fighting; worked out once per sentence.
+    fn armed_where_named(
+        &self,
+        draft: &Draft,
+        s: &mut Scratch,
+        si: usize,
+        source: &Source,
+    ) -> bool {
+        let Some(k) = draft.sentence_at(source.span.start).filter(|&k| k < si) else {
+            return false;
+        };
+        if let Some((known, armed)) = s.armed_named
+            && known == k
+        {
+            return armed;
+        }
+        let span = draft.sentences[k].span.clone();
+        s.other_holds = None;
+        s.other.tokenize(
+            &draft.prose[span.clone()],
+            span.start,
+            Some(&self.lex.vocab),
+        );
+        let t = &s.other;
+        let armed = (0..t.len()).any(|i| self.lex.armed_fighting.at(t, i).is_some());
+        s.armed_named = Some((k, armed));
+        armed
+    }
+
     /// Tokenizes a source's words into `s.other`: they went with its
     /// sentence's buffer.
     /// Police counting their own dead in a sentence that tells of armed
@@ -1007,7 +1075,9 @@ impl FigureCheck {
         if !lex.force_nouns.word(&s.toks, head) {
             return None;
         }
-        if !self.told(s, si).armed() {
+        // `He said two police officers were wounded`: the sentence that
+        // named the speaker may tell of the fighting instead.
+        if !self.told(s, si).armed() && !self.armed_where_named(draft, s, si, source) {
             return None;
         }
         self.read_source(draft, s, source);
