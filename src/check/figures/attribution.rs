@@ -571,6 +571,28 @@ fn ly_noun(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
 /// as that first verb. `None` when the clause runs back further than a
 /// source phrase could.
 fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usize>> {
+    let mut reporting = None;
+    let found = clause_subject(lex, t, c, &mut reporting);
+    // `Syria's interior ministry, in a statement carried by SANA, put the
+    // toll at 30 and said ...`: when the clause's first verb reports after
+    // a comma, its own subject (before the words between commas) is the
+    // second verb's too; unless the two open alike (`The army stormed the
+    // village, said ... and said`: `The army`).
+    match (found, reporting.and_then(|v| subject_phrase(lex, t, v))) {
+        (Some(f), Some(r)) if f.start == r.start => Some(f),
+        (f, r) => r.or(f),
+    }
+}
+
+/// The subject of the clause that the coordinator at token `c` closes (see
+/// [`coordinated_subject`]); `reporting` gets the clause's first verb when
+/// it reports and a comma stands before it.
+fn clause_subject(
+    lex: &Lexicons,
+    t: &Tokens,
+    c: usize,
+    reporting: &mut Option<usize>,
+) -> Option<Range<usize>> {
     // `..., and said`
     let end = if c > 0 && t.is_punct(c - 1, ",") {
         c - 1
@@ -608,6 +630,9 @@ fn coordinated_subject(lex: &Lexicons, t: &Tokens, c: usize) -> Option<Range<usi
             if end - start > 2 * MAX_SOURCE {
                 return None;
             }
+        }
+        if reporting.is_none() && start >= 2 && t.is_punct(start - 1, ",") {
+            *reporting = Some(start).filter(|&v| lex.speech_verbs.word(t, v));
         }
         // `The army stormed the village, searched homes and said ...`: a
         // series of verbs shares the subject before the first one.
@@ -2610,6 +2635,19 @@ mod tests {
         assert_eq!(
             sources("After the raid, troops searched homes and said 14 died."),
             ["troops"]
+        );
+        // The first verb's subject stands before words between commas.
+        assert_eq!(
+            sources("The army, in a statement, put the toll at 30 and said 12 people were hurt."),
+            ["The army, in a statement", "The army, in a statement"]
+        );
+        assert_eq!(
+            sources("Residents, who fled, said the market was hit and said 12 people died."),
+            ["Residents, who fled", "Residents, who fled"]
+        );
+        assert_eq!(
+            sources("The army stormed the village, said it was cleared and said 14 died."),
+            ["The army stormed the village", "The army"]
         );
         assert_eq!(
             class("The army killed 30 fighters and said it lost none."),

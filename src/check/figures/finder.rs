@@ -485,6 +485,19 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
     if money {
         return fig(k, Class::Money, false);
     }
+    // `"dozens" of police officers`, `"more than 20" soldiers`: a count in
+    // quotation marks of its own, its head noun after them. The figure is
+    // what the quotation holds.
+    if start > 0
+        && t.is_quote(start - 1)
+        && t.is_quote(k)
+        && let Some((end, class)) = head(lex, t, k + 1, num.vague)
+    {
+        let casualty = class == Class::Casualties
+            || (k + 1..end).any(|i| lex.casualty_heads.word(t, i))
+            || (class == Class::People && lex.casualty_states.word(t, end));
+        return fig(k, class, casualty);
+    }
     if let Some((end, class)) = head(lex, t, k, num.vague) {
         // `two people familiar with the talks`, `Three residents, reached
         // separately, ...`: a count of sources.
@@ -1605,6 +1618,13 @@ pub mod tests {
             "State TV said 12 \"terrorists\" and 9 \u{201c}armed men\u{201d} died, and 4 \"in all\".",
             &["12 \"terrorists\"", "9 \u{201c}armed men\u{201d}"],
         );
+        // A count in quotation marks of its own: the figure is what they
+        // hold, its head noun after them.
+        assert_figures(
+            "He said \"dozens\" of police officers and \u{201c}more than 20\u{201d} soldiers died.",
+            &["dozens", "more than 20"],
+        );
+        assert_figures("He said \"20\" was the answer.", &[]);
         assert_figures("more than $7 billion", &["more than $7 billion"]);
         assert_figures(
             "an estimated €7 million a week",
