@@ -117,6 +117,10 @@ type AcronymSearch = (
 /// A referring source: its sentence and its span in the draft.
 type ReferenceKey = (usize, std::ops::Range<usize>);
 
+/// How far into a sentence a phrase that opens it (`At the district
+/// hospital in Mokolo,`) is looked for, in bytes.
+const OPENER_BYTES: usize = 200;
+
 /// A class a source was found to have, and the words that gave it.
 type Classed = Option<(lexicon::SourceClass, std::ops::Range<usize>)>;
 
@@ -1298,24 +1302,31 @@ impl FigureCheck {
             return None;
         }
         let singular = pronoun && o.len() == 1 && lex.singular_pronouns.word(o, 0);
-        // `At the district hospital in Mokolo, its director said`: the
-        // place the sentence opens with.
+        // `At the district hospital in Mokolo, its director said`, `At the
+        // hospital in Bunia, staff were treating 17 people, its director
+        // said`: the place the sentence opens with. Only the sentence's
+        // first words are read, so that a long sentence is not read again
+        // for each of its figures.
         let o = &s.other;
         if o.len() >= 2
             && lex.role_possessives.word(o, 0)
             && lex.role_nouns.word(o, 1)
             && here.span.contains(&source.span.start)
         {
-            let before = here.span.start..source.span.start;
+            let mut end = source.span.start.min(here.span.start + OPENER_BYTES);
+            while !draft.prose.is_char_boundary(end) {
+                end -= 1;
+            }
+            let before = here.span.start..end;
             s.other
                 .tokenize(&draft.prose[before.clone()], before.start, Some(&lex.vocab));
             let o = &s.other;
             if o.len() >= 3
                 && lex.opening_prepositions.word(o, 0)
-                && o.is_punct(o.len() - 1, ",")
-                && (1..o.len() - 1).all(|k| o.is_word(k))
+                && let Some(comma) = (2..o.len()).find(|&k| o.is_punct(k, ","))
+                && (1..comma).all(|k| o.is_word(k))
             {
-                return Some(attribution::source(lex, o, &(1..o.len() - 1)));
+                return Some(attribution::source(lex, o, &(1..comma)));
             }
         }
         let mut attrs = Vec::new();
