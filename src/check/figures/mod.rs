@@ -205,10 +205,7 @@ impl Told<'_> {
         self.memo(|f| &mut f.fighting, |c, t| c.tells_of_fighting(t))
     }
     fn armed(&mut self) -> bool {
-        self.memo(
-            |f| &mut f.armed,
-            |c, t| (0..t.len()).any(|i| c.lex.armed_fighting.at(t, i).is_some()),
-        )
+        self.memo(|f| &mut f.armed, |c, t| c.tells_of_armed_fighting(t))
     }
     fn lone(&mut self) -> bool {
         self.memo(|f| &mut f.lone, |c, t| c.lone_attacker(t))
@@ -520,9 +517,8 @@ impl FigureCheck {
                 source.class = self.acronym_earlier(draft, s, si, &source);
             }
             // `A doctor said ... 160 injured people. She asked not to be
-            // named ...`.
-            // Read once for all the figures of a sentence that this source
-            // gives.
+            // named ...`: read once for all the figures this source gives
+            // in its sentence.
             if source.class.is_none()
                 && let Some(next) = draft.next_in_paragraph(si)
             {
@@ -795,6 +791,12 @@ impl FigureCheck {
         })
     }
 
+    /// Whether a sentence holds a word of lexicon
+    /// `figure-armed-fighting-words`.
+    fn tells_of_armed_fighting(&self, t: &Tokens) -> bool {
+        (0..t.len()).any(|i| self.lex.armed_fighting.at(t, i).is_some())
+    }
+
     /// Whether a sentence names a lone attacker (lexicon
     /// `figure-lone-attackers`): a government counting a gunman's victims
     /// is no party to fighting.
@@ -1054,14 +1056,11 @@ impl FigureCheck {
             span.start,
             Some(&self.lex.vocab),
         );
-        let t = &s.other;
-        let armed = (0..t.len()).any(|i| self.lex.armed_fighting.at(t, i).is_some());
+        let armed = self.tells_of_armed_fighting(&s.other);
         s.armed_named = Some((k, armed));
         armed
     }
 
-    /// Tokenizes a source's words into `s.other`: they went with its
-    /// sentence's buffer.
     /// Police counting their own dead in a sentence that tells of armed
     /// fighting (`Maoist insurgents set off a bomb ..., killing 10
     /// policemen, police said`) speak as a party to it, as an army does;
@@ -1115,6 +1114,8 @@ impl FigureCheck {
             .then(|| (lexicon::SourceClass::Party, source.span.clone()))
     }
 
+    /// Tokenizes a source's words into `s.other`: they went with its
+    /// sentence's buffer.
     fn read_source(&self, draft: &Draft, s: &mut Scratch, source: &Source) {
         s.other_holds = None;
         s.other.tokenize(
