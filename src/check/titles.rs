@@ -104,15 +104,16 @@ impl Interner {
 }
 
 /// A draft's mentions, with what findings quote from it.
-struct Found {
+struct Found<'a> {
     mentions: Vec<Mention>,
     /// Per mention: its 1-based line and its words as written.
     lines: Vec<usize>,
-    words: Vec<String>,
-    /// Per mention: the capitalized word right before it, if any (`First`
-    /// of `First Vice President Amrullah Saleh`), which may open a
-    /// registry title that the mention's office ends.
-    leads: Vec<Option<String>>,
+    words: Vec<&'a str>,
+    /// Per mention: the text right before it on its line, at most
+    /// [`BEFORE_BYTES`], which may open a registry title that the
+    /// mention's office ends (`First` of `First Vice President Amrullah
+    /// Saleh`, `Bank of` of `Bank of Japan Governor Masaaki Shirakawa`).
+    befores: Vec<&'a str>,
 }
 
 /// What the registry says of one mention.
@@ -133,7 +134,9 @@ struct CrossFlag {
 
 /// One person's titles: (office, class) -> the drafts carrying it (with
 /// their first mention of it).
-type Titles<'a> = BTreeMap<(Lower<'a>, Class), Vec<(usize, &'a Kept)>>;
+/// (office, class) -> how many mentions carry it in the run, and the
+/// drafts carrying it (their first such mention).
+type Titles<'a> = BTreeMap<(Lower<'a>, Class), (usize, Vec<(usize, &'a Kept)>)>;
 
 /// A string ordered and compared as its lower case (`str::to_lowercase`),
 /// without making that lower case.
@@ -183,6 +186,9 @@ struct Kept {
     class: Class,
     /// The registry judged it: never flagged across drafts.
     judged: bool,
+    /// The registry judged it wrong: the registry settles its conflicts,
+    /// so no mention loses to it.
+    wrong: bool,
     /// Its own draft flags it (or the registry says it is right): never
     /// flagged across drafts either.
     settled: bool,
@@ -263,12 +269,17 @@ impl TitleCheck {
         found.next().is_none().then_some(*first)
     }
 
-    /// `written` is the mention as the draft writes it, `lead` the
-    /// capitalized word right before it.
-    fn judge(&self, m: &Mention, written: &str, lead: Option<&str>, date: Date) -> Verdict {
+    /// `written` is the mention as the draft writes it, `before` the text
+    /// right before it on its line.
+    fn judge(&self, m: &Mention, written: &str, before: &str, date: Date) -> Verdict {
         let Some(pi) = m.registry else {
             return Verdict::Unknown;
         };
+        let lead = lead_words(before);
+        // The registry title may start before the mention and end in its
+        // office: `Bank of Japan Governor` where the mention starts at
+        // `Japan`, read as a country.
+        let joined = format!("{before}{written}");
         let person = &self.people[pi];
         let name = &person.name;
         let office = &m.office;
@@ -279,8 +290,14 @@ impl TitleCheck {
             .filter(|(o, c)| {
                 c.eq_ignore_ascii_case(office)
                     || short_for(office, &o.title)
-                    || named_with_body(office, &o.title, written)
+                    || named_with_body(office, &o.title, &joined, before.len())
                     || lead.is_some_and(|w| opened_by(office, &o.title, w))
+                    // `European Council President` for the registry's
+                    // `President` of country `European Council`.
+                    || o.country.as_deref().is_some_and(|country| {
+                        let full = format!("{} {}", country.trim(), o.title.trim());
+                        named_with_body(office, &full, &joined, before.len())
+                    })
             })
             .map(|(o, _)| o)
             .collect();
@@ -398,12 +415,12 @@ impl TitleCheck {
         let flags: Vec<Vec<(FileId, CrossFlag)>> = people
             .par_iter()
             .map(|(_, mentions)| {
-                // (office, class) -> drafts carrying it (first mention).
                 let mut titles: Titles = BTreeMap::new();
                 for &(di, c) in mentions {
-                    let list = titles
+                    let (count, list) = titles
                         .entry((Lower(strings.get(c.office)), c.class))
                         .or_default();
+                    *count += 1;
                     // Drafts come in order: only the last can be this one.
                     if list.last().is_none_or(|(x, _)| *x != di) {
                         list.push((di, c));
@@ -428,20 +445,20 @@ impl TitleCheck {
         later: impl Fn(usize, usize) -> bool,
         out: &mut Vec<(FileId, CrossFlag)>,
     ) {
-        for ((office, class), carriers) in titles {
+        for ((office, class), (mine, carriers)) in titles {
             for &(di, c) in carriers {
                 if c.judged || c.settled {
                     continue;
                 }
                 let mut loses_to = Vec::new();
-                for ((o2, k2), others) in titles {
-                    let (mine, theirs) = (carriers.len(), others.len());
+                for ((o2, k2), (theirs, others)) in titles {
+                    let (mine, theirs) = (*mine, *theirs);
                     // The majority title never loses.
                     if mine > theirs || !conflicts_as(office == o2, *class, *k2) {
                         continue;
                     }
                     for &(dj, c2) in others {
-                        if dj == di || !near(di, dj) {
+                        if dj == di || !near(di, dj) || c2.wrong {
                             continue;
                         }
                         if mine < theirs || later(di, dj) {
@@ -456,11 +473,8 @@ impl TitleCheck {
                 let (m, m2) = (c, c2);
                 let title2 = mention::title(strings.get(m2.office), m2.status);
                 let more = loses_to.len() - 1;
-                let why = if theirs > carriers.len() {
-                    format!(
-                        "most drafts of this run ({theirs} to {}) write `{title2}`",
-                        carriers.len(),
-                    )
+                let why = if theirs > *mine {
+                    format!("most mentions in this run ({theirs} to {mine}) write `{title2}`")
                 } else {
                     format!("{} is the later draft of the two", drafts[di].1.path)
                 };
@@ -546,6 +560,7 @@ impl Check for TitleCheck {
                     status: m.status,
                     class: m.status.class()?,
                     judged: own.judged,
+                    wrong: own.wrong,
                     settled: !own.open,
                 })
             })
@@ -624,6 +639,8 @@ impl Check for TitleCheck {
 struct Own {
     /// The registry judged it, right or wrong.
     judged: bool,
+    /// The registry judged it wrong.
+    wrong: bool,
     /// Neither the registry nor an earlier mention settled it: a
     /// comparison across drafts may flag it.
     open: bool,
@@ -640,18 +657,15 @@ impl CrossFlag {
 
 impl TitleCheck {
     /// A draft's mentions, with their lines and words.
-    fn found(&self, draft: &Draft) -> Found {
+    fn found<'a>(&self, draft: &'a Draft) -> Found<'a> {
         let mentions = self.mentions(draft);
         let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
         Found {
             lines: lines_of(&draft.text, &starts),
-            words: mentions
+            words: mentions.iter().map(|m| m.title_text(draft)).collect(),
+            befores: mentions
                 .iter()
-                .map(|m| m.title_text(draft).to_string())
-                .collect(),
-            leads: mentions
-                .iter()
-                .map(|m| lead_words(&draft.text[..m.span.start]).map(str::to_string))
+                .map(|m| line_tail(&draft.text[..m.span.start], BEFORE_BYTES))
                 .collect(),
             mentions,
         }
@@ -696,13 +710,14 @@ impl TitleCheck {
                 span: e.span.clone(),
                 message: format!("titled `{}` here", e.title()).into(),
             };
-            match self.judge(m, &found.words[j], found.leads[j].as_deref(), cx.date) {
+            match self.judge(m, found.words[j], found.befores[j], cx.date) {
                 Verdict::Right => {
                     own[j].judged = true;
                     continue;
                 }
                 Verdict::Wrong(msg) => {
                     own[j].judged = true;
+                    own[j].wrong = true;
                     let mut f = finding(
                         &self.rule,
                         cx,
@@ -760,10 +775,11 @@ impl Status {
     }
 }
 
-/// Whether the mention `written` holds the whole registry `title`, which
-/// names a body before `office` (`National Assembly President Julio
-/// Borges` for the registry's `National Assembly President`).
-fn named_with_body(office: &str, title: &str, written: &str) -> bool {
+/// Whether `written` holds the whole registry `title`, which names a body
+/// before `office` (`National Assembly President Julio Borges` for the
+/// registry's `National Assembly President`), ending after byte `from`
+/// (where the mention starts in `written`).
+fn named_with_body(office: &str, title: &str, written: &str, from: usize) -> bool {
     let title = title.trim();
     let (tl, ol) = (title.len(), office.len());
     tl > ol + 1
@@ -773,7 +789,22 @@ fn named_with_body(office: &str, title: &str, written: &str) -> bool {
         && written
             .as_bytes()
             .windows(tl)
-            .any(|w| w.eq_ignore_ascii_case(title.as_bytes()))
+            .enumerate()
+            .any(|(i, w)| i + tl > from && w.eq_ignore_ascii_case(title.as_bytes()))
+}
+
+/// How much of the text before a mention [`TitleCheck::judge`] reads.
+const BEFORE_BYTES: usize = 64;
+
+/// The last `max` bytes of `text` (fewer, to a character boundary) after
+/// its last line break.
+fn line_tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &text[start..];
+    tail.rfind('\n').map_or(tail, |i| &tail[i + 1..])
 }
 
 /// How many capitalized words right before a mention [`lead_words`]

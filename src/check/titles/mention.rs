@@ -324,6 +324,8 @@ pub struct Lexicon {
     particle_prefixes: Vec<String>,
     suffixes: Words,
     not_names: HashSet<String>,
+    /// Lowercase words naming an appositive office's body (`parliament`).
+    appositive_bodies: HashSet<String>,
     /// The not-names written with a trailing dot, without it.
     not_names_dotted: HashSet<String>,
     /// Not-names that may end a name after a first name when no number
@@ -520,6 +522,7 @@ impl Lexicon {
                 .collect(),
             suffixes: Words::new(&lower_set(pack.words("title-name-suffixes"))),
             not_names: pack.words("title-not-names").iter().cloned().collect(),
+            appositive_bodies: lower_set(pack.words("title-appositive-bodies")),
             surname_months: pack.words("title-surname-months").iter().cloned().collect(),
             dating_words: lower_set(pack.words("title-dating-words")),
             surname_openers: pack
@@ -884,9 +887,12 @@ impl Lexicon {
                     words.push(t.word);
                     j += 1;
                 }
+                // A suffix ends the name: `Jesse Jackson Jr. Prosecutors
+                // said` names no `Prosecutors`.
                 NameTok::Suffix if j > start && !words.is_empty() => {
                     j += 1;
                     end_byte = t.end + usize::from(t.dot);
+                    break;
                 }
                 // An honorific inside a name, with more of the name after it
                 // (`Sheikh Sharif Sheikh Ahmed`), is part of it, as the
@@ -1315,6 +1321,22 @@ impl Lexicon {
         })
     }
 
+    /// Whether `t` may name the body of an appositive's office: a word of
+    /// `title-appositive-bodies`, or a capitalized word that is no status,
+    /// nationality or function word (`Knesset`, `UN`).
+    fn names_body(&self, t: &Tok) -> bool {
+        if t.punct {
+            return false;
+        }
+        if !t.cap() {
+            return self.appositive_bodies.contains(t.lower);
+        }
+        self.status_of(t).is_none()
+            && t.possessive().is_none()
+            && (t.word.len() >= 2 && t.word.chars().all(|c| c.is_ascii_uppercase())
+                || matches!(self.name_tok(t, false), NameTok::Word))
+    }
+
     fn appositive(
         &self,
         toks: &[Tok],
@@ -1346,7 +1368,18 @@ impl Lexicon {
         {
             return None;
         }
-        let (first, mut status, _) = self.qualifiers_before(toks, start);
+        let (mut first, mut status, _) = self.qualifiers_before(toks, start);
+        // `the Crimean parliament speaker`, `the Knesset speaker`: up to two
+        // words naming the body, then the qualifiers before them.
+        let mut body = first;
+        while body > 0 && first - body < 2 && self.names_body(&toks[body - 1]) {
+            body -= 1;
+        }
+        if body < first {
+            let (f, s, _) = self.qualifiers_before(toks, body);
+            first = f;
+            status = status.max(s);
+        }
         if first < 2 {
             return None;
         }

@@ -625,17 +625,37 @@ fn a_title_named_with_its_body_is_the_registry_title() {
     assert!(named_with_body(
         "President",
         "National Assembly President",
-        "National Assembly President Julio Borges"
+        "National Assembly President Julio Borges",
+        0
     ));
     assert!(!named_with_body(
         "President",
         "National Assembly President",
-        "President Julio Borges"
+        "President Julio Borges",
+        0
     ));
     assert!(!named_with_body(
         "President",
         "President",
-        "President Ann Reyes"
+        "President Ann Reyes",
+        0
+    ));
+    // The registry title must reach into the mention, which starts at
+    // byte `from`: here the words before it name someone else's office.
+    let joined = "National Assembly President Ana Ruiz met President Julio Borges";
+    let from = joined.find("President Julio").unwrap();
+    assert!(!named_with_body(
+        "President",
+        "National Assembly President",
+        joined,
+        from
+    ));
+    let joined = "Bank of Japan Governor Masa Shira";
+    assert!(named_with_body(
+        "Governor",
+        "Bank of Japan Governor",
+        joined,
+        "Bank of ".len()
     ));
 }
 
@@ -715,4 +735,178 @@ fn a_surname_with_a_hyphened_particle_alone_is_read() {
             ("President al-Bashir", "Omar al-Bashir"),
         ]
     );
+}
+
+/// The flagged mentions of drafts checked together, as (draft, text).
+fn flagged_across(registry: &str, drafts: &[(&str, &str)]) -> Vec<(usize, String)> {
+    let (mut c, lang) = engine(registry);
+    let parsed: Vec<Draft> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t))| Draft::parse(format!("{i}.md"), *t, &lang))
+        .collect();
+    let cx = |i: usize| Context {
+        file: i,
+        date: day(drafts[i].0),
+        checked: true,
+    };
+    let learned = parsed
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, c.learn(d, &cx(i)).unwrap()))
+        .collect();
+    c.prepare(learned);
+    let mut out = Vec::new();
+    for (i, d) in parsed.iter().enumerate() {
+        let mut found = Vec::new();
+        c.check(d, &cx(i), &mut found);
+        out.extend(
+            found
+                .iter()
+                .map(|f| (i, drafts[i].1[f.span.clone()].to_string())),
+        );
+    }
+    out
+}
+
+#[test]
+fn across_drafts_the_minority_is_counted_in_mentions() {
+    // One draft calls her former minister once; a later one calls her
+    // minister twice: the lone `former` is the minority, though each title
+    // has one draft.
+    let drafts = [
+        (
+            "2023-05-01",
+            "In Rome, former Finance Minister Ada Brel spoke.",
+        ),
+        (
+            "2023-05-10",
+            "Finance Minister Ada Brel spoke. Brel, the finance minister, left.",
+        ),
+    ];
+    assert_eq!(
+        flagged_across("", &drafts),
+        vec![(0, "former Finance Minister Ada Brel".to_string())]
+    );
+    // One mention each: a tie, and the later draft is flagged.
+    let drafts = [
+        drafts[0],
+        ("2023-05-10", "Finance Minister Ada Brel spoke."),
+    ];
+    assert_eq!(
+        flagged_across("", &drafts),
+        vec![(1, "Finance Minister Ada Brel".to_string())]
+    );
+}
+
+#[test]
+fn a_body_named_as_the_registry_country_is_part_of_the_title() {
+    let registry = r#"
+[[person]]
+name = "Ana Costa"
+[[person.office]]
+title = "Prime Minister"
+country = "Portugal"
+from = 2015-11-26
+to = 2024-04-02
+[[person.office]]
+title = "President"
+country = "European Council"
+from = 2024-12-01
+"#;
+    let drafts = [(
+        "2025-01-10",
+        "European Council President Ana Costa arrived. Council President Ana Costa left.",
+    )];
+    let flagged = flagged_across(registry, &drafts);
+    assert_eq!(
+        flagged,
+        vec![(0, "Council President Ana Costa".to_string())]
+    );
+}
+
+#[test]
+fn portfolios_in_their_other_forms_are_one_office() {
+    let same = [(
+        "2023-05-01",
+        "Transport Minister Ada Brel spoke. Later, Transportation Minister Ada Brel and \
+         Minister for Transport Ada Brel left.",
+    )];
+    assert!(flagged_across("", &same).is_empty());
+    let other = [(
+        "2023-05-01",
+        "Transportation Minister Ada Brel spoke. Later, Defense Minister Ada Brel left.",
+    )];
+    assert_eq!(
+        flagged_across("", &other),
+        vec![(0, "Defense Minister Ada Brel".to_string())]
+    );
+}
+
+#[test]
+fn a_registry_title_may_start_before_the_mention() {
+    // `Japan` reads as a country, so the mention starts there; the
+    // registry's `Bank of Japan Governor` starts two words before it.
+    let registry = r#"
+[[person]]
+name = "Masa Shira"
+[[person.office]]
+title = "Bank of Japan Governor"
+country = "Japan"
+from = 2008-04-09
+to = 2013-03-19
+"#;
+    let right = [("2009-01-10", "Bank of Japan Governor Masa Shira spoke.")];
+    assert!(flagged_across(registry, &right).is_empty());
+    let wrong = [("2009-01-10", "Bank of Korea Governor Masa Shira spoke.")];
+    assert_eq!(flagged_across(registry, &wrong).len(), 1);
+}
+
+#[test]
+fn a_mention_the_registry_finds_wrong_wins_no_conflict_across_drafts() {
+    let registry = r#"
+[[person]]
+name = "Arsen Yats"
+[[person.office]]
+title = "Prime Minister"
+from = 2014-02-27
+"#;
+    let drafts = [
+        ("2014-02-23", "Prime Minister Arsen Yats spoke."),
+        (
+            "2014-03-18",
+            "In Kyiv, interim Prime Minister Arsen Yats spoke.",
+        ),
+    ];
+    assert_eq!(
+        flagged_across(registry, &drafts),
+        vec![(0, "Prime Minister Arsen Yats".to_string())]
+    );
+}
+
+#[test]
+fn an_appositive_may_name_the_body_of_its_office() {
+    let m = mentions(
+        "Ehud Barak, the Israeli parliament speaker, spoke. Dan Meir, the Knesset speaker, \
+         agreed. Ana Ruiz, the former state governor, left.",
+    );
+    let texts: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        texts,
+        vec![
+            ("Ehud Barak, the Israeli parliament speaker", "Speaker"),
+            ("Dan Meir, the Knesset speaker", "Speaker"),
+            ("Ana Ruiz, the former state governor", "former Governor"),
+        ]
+    );
+    // A body word with no article before it is no appositive.
+    assert!(mentions("Ehud Barak, parliament speaker since May, spoke.").is_empty());
+}
+
+#[test]
+fn a_name_suffix_ends_the_name() {
+    let m = mentions("He was named as Sen. Jesse Jackson Jr. Prosecutors said so.");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, "Sen. Jesse Jackson Jr.");
+    assert_eq!(m[0].1, "Jesse Jackson");
 }
