@@ -58,6 +58,10 @@ pub struct TitleCheck {
     people: Vec<Person>,
     /// The canonical office of each registry office, by person.
     canon: Vec<Vec<String>>,
+    /// The canonical offices that end each registry office after words
+    /// naming its body, by person (`Electricity Minister` for `Water and
+    /// Power Minister`, `Power Minister` being one of its forms).
+    canon_ends: Vec<Vec<Vec<String>>>,
     /// Registry people by name key (names and aliases), each with the
     /// initials their names give under it (`w` for `George W. Bush`).
     by_key: HashMap<String, Vec<(usize, String)>>,
@@ -231,9 +235,25 @@ impl TitleCheck {
             .iter()
             .map(|p| p.offices.iter().map(|o| lex.canonical(&o.title)).collect())
             .collect();
+        let canon_ends = people
+            .iter()
+            .map(|p| {
+                p.offices
+                    .iter()
+                    .map(|o| {
+                        let title = o.title.trim();
+                        title
+                            .match_indices(' ')
+                            .map(|(k, _)| lex.canonical(&title[k + 1..]))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         TitleCheck {
             rule,
             canon,
+            canon_ends,
             lex,
             people,
             by_key,
@@ -287,10 +307,15 @@ impl TitleCheck {
             .offices
             .iter()
             .zip(&self.canon[pi])
-            .filter(|(o, c)| {
+            .zip(&self.canon_ends[pi])
+            .filter(|((o, c), ends)| {
                 c.eq_ignore_ascii_case(office)
                     || short_for(office, &o.title)
                     || named_with_body(office, &o.title, &joined, before.len())
+                    // `Water and Power Minister Raja Ashraf`, read as
+                    // `Power Minister`, another form of the office.
+                    || (ends.iter().any(|e| e.eq_ignore_ascii_case(office))
+                        && holds_title(o.title.trim(), &joined, before.len()))
                     || lead.is_some_and(|w| opened_by(office, &o.title, w))
                     // `European Council President` for the registry's
                     // `President` of country `European Council`.
@@ -299,7 +324,7 @@ impl TitleCheck {
                         named_with_body(office, &full, &joined, before.len())
                     })
             })
-            .map(|(o, _)| o)
+            .map(|((o, _), _)| o)
             .collect();
         let class = m.status.class();
         if matches!(class, None | Some(Class::Acting)) {
@@ -786,6 +811,14 @@ fn named_with_body(office: &str, title: &str, written: &str, from: usize) -> boo
         && title.is_char_boundary(tl - ol)
         && title[tl - ol..].eq_ignore_ascii_case(office)
         && title.as_bytes()[tl - ol - 1] == b' '
+        && holds_title(title, written, from)
+}
+
+/// Whether `written` holds `title` (ASCII case aside), ending after byte
+/// `from`.
+fn holds_title(title: &str, written: &str, from: usize) -> bool {
+    let tl = title.len();
+    tl > 0
         && written
             .as_bytes()
             .windows(tl)

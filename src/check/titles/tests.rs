@@ -910,3 +910,21 @@ fn a_name_suffix_ends_the_name() {
     assert_eq!(m[0].0, "Sen. Jesse Jackson Jr.");
     assert_eq!(m[0].1, "Jesse Jackson");
 }
+
+#[test]
+fn a_registry_title_may_end_in_another_form_of_the_office() {
+    // `Power Minister` is a form of `Electricity Minister`; the registry
+    // writes the whole portfolio.
+    let registry = r#"
+[[person]]
+name = "Raja Ash"
+[[person.office]]
+title = "Water and Power Minister"
+from = 2008-03-31
+to = 2011-02-09
+"#;
+    let right = [("2008-08-19", "Water and Power Minister Raja Ash said so.")];
+    assert!(flagged_across(registry, &right).is_empty());
+    let wrong = [("2008-08-19", "Finance Minister Raja Ash said so.")];
+    assert_eq!(flagged_across(registry, &wrong).len(), 1);
+}
