@@ -327,10 +327,19 @@ impl TitleCheck {
             .map(|((o, _), _)| o)
             .collect();
         let class = m.status.class();
+        // An acting title is right when the registry has the person in
+        // that office on the date (`Acting President` listed, or the term
+        // itself); the registry says nothing of other acting spells.
+        if class == Some(Class::Acting) && same.iter().any(|o| o.holds_on(date)) {
+            return Verdict::Right;
+        }
         if matches!(class, None | Some(Class::Acting)) {
             return Verdict::Unknown;
         }
         if same.is_empty() {
+            if m.of_body {
+                return Verdict::Unknown;
+            }
             return Verdict::Wrong(format!(
                 "{name} never held the office of {office} (people registry); on {date} {name} is {}",
                 self.describe(person, date)

@@ -156,7 +156,7 @@ fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -
     // `U.S.`, `N.Y.C.`: single letters between full stops; worked out only
     // for a word that is no listed abbreviation, its full stops counted
     // first (most words have one, their last byte).
-    let is_acronym = || {
+    let is_acronym = |word: &str| {
         word.len() >= 4
             && word.bytes().filter(|&b| b == b'.').count() >= 2
             && word
@@ -164,7 +164,9 @@ fn ends_sentence_after_abbreviation(before: &str, next: &str, lang: &Language) -
                 .filter(|p| !p.is_empty())
                 .all(|p| p.chars().count() == 1)
     };
-    if lang.abbreviations.contains(word) || is_acronym() {
+    // `then-U.S. President`: the abbreviation after the hyphen, likewise.
+    let known = |w: &str| lang.abbreviations.contains(w) || is_acronym(w);
+    if known(word) || (titled.len() < word.len() && known(titled)) {
         let end = next
             .find(|c: char| !(c.is_alphanumeric() || c == '\''))
             .unwrap_or(next.len());
@@ -281,6 +283,18 @@ mod tests {
         check(
             "Troops from the U.K. Royal Navy landed.",
             &["Troops from the U.K. Royal Navy landed."],
+        );
+        // After a hyphen: `then-U.S.`, `ex-U.N.`.
+        check(
+            "It fell after then-U.S. President Donald Trump left. Ex-U.N. envoy Ana Ruiz spoke.",
+            &[
+                "It fell after then-U.S. President Donald Trump left.",
+                "Ex-U.N. envoy Ana Ruiz spoke.",
+            ],
+        );
+        check(
+            "Aid came from the anti-U.S. The group said so.",
+            &["Aid came from the anti-U.S.", "The group said so."],
         );
     }
 

@@ -54,6 +54,10 @@ pub struct Mention {
     pub office: String,
     pub status: Status,
     pub registry: Option<usize>,
+    /// An appositive whose office `of` names its body (`Javad Owji, a
+    /// former managing director of the National Iranian Gas Company`):
+    /// perhaps no office a registry lists.
+    pub of_body: bool,
 }
 
 /// An office with a status, as messages show it: `former Mayor`,
@@ -413,6 +417,8 @@ struct Raw {
     office: String,
     status: Status,
     heading: bool,
+    /// An appositive office followed by `of` and its body.
+    of_body: bool,
 }
 
 /// Who a raw mention names by its own words.
@@ -1155,6 +1161,7 @@ impl Lexicon {
                 office: r.office,
                 status: r.status,
                 registry: reg,
+                of_body: r.of_body,
             });
         }
         out
@@ -1307,7 +1314,8 @@ impl Lexicon {
         if !toks[i].cap() && !seen && !of_country {
             return None;
         }
-        if status != Status::Elect {
+        // `then-President-elect`: a title of the past all the same.
+        if status != Status::Elect || before == Status::Then {
             status = before;
         }
         Some(Raw {
@@ -1318,6 +1326,7 @@ impl Lexicon {
             office: office.to_string(),
             status,
             heading,
+            of_body: false,
         })
     }
 
@@ -1416,6 +1425,17 @@ impl Lexicon {
             }
             k -= 1;
         }
+        // `R.K. Singh, a former home secretary`: initials run together read
+        // as an abbreviation, and the surname alone would name whichever
+        // Singh came first; whose title it is stays unknown.
+        if k > 0
+            && k < comma
+            && toks[k - 1].dot
+            && toks[k - 1].cap()
+            && toks[k - 1].word.contains('.')
+        {
+            return None;
+        }
         while k < comma && !matches!(self.name_tok(&toks[k], true), NameTok::Word) {
             k += 1;
         }
@@ -1437,6 +1457,7 @@ impl Lexicon {
             office: office.to_string(),
             status,
             heading,
+            of_body: toks.get(j).is_some_and(|t| !t.punct && t.lower == "of"),
         })
     }
 }

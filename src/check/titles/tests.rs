@@ -928,3 +928,76 @@ to = 2011-02-09
     let wrong = [("2008-08-19", "Finance Minister Raja Ash said so.")];
     assert_eq!(flagged_across(registry, &wrong).len(), 1);
 }
+
+#[test]
+fn then_and_ex_before_a_country_abbreviation_are_statuses() {
+    let m = mentions(
+        "It fell after then-U.S. President Ana Ruiz left. Ex-U.S. President Tom Vale spoke. \
+         In June, then-President-elect Ida Moor spoke.",
+    );
+    let titles: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        titles,
+        vec![
+            ("then-U.S. President Ana Ruiz", "then-President"),
+            ("Ex-U.S. President Tom Vale", "former President"),
+            ("then-President-elect Ida Moor", "then-President"),
+        ]
+    );
+}
+
+#[test]
+fn run_together_initials_before_an_appositive_leave_the_person_unknown() {
+    let m = mentions(
+        "Home Minister Raj Singh spoke. R.K. Singh, a former home secretary, takes over power.",
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, "Home Minister Raj Singh");
+}
+
+#[test]
+fn an_office_of_a_named_body_is_not_judged_never_held() {
+    let registry = r#"
+[[person]]
+name = "Javad Owji"
+[[person.office]]
+title = "Oil Minister"
+from = 2021-08-25
+"#;
+    let drafts = [(
+        "2021-08-26",
+        "Oil Minister Javad Owji, a former managing director of the National Gas Company, spoke.",
+    )];
+    assert!(flagged_across(registry, &drafts).is_empty());
+    let drafts = [(
+        "2021-08-26",
+        "Javad Owji, a former managing director, spoke.",
+    )];
+    assert_eq!(flagged_across(registry, &drafts).len(), 1);
+}
+
+#[test]
+fn an_acting_title_the_registry_lists_is_right() {
+    let registry = r#"
+[[person]]
+name = "Good Jona"
+[[person.office]]
+title = "Acting President"
+from = 2010-02-09
+to = 2010-05-06
+[[person.office]]
+title = "President"
+from = 2010-05-06
+"#;
+    let drafts = [
+        (
+            "2010-04-08",
+            "Acting President Good Jona swore in the cabinet.",
+        ),
+        (
+            "2010-05-07",
+            "President Good Jona was sworn in. President Good Jona spoke.",
+        ),
+    ];
+    assert!(flagged_across(registry, &drafts).is_empty());
+}
