@@ -136,10 +136,8 @@ struct CrossFlag {
     label: Label,
 }
 
-/// One person's titles: (office, class) -> the drafts carrying it (with
-/// their first mention of it).
-/// (office, class) -> how many mentions carry it in the run, and the
-/// drafts carrying it (their first such mention).
+/// One person's titles: (office, class) -> how many mentions carry it in
+/// the run, and the drafts carrying it (with their first such mention).
 type Titles<'a> = BTreeMap<(Lower<'a>, Class), (usize, Vec<(usize, &'a Kept)>)>;
 
 /// A string ordered and compared as its lower case (`str::to_lowercase`),
