@@ -98,6 +98,15 @@ fn roundup_fixture() {
     check_fixture("roundup");
 }
 
+/// Forms of real wire copy: `are reported to have died`, `a further 22`,
+/// `million-dollar`, `from ... to 20 billion`, a progressive `is
+/// confirming`, a country whose name ends in `-ly`, named news sources,
+/// dissidents, protesters and Islamists as sources.
+#[test]
+fn wire_copy_fixture() {
+    check_fixture("wire-copy");
+}
+
 #[test]
 fn built_in_figure_examples_hold() {
     let mut engine = engine();

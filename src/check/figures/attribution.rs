@@ -170,8 +170,9 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     {
         return None;
     }
-    // `declared a state of emergency`: a declaration, not a report.
-    if lex.that_verbs.word(t, v) && !t.low_is(v + 1, "that") {
+    // `declared a state of emergency`: a declaration, not a report; `the
+    // United States that sent troops`: a name.
+    if lex.that_verbs.word(t, v) && (!t.low_is(v + 1, "that") || (v > 0 && t.toks[v].cap)) {
         return None;
     }
     // `which put extra patrols on I-70`: no amount put at in its clause.
@@ -208,11 +209,18 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     let mut b = v;
     // `published in May estimated`: a capital inside the sentence is a
     // name (the month), not the modal.
+    // `Italy said`, `Kelly reported`: a capital, even the sentence's
+    // first, is no adverb. `The agency is confirming`: before a present
+    // participle a form of `be` makes no passive.
+    let progressive = t.low(v).ends_with("ing");
     while b > 0
         && t.is_word(b - 1)
-        && !lex.not_subject.word(t, b - 1)
-        && (lex.transparent.word(t, b - 1)
-            || (t.low(b - 1).ends_with("ly") && !ly_noun(lex, t, b - 1)))
+        && (progressive && lex.be_forms.word(t, b - 1)
+            || !lex.not_subject.word(t, b - 1)
+                && (lex.transparent.word(t, b - 1)
+                    || (t.low(b - 1).ends_with("ly")
+                        && !ly_noun(lex, t, b - 1)
+                        && !t.toks[b - 1].cap)))
         && !(b > 1 && t.toks[b - 1].cap)
     {
         b -= 1;
@@ -1428,6 +1436,13 @@ pub fn pointer_back(lex: &Lexicons, t: &Tokens) -> Option<Range<usize>> {
         && let Some(le) = lex
             .pointer_links
             .find_in(&lex.vocab, t, e, (e + POINTER_LINK_REACH).min(t.len()))
+            // `The figures, from the ministry, ...`, not `The grant is the
+            // largest ever from the fund`: a `from` alone follows its noun.
+            .filter(|&(a, le)| {
+                !(le == a + 1 && t.low_is(a, "from"))
+                    || a == e
+                    || (a == e + 1 && t.is_punct(e, ","))
+            })
             .map(|(_, le)| le)
             .or_else(|| passive_by_after_time(lex, t, e))
         // `The figures were released in a statement`, not `in March`.
@@ -1687,6 +1702,15 @@ pub fn classify(
                 .filter(|&(a, b)| {
                     *class != SourceClass::Anonymous
                         || !(b == a + 1 && t.toks[a].hyphen && l.at(t, a) != Some(b))
+                })
+                // `many news sources including CNN`: sources named are
+                // no anonymous ones.
+                .filter(|&(_, b)| {
+                    *class != SourceClass::Anonymous
+                        || !lex.naming_links.at(t, b).is_some_and(|e| {
+                            let e = if lex.determiners.word(t, e) { e + 1 } else { e };
+                            e < source.end && t.is_word(e) && t.toks[e].cap
+                        })
                 })
                 // `Volunteers from the Libyan Red Crescent`: a named
                 // body's volunteers speak for it, not as locals.

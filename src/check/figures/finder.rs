@@ -682,6 +682,17 @@ fn compared_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Op
         .ending_at(t, start, 3)
         .is_some_and(|l| l >= prev.toks.end)
         && ends;
+    // `from the 15 billion dollars already spent to 30 billion`: the
+    // other end of a span the figure before opens.
+    let span_end = || {
+        let from = prev.toks.start;
+        t.low_is(start - 1, "to")
+            && (from >= 1 && t.low_is(from - 1, "from")
+                || from >= 2 && t.low_is(from - 2, "from") && lex.determiners.word(t, from - 1))
+            && start - 1 - prev.toks.end <= FROM_TO_REACH
+            && (prev.toks.end..start - 1).all(|i| t.is_word(i))
+            && ends
+    };
     let subject = || {
         prev.class == Class::People
             && t.low_is(start - 1, "and")
@@ -690,7 +701,7 @@ fn compared_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Op
             && lex.auxiliaries.word(t, e)
             && !t.low_is(e + 1, "of")
     };
-    (compared || subject()).then(|| Figure {
+    (compared || span_end() || subject()).then(|| Figure {
         span: t.span(start, e),
         toks: start..e,
         class: prev.class,
@@ -698,6 +709,11 @@ fn compared_count(lex: &Lexicons, t: &Tokens, start: usize, prev: &Figure) -> Op
         compared: true,
     })
 }
+
+/// How many words may stand between the figure that opens a span with
+/// `from` and the `to` that closes it (`from 15 billion dollars already
+/// spent to 30 billion`).
+const FROM_TO_REACH: usize = 3;
 
 /// The end of a count with no noun of its own that starts at `start`,
 /// qualifier and all (`at least four`), when the count is no year, date or
@@ -1324,10 +1340,12 @@ fn state_after(lex: &Lexicons, t: &Tokens, j: usize, states: &Lex) -> bool {
 fn past_links(lex: &Lexicons, t: &Tokens, mut j: usize) -> usize {
     let from = j;
     while j < from + STATE_REACH {
-        if lex.auxiliaries.word(t, j) {
-            j += 1;
-        } else if let Some(e) = lex.casualty_links.at(t, j) {
+        // Links first: `believed` is an auxiliary, `believed to have` a
+        // link.
+        if let Some(e) = lex.casualty_links.at(t, j) {
             j = e;
+        } else if lex.auxiliaries.word(t, j) {
+            j += 1;
         } else {
             break;
         }

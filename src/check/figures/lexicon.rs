@@ -566,6 +566,11 @@ pub struct Lexicons {
     pub life_nouns: Lex,
     pub membership_verbs: Lex,
     pub member_links: Lex,
+    /// Words before the names of sources (`news sources including CNN`).
+    pub naming_links: Lex,
+    /// Forms of `be` before a speech verb's present participle (`is
+    /// confirming`).
+    pub be_forms: Lex,
     pub own_work_nouns: Lex,
     /// Speech verbs that report only with `that` after them (`declared
     /// that`, not `declared a state of emergency`).
@@ -933,6 +938,8 @@ impl Lexicons {
             life_nouns: lex("life-nouns", false),
             membership_verbs: lex("membership-verbs", false),
             member_links: lex("member-links", false),
+            naming_links: lex("naming-links", false),
+            be_forms: lex("be-forms", false),
             own_work_nouns: lex("own-work-nouns", false),
             that_verbs: lex("that-verbs", false),
             at_verbs: lex("at-verbs", false),

@@ -1393,12 +1393,32 @@ impl Lexicon {
             return None;
         }
         let is_comma = |t: &Tok| t.punct && t.word == ",";
-        // `NAME, the prime minister` or `NAME, Israel's prime minister`.
-        let comma = if is_comma(&toks[first - 1])
-            && toks[first].cap()
-            && toks[first].possessive().is_some()
+        // `NAME, South Korea's foreign minister`: the country's other words
+        // before its possessive.
+        let mut lead = first;
+        if toks[first].cap() && toks[first].possessive().is_some() {
+            while lead > 1
+                && first - lead < 2
+                && toks[lead - 1].cap()
+                && !toks[lead - 1].punct
+                && toks[lead - 1].possessive().is_none()
+            {
+                lead -= 1;
+            }
+        }
+        // `NAME, the prime minister`, `NAME, Israel's prime minister`, or
+        // with no article before a nationality or status (`NAME, South
+        // Korean foreign minister`, `NAME, former prime minister`).
+        let country = (first..start)
+            .take_while(|&k| toks[k].cap() && !toks[k].punct)
+            .any(|k| toks[k].possessive().is_some());
+        let comma = if is_comma(&toks[lead - 1])
+            && (country
+                || lead == first
+                    && (self.status_of(&toks[first]).is_some()
+                        || self.nationalities.at(toks, first).is_some()))
         {
-            first - 1
+            lead - 1
         } else {
             let article = toks[first - 1].lower;
             if !(article == "the"

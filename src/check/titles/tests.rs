@@ -171,6 +171,39 @@ fn a_country_in_the_appositive_or_after_the_office() {
 }
 
 #[test]
+fn an_appositive_with_no_article_before_a_country_nationality_or_status() {
+    let m = mentions(
+        "Tom Ashby, South Korea's foreign secretary, spoke. Olaf Scholz, German chancellor, listened. Ravi Sethi, former home minister, left. Tom Hale, governor, waved.",
+    );
+    let got: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "Tom Ashby, South Korea's foreign secretary",
+                "Foreign Minister"
+            ),
+            ("Olaf Scholz, German chancellor", "Chancellor"),
+            (
+                "Ravi Sethi, former home minister",
+                "former Interior Minister"
+            ),
+        ]
+    );
+    // `Former U-S President`: the hyphenated abbreviation is a country, and
+    // the status before it counts.
+    assert!(
+        flagged(
+            "Former U-S President Recep Tayyip Erdogan spoke.",
+            day("2012-05-19")
+        )
+        .len()
+            == 1
+    );
+    assert!(flagged("Former U-S Governor Tom Hale spoke.", day("2012-05-19")).is_empty());
+}
+
+#[test]
 fn accents_aliases_and_possessives_find_the_registry_person() {
     let m = mentions(
         "Turkish President Recep Tayyip Erdogan spoke. President Erdoğan's aides listened.",
