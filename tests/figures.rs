@@ -192,12 +192,13 @@ fn json_output_from_the_binary() {
     );
 }
 
-/// The source as a message names it: a class's own word is said once, and a
-/// long source phrase is cut to the part before its first comma.
+/// The source as a message names it: a class's own word is said once, a
+/// long source phrase is cut to the part before its first comma, and a
+/// time at its end is left out.
 #[test]
 fn messages_name_the_source_once() {
     let mut engine = engine();
-    let text = "Witnesses said 14 people were killed.\n\nAn aide to the governor, speaking on condition of anonymity, said 9 guards were detained.\n";
+    let text = "Witnesses said 14 people were killed.\n\nAn aide to the governor, speaking on condition of anonymity, said 9 guards were detained.\n\nThe army on Thursday said 20 soldiers were killed.\n";
     let draft = Draft::parse("a.md", text, &engine.language);
     let date = Date {
         year: 2024,
@@ -214,6 +215,7 @@ fn messages_name_the_source_once() {
         [
             "casualty figure `14 people` comes from witnesses and is not marked as unverified",
             "casualty figure `9 guards` comes from an aide to the governor, a local or anonymous source, and is not marked as unverified",
+            "casualty figure `20 soldiers` comes from the army, a party to the conflict, and is not marked as unverified",
         ]
     );
 }

@@ -170,6 +170,11 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     {
         return None;
     }
+    // `two later confirmed dead`, `were reported missing`: a state, not a
+    // report (but `Police said dead bodies ...` reports).
+    if lex.casualty_links.word(t, v) && lex.casualty_states.word(t, v + 1) {
+        return None;
+    }
     // `declared a state of emergency`: a declaration, not a report; `the
     // United States that sent troops`: a name.
     if lex.that_verbs.word(t, v) && (!t.low_is(v + 1, "that") || (v > 0 && t.toks[v].cap)) {

@@ -1236,7 +1236,10 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
             return true;
         }
     }
-    if let Some(v) = lex.toll_verbs.ending_at(t, start, 4) {
+    if let Some(v) = lex.toll_verbs.ending_at(t, start, 4)
+        // `in the past three days`: an adjective after its determiner.
+        && !(v + 1 == start && v > 0 && t.low_is(v, "past") && lex.determiners.word(t, v - 1))
+    {
         // The count noun heads the subject, which may run on: `The number
         // of people killed in the conflict has risen to nearly 12,000`.
         let from = v.saturating_sub(TOLL_SUBJECT_REACH);

@@ -571,6 +571,8 @@ pub struct Lexicons {
     /// Forms of `be` before a speech verb's present participle (`is
     /// confirming`).
     pub be_forms: Lex,
+    /// Words of a time at the end of a source phrase (`the army Thursday`).
+    pub source_times: Lex,
     pub own_work_nouns: Lex,
     /// Speech verbs that report only with `that` after them (`declared
     /// that`, not `declared a state of emergency`).
@@ -940,6 +942,7 @@ impl Lexicons {
             member_links: lex("member-links", false),
             naming_links: lex("naming-links", false),
             be_forms: lex("be-forms", false),
+            source_times: lex("source-times", false),
             own_work_nouns: lex("own-work-nouns", false),
             that_verbs: lex("that-verbs", false),
             at_verbs: lex("at-verbs", false),

@@ -1902,7 +1902,17 @@ fn unverified(
             _ => relative().unwrap_or_else(|| quoted(draft, &words)),
         };
     }
-    let who = lower_first(lex, &who);
+    // `the army Thursday said`, `rebels on Thursday said`: the source
+    // without the time it spoke.
+    let mut words_of: Vec<&str> = who.split_whitespace().collect();
+    while words_of.len() > 1
+        && lex
+            .source_times
+            .has(&lex.vocab, &words_of[words_of.len() - 1].to_lowercase())
+    {
+        words_of.pop();
+    }
+    let who = lower_first(lex, &words_of.join(" "));
     let describe = class.describe();
     // `witnesses` is its own class's description: said once.
     let message = if lex.person_pronouns.has(&lex.vocab, &who) {
