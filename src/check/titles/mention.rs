@@ -1277,16 +1277,23 @@ impl Lexicon {
             return None;
         }
         // `The prime minister of Israel, Ariel Sharon`: the country after
-        // the office, then a comma.
+        // the office, then a comma; `President of the United States Barack
+        // Obama`: or the name.
         let mut of_country = false;
-        if toks.get(j).is_some_and(|t| t.lower == "of")
-            && let Some((len, _)) = self.nationalities.at(toks, j + 1)
-            && toks
-                .get(j + 1 + len)
-                .is_some_and(|t| t.punct && t.word == ",")
-        {
-            j += 1 + len;
-            of_country = true;
+        if toks.get(j).is_some_and(|t| t.lower == "of") {
+            let k = if toks.get(j + 1).is_some_and(|t| t.lower == "the") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some((len, _)) = self.nationalities.at(toks, k)
+                && toks
+                    .get(k + len)
+                    .is_some_and(|t| t.punct && t.word == "," || (k > j + 1 && !t.punct && t.cap()))
+            {
+                j = k + len;
+                of_country = true;
+            }
         }
         let comma = toks.get(j).is_some_and(|t| t.punct && t.word == ",");
         if comma {

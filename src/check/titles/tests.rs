@@ -190,6 +190,23 @@ fn an_appositive_with_no_article_before_a_country_nationality_or_status() {
             ),
         ]
     );
+    let m = mentions(
+        "Said the former Secretary-General of the UN, Ida Berg. The President of the United States Recep Tayyip Erdogan spoke.",
+    );
+    let got: Vec<(&str, &str)> = m.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "former Secretary-General of the UN, Ida Berg",
+                "former Secretary-General"
+            ),
+            (
+                "President of the United States Recep Tayyip Erdogan",
+                "President"
+            ),
+        ]
+    );
     // `Former U-S President`: the hyphenated abbreviation is a country, and
     // the status before it counts.
     assert!(
