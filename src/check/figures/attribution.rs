@@ -212,11 +212,12 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         }
     }
     let mut b = v;
-    // `published in May estimated`: a capital inside the sentence is a
-    // name (the month), not the modal.
-    // `Italy said`, `Kelly reported`: a capital, even the sentence's
-    // first, is no adverb. `The agency is confirming`: before a present
-    // participle a form of `be` makes no passive.
+    // Back over adverbs and auxiliaries to the subject. A capital inside
+    // the sentence is a name (`published in May estimated`: the month, not
+    // the modal), and a capital ending in `-ly`, even the sentence's first,
+    // is no adverb (`Italy said`, `Kelly reported`). Before a present
+    // participle a form of `be` makes no passive (`The agency is
+    // confirming`).
     let progressive = t.low(v).ends_with("ing");
     while b > 0
         && t.is_word(b - 1)

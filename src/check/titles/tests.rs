@@ -209,13 +209,12 @@ fn an_appositive_with_no_article_before_a_country_nationality_or_status() {
     );
     // `Former U-S President`: the hyphenated abbreviation is a country, and
     // the status before it counts.
-    assert!(
+    assert_eq!(
         flagged(
             "Former U-S President Recep Tayyip Erdogan spoke.",
             day("2012-05-19")
-        )
-        .len()
-            == 1
+        ),
+        ["Former U-S President Recep Tayyip Erdogan"]
     );
     assert!(flagged("Former U-S Governor Tom Hale spoke.", day("2012-05-19")).is_empty());
 }
