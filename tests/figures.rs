@@ -108,6 +108,11 @@ fn wire_copy_fixture() {
 }
 
 #[test]
+fn night_desk_fixture() {
+    check_fixture("night-desk");
+}
+
+#[test]
 fn built_in_figure_examples_hold() {
     let mut engine = engine();
     let only: Vec<String> = KINDS.iter().map(|k| k.to_string()).collect();

@@ -105,7 +105,18 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 } else {
                     0
                 };
-                let mut end = (f.toks.end + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
+                // `four crew and ten passengers, were killed`: from the
+                // end of the list of figures it opens.
+                let mut last = f.toks.end;
+                for next in &out[k + 1..] {
+                    if next.toks.start != last + 1
+                        || !(t.low_is(last, "and") || t.is_punct(last, ","))
+                    {
+                        break;
+                    }
+                    last = next.toks.end;
+                }
+                let mut end = (last + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
                 // `Five members of a family, including three children,
                 // were killed`: on over a share between commas.
                 if let Some(c) = (f.toks.end..end)
@@ -146,6 +157,7 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
             if f.class == Class::People
                 && !casualty_sentence
                 && !lex.casualty_states.word(t, f.toks.end)
+                && !takes_lives(lex, t, f.toks.start, f.toks.end)
             {
                 f.casualty = false;
             }
@@ -541,7 +553,8 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         }
         let casualty = class == Class::Casualties
             || (start..end).any(|i| lex.casualty_heads.word(t, i))
-            || (class == Class::People && lex.casualty_states.word(t, end));
+            || (class == Class::People && lex.casualty_states.word(t, end))
+            || takes_lives(lex, t, start, end);
         return fig(end, class, casualty);
     }
     if let Some(e) = of_casualty(lex, t, k) {
@@ -556,6 +569,16 @@ fn figure_at(lex: &Lexicons, t: &Tokens, start: usize) -> Option<Figure> {
         return fig(e, Class::People, true);
     }
     None
+}
+
+/// A count of lives that a verb before it takes (`has claimed at least
+/// nine lives`): the dead, with no casualty word in the sentence.
+fn takes_lives(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> bool {
+    end > start
+        && lex.life_nouns.word(t, end - 1)
+        && start
+            .checked_sub(1)
+            .is_some_and(|v| lex.life_takers.word(t, v))
 }
 
 /// The object of a verb that kills or hurts people (lexicon
@@ -1043,8 +1066,12 @@ fn head(lex: &Lexicons, t: &Tokens, k: usize, vague: bool) -> Option<(usize, Cla
             break;
         }
         // `Command Region 4 said troops had ...`: a verb of speech ends the
-        // phrase (not a participle: `20 confirmed cases`).
-        if lex.speech_verbs.word(t, j) && !w.ends_with("ed") {
+        // phrase (not a participle: `20 confirmed cases`, nor a name's word:
+        // `14 United States troops`).
+        if lex.speech_verbs.word(t, j)
+            && !w.ends_with("ed")
+            && !(j > first && t.toks[j].cap && t.toks[j - 1].cap)
+        {
             break;
         }
         if modifier || t.toks[j].cap || t.toks[j].hyphen {
@@ -1244,8 +1271,9 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
         // of people killed in the conflict has risen to nearly 12,000`.
         let from = v.saturating_sub(TOLL_SUBJECT_REACH);
         // `The toll, which stood at 125 on Sunday,`: a relative clause
-        // after the noun is still its clause.
-        let no_comma = |a: usize| (a..v).all(|i| !t.is_punct(i, ","));
+        // after the noun is still its clause. So is a place named with its
+        // country (`in Musayyib, Iraq has risen to 98`).
+        let no_comma = |a: usize| (a..v).all(|i| !t.is_punct(i, ",") || between_names(t, i));
         // A bare `at` or `to` belongs to its toll noun (`the death toll at
         // 183`) or to a verb that carries the toll (`put the toll at`,
         // `rose Monday to`, `bringing the toll ... to`), not to a word
@@ -1295,6 +1323,13 @@ fn is_bare_casualty(lex: &Lexicons, t: &Tokens, start: usize, end: usize) -> boo
     false
 }
 
+/// Whether token `i` stands between two capitalised words, as the comma
+/// of `Musayyib, Iraq` does.
+fn between_names(t: &Tokens, i: usize) -> bool {
+    let name = |k: usize| t.is_word(k) && t.toks[k].cap;
+    i > 0 && name(i - 1) && name(i + 1)
+}
+
 /// `15 of its members were killed`: a count of a group's share that a
 /// casualty word follows. Returns the end of the group noun.
 fn of_casualty(lex: &Lexicons, t: &Tokens, end: usize) -> Option<usize> {
@@ -1330,7 +1365,7 @@ fn of_casualty(lex: &Lexicons, t: &Tokens, end: usize) -> Option<usize> {
 /// How many auxiliaries and words of a reported count (lexicon
 /// `figure-casualty-links`) may stand between a count and its casualty
 /// word (`had been reported killed`).
-const STATE_REACH: usize = 4;
+const STATE_REACH: usize = 6;
 
 /// Whether a word of `states` follows token `j`, past auxiliaries and
 /// words of a reported count (`were killed`, `were listed as missing`).
@@ -1581,6 +1616,12 @@ pub mod tests {
             "The floods displaced 300 families and killed 12 survivors of the first wave.",
             &["300 families", "12 survivors"],
         );
+        // The casualty word after a list of counts is each one's.
+        assert_figures(
+            "At least 14 troops, four crew and ten passengers, were killed.",
+            &["At least 14 troops", "four crew", "ten passengers"],
+        );
+        assert_figures("Four crew and ten passengers boarded.", &["ten passengers"]);
     }
 
     #[test]
@@ -1707,6 +1748,11 @@ pub mod tests {
 
     #[test]
     fn people_heads_with_modifiers() {
+        // `States` is a verb of speech, but not inside a name.
+        assert_figures(
+            "At least 14 United States troops were killed.",
+            &["At least 14 United States troops"],
+        );
         assert_figures(
             "At least 14 Chadian army soldiers were killed.",
             &["At least 14 Chadian army soldiers"],
@@ -1801,6 +1847,11 @@ pub mod tests {
         assert_class("Nearly 18,000 were listed as missing.", Class::Toll, true);
         assert_class("Two were found dead in the river.", Class::Toll, true);
         assert_figures("Two were found alive in the river.", &[]);
+        assert_class(
+            "Up to 1,500 are thought to still be missing.",
+            Class::Toll,
+            true,
+        );
     }
 
     #[test]
@@ -2003,6 +2054,15 @@ pub mod tests {
             &["20 children"],
         );
         assert_figures("Crews rescued 20 children and six dogs.", &["20 children"]);
+        // Lives a verb takes are the dead, with no casualty word.
+        assert_figures(
+            "The storm has claimed at least nine lives in Nicaragua and at least eight in Mexico.",
+            &["at least nine lives", "at least eight"],
+        );
+        assert_figures(
+            "The vaccine saved nine lives in Nicaragua and eight in Mexico.",
+            &["nine lives"],
+        );
     }
 
     #[test]
@@ -2239,6 +2299,17 @@ pub mod tests {
         assert_figures("The toll rose to 65 on Friday.", &["65"]);
         assert_figures("The toll, which stood at 125 on Sunday, climbed.", &["125"]);
         assert_figures("Flood toll rises to 41", &["41"]);
+        // A place and its country between the toll and its verb.
+        assert_figures("The toll in Musayyib, Iraq has risen to 98.", &["98"]);
+        assert_figures("The toll in Kabul, officials said, rose to 98.", &[]);
+        // Estimates, and vague counts a toll is in or runs into.
+        assert_figures("The death toll has been estimated at 300.", &["300"]);
+        assert_figures("The death toll is estimated to be 300.", &["300"]);
+        assert_figures(
+            "The death toll is in the hundreds and could run into the thousands.",
+            &["hundreds", "thousands"],
+        );
+        assert_figures("The death toll in the 12 provinces rose to 40.", &["40"]);
         assert_figures("Car bomb kills 22 in market", &["22"]);
         assert_figures("Mine blast kills seven", &["seven"]);
         assert_figures("The bombing raised the day's toll to 58.", &["58"]);
@@ -2379,6 +2450,12 @@ pub mod tests {
             Class::People,
             true,
         );
+        assert_class(
+            "The rebels said the clashes had cost 40 lives.",
+            Class::People,
+            true,
+        );
+        assert_class("The vaccine saved 40 lives.", Class::People, false);
         assert_class(
             "Aid agencies say 40,000 people have fled.",
             Class::People,

@@ -564,6 +564,9 @@ pub struct Lexicons {
     pub trend_verbs: Lex,
     pub org_members: Lex,
     pub life_nouns: Lex,
+    /// Verbs that take the lives a count of lexicon `figure-life-nouns`
+    /// counts (`claimed 19 lives`, `cost 40 lives`).
+    pub life_takers: Lex,
     pub membership_verbs: Lex,
     pub member_links: Lex,
     /// Words before the names of sources (`news sources including CNN`).
@@ -938,6 +941,7 @@ impl Lexicons {
             trend_verbs: lex("trend-verbs", false),
             org_members: lex("org-members", false),
             life_nouns: lex("life-nouns", false),
+            life_takers: lex("life-takers", false),
             membership_verbs: lex("membership-verbs", false),
             member_links: lex("member-links", false),
             naming_links: lex("naming-links", false),
