@@ -167,6 +167,11 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     {
         return None;
     }
+    // `Karzai ordered an investigation after saying that ...`: the
+    // sentence's opening subject speaks.
+    if v >= 2 && t.low(v).ends_with("ing") && lex.participle_openers.word(t, v - 1) {
+        return opening_subject(lex, t).filter(|r| r.end < v - 1);
+    }
     if lex.participle_links.word(t, v + 1)
         && lex.qualifiers.at(t, v + 1).is_none()
         && !at_place_or_time
@@ -1017,6 +1022,7 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
         } else if (lex.speech_verbs.word(t, i)
             && lex.non_reports.at(t, i).is_none()
             && !claims_lives(lex, t, i)
+            && !counted_state(lex, t, i)
             && lex.non_report_leads.ending_at(t, i + 1, 3).is_none()
             && !in_absolute_phrase(lex, t, i)
             && !noun_use(lex, t, i)
@@ -1040,6 +1046,17 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
         }
         i += 1;
     }
+}
+
+/// Whether the past participle at token `i` tells what a bare count before
+/// it is (`taking the number of dead from 125 to 149 confirmed and
+/// rising`), not who reported it.
+fn counted_state(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
+    i > 0
+        && t.kind(i - 1) == Some(TokKind::Number)
+        && t.low(i).ends_with("ed")
+        && (!t.is_word(i + 1) || lex.function_words.word(t, i + 1))
+        && !t.low_is(i + 1, "that")
 }
 
 /// Whether tokens `s` name a source: a source noun, a word of a source
@@ -2745,6 +2762,13 @@ mod tests {
             sources("A rebel commander, who gave only his first name, Asres, said 60 died."),
             ["A rebel commander, who gave only his first name, Asres"]
         );
+        // A participle of speech after `after` speaks for the opening
+        // subject; a past participle after a bare count reports nothing.
+        assert_eq!(
+            sources("The governor condemned the strikes after saying eight children were killed."),
+            ["The governor"]
+        );
+        assert!(sources("The toll went from 125 to 149 confirmed and rising.").is_empty());
         // Words in scare quotes inside the subject.
         assert_eq!(
             sources("The \"Islamic State\" group said it killed 40 soldiers."),

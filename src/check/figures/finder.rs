@@ -65,12 +65,34 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
     }
     if out.len() > first {
         let casualty_sentence = (0..t.len()).any(|i| lex.casualty_words.word(t, i));
+        // A list of counts (`at least 49 civilians and dozens of army
+        // defectors`, `four crew and ten passengers,`): a casualty word by
+        // the list is each one's.
+        let joined = |end: usize, next: &Range<usize>| {
+            next.start == end + 1 && (t.low_is(end, "and") || t.is_punct(end, ","))
+        };
+        // Where the list of the figure read last starts, and that figure's
+        // end.
+        let mut list: Option<(usize, usize)> = None;
         // `the council's 15 members`: some nouns count people only beside a
         // word of the dead and hurt (`12 members of one family died`, not
         // `mourners filled the stadium for the leader killed in a strike`).
         let mut keep = first;
         for k in first..out.len() {
             let f = &out[k];
+            // Figures after `k` are still in the order they were read.
+            let list_start = match list {
+                Some((start, end)) if joined(end, &f.toks) => start,
+                _ => f.toks.start,
+            };
+            list = Some((list_start, f.toks.end));
+            let mut list_end = f.toks.end;
+            for next in &out[k + 1..] {
+                if !joined(list_end, &next.toks) {
+                    break;
+                }
+                list_end = next.toks.end;
+            }
             let head = f.toks.clone().rev().find(|&i| t.is_word(i));
             // `24 service members` is a people noun of its own.
             let people_noun = |h: usize| {
@@ -105,18 +127,7 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 } else {
                     0
                 };
-                // `four crew and ten passengers, were killed`: from the
-                // end of the list of figures it opens.
-                let mut last = f.toks.end;
-                for next in &out[k + 1..] {
-                    if next.toks.start != last + 1
-                        || !(t.low_is(last, "and") || t.is_punct(last, ","))
-                    {
-                        break;
-                    }
-                    last = next.toks.end;
-                }
-                let mut end = (last + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
+                let mut end = (list_end + CASUALTY_PEOPLE_REACH + of_phrase).min(t.len());
                 // `Five members of a family, including three children,
                 // were killed`: on over a share between commas.
                 if let Some(c) = (f.toks.end..end)
@@ -126,7 +137,7 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 {
                     end = (close + 1 + CASUALTY_PEOPLE_REACH).min(t.len());
                 }
-                let near = f.toks.start.saturating_sub(CASUALTY_PEOPLE_REACH)..end;
+                let near = list_start.saturating_sub(CASUALTY_PEOPLE_REACH)..end;
                 casualty_sentence
                     && (f.casualty
                         || share
@@ -1622,6 +1633,11 @@ pub mod tests {
             &["At least 14 troops", "four crew", "ten passengers"],
         );
         assert_figures("Four crew and ten passengers boarded.", &["ten passengers"]);
+        // And the casualty word before it.
+        assert_figures(
+            "Troops killed at least 49 civilians and dozens of army defectors on Tuesday.",
+            &["at least 49 civilians", "dozens of army defectors"],
+        );
     }
 
     #[test]

@@ -567,6 +567,7 @@ pub struct Lexicons {
     /// Verbs that take the lives a count of lexicon `figure-life-nouns`
     /// counts (`claimed 19 lives`, `cost 40 lives`).
     pub life_takers: Lex,
+    pub participle_openers: Lex,
     pub membership_verbs: Lex,
     pub member_links: Lex,
     /// Words before the names of sources (`news sources including CNN`).
@@ -942,6 +943,7 @@ impl Lexicons {
             org_members: lex("org-members", false),
             life_nouns: lex("life-nouns", false),
             life_takers: lex("life-takers", false),
+            participle_openers: lex("participle-openers", false),
             membership_verbs: lex("membership-verbs", false),
             member_links: lex("member-links", false),
             naming_links: lex("naming-links", false),
