@@ -181,7 +181,11 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     }
     // `two later confirmed dead`, `were reported missing`: a state, not a
     // report (but `Police said dead bodies ...` reports).
-    if lex.casualty_links.word(t, v) && lex.casualty_states.word(t, v + 1) {
+    if lex
+        .casualty_links
+        .at(t, v)
+        .is_some_and(|e| lex.casualty_states.word(t, e))
+    {
         return None;
     }
     // `declared a state of emergency`: a declaration, not a report; `the
@@ -241,13 +245,19 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
         b -= 1;
     }
     // `the National Disaster Coordinating Council (NDCC) said`: a short
-    // abbreviation in brackets ends the subject.
+    // abbreviation in brackets ends the subject; so does a name in VOA's
+    // double brackets (`A government spokesman ((Mussa Ibrahim)) says`).
     if b >= 3
         && t.is_punct(b - 1, ")")
-        && let Some(open) = (b.saturating_sub(5)..b - 1)
+        && let Some(open) = (b.saturating_sub(6)..b - 1)
             .rev()
             .find(|&i| t.is_punct(i, "("))
     {
+        let open = if open > 0 && t.is_punct(open - 1, "(") {
+            open - 1
+        } else {
+            open
+        };
         let src = back(lex, t, open);
         if !src.is_empty() {
             return Some(src.start..b);
@@ -2769,6 +2779,12 @@ mod tests {
             ["The governor"]
         );
         assert!(sources("The toll went from 125 to 149 confirmed and rising.").is_empty());
+        assert!(sources("Nearly 70 people are still reported as missing.").is_empty());
+        // A name in VOA's double brackets.
+        assert_eq!(
+            sources("A government spokesman ((Ali Mansur)) says the strike killed three people."),
+            ["A government spokesman ((Ali Mansur))"]
+        );
         // Words in scare quotes inside the subject.
         assert_eq!(
             sources("The \"Islamic State\" group said it killed 40 soldiers."),

@@ -2473,6 +2473,11 @@ pub mod tests {
         );
         assert_class("The vaccine saved 40 lives.", Class::People, false);
         assert_class(
+            "Residents said they found 12 corpses in the street.",
+            Class::People,
+            true,
+        );
+        assert_class(
             "Aid agencies say 40,000 people have fled.",
             Class::People,
             false,
