@@ -1058,15 +1058,21 @@ fn find_cues(lex: &Lexicons, t: &Tokens, out: &mut Vec<Attribution>) {
     }
 }
 
-/// Whether the past participle at token `i` tells what a bare count before
-/// it is (`taking the number of dead from 125 to 149 confirmed and
-/// rising`), not who reported it.
+/// Whether the past participle at token `i` tells what a count or the
+/// dead before it are, not who reported them: a passive with no `were`
+/// (`Hundreds of Casualties Reported in Sri Lanka`, `Hundreds Reported
+/// Killed`, `from 125 to 149 confirmed and rising`). The dead are no
+/// source.
 fn counted_state(lex: &Lexicons, t: &Tokens, i: usize) -> bool {
     i > 0
-        && t.kind(i - 1) == Some(TokKind::Number)
         && t.low(i).ends_with("ed")
-        && (!t.is_word(i + 1) || lex.function_words.word(t, i + 1))
-        && !t.low_is(i + 1, "that")
+        && (t.kind(i - 1) == Some(TokKind::Number)
+            || lex.number_words.word(t, i - 1)
+            || lex.vague.word(t, i - 1)
+            || lex.casualty_nouns.word(t, i - 1))
+        && (!t.is_word(i + 1)
+            || (lex.function_words.word(t, i + 1) && !t.low_is(i + 1, "that"))
+            || lex.casualty_states.word(t, i + 1))
 }
 
 /// Whether tokens `s` name a source: a source noun, a word of a source
@@ -1306,28 +1312,6 @@ impl Governors {
             .partition_point(|&(start, _)| start <= fig.start);
         k > 0 && self.sources[k - 1].1 >= fig.end
     }
-}
-
-/// Whether the figure at tokens `fig` ends the source of a past
-/// participle right after it that reports nothing: a headline's passive
-/// with no `were` (`Hundreds of Casualties Reported in Sri Lanka`, `300
-/// Reported Killed`).
-pub fn reported_itself(
-    lex: &Lexicons,
-    t: &Tokens,
-    attrs: &[Attribution],
-    fig: &Range<usize>,
-) -> bool {
-    attrs.iter().any(|a| {
-        let next = a.cue + 1;
-        a.cue == fig.end
-            && a.source.start <= fig.start
-            && a.source.end == fig.end
-            && t.low(a.cue).ends_with("ed")
-            && (!t.is_word(next)
-                || (lex.function_words.word(t, next) && !t.low_is(next, "that"))
-                || lex.casualty_states.word(t, next))
-    })
 }
 
 /// Whether an attribution reaches the figure at tokens `fig`: not from a
