@@ -822,6 +822,26 @@ fn currency_code_at(lex: &Lexicons, t: &Tokens, j: usize) -> Option<usize> {
 
 /// A scale word as a token of its own: `million`, `bn` (not `m` or `b`,
 /// which are units when they stand alone).
+/// The end of a fraction of a scale word that starts at token `j`: `half
+/// million`, `half a million`, `quarter of a million`, `half-million`.
+fn fraction_end(lex: &Lexicons, t: &Tokens, j: usize) -> Option<usize> {
+    if !t.is_word(j) {
+        return None;
+    }
+    if let Some((fraction, scale)) = t.low(j).split_once('-') {
+        return (lex.fractions.has(&lex.vocab, fraction) && lex.scale_words.has(&lex.vocab, scale))
+            .then_some(j + 1);
+    }
+    if !lex.fractions.word(t, j) {
+        return None;
+    }
+    if scale_at(lex, t, j + 1) {
+        return Some(j + 2);
+    }
+    let a = j + 1 + usize::from(t.low_is(j + 1, "of"));
+    (lex.one_words.word(t, a) && scale_at(lex, t, a + 1)).then_some(a + 2)
+}
+
 fn scale_at(lex: &Lexicons, t: &Tokens, j: usize) -> bool {
     t.is_word(j) && t.low(j).len() >= 2 && lex.scale_words.word(t, j)
 }
@@ -851,6 +871,13 @@ fn number_at(lex: &Lexicons, t: &Tokens, j: usize) -> Option<Number> {
             {
                 // `a hundred`, `one million`, `a dozen`
                 end = j + 2;
+            } else if let Some(e) = fraction_end(lex, t, j).or_else(|| {
+                lex.one_words
+                    .word(t, j)
+                    .then(|| fraction_end(lex, t, j + 1))
+                    .flatten()
+            }) {
+                end = e;
             } else {
                 return None;
             }
@@ -1647,6 +1674,15 @@ pub mod tests {
             &["Seven people", "ninety-nine others"],
         );
         assert_figures("Twenty-one prisoners escaped.", &["Twenty-one prisoners"]);
+        // Fractions of a scale word.
+        assert_figures(
+            "The war forced half a million people and at least a half-million others to flee.",
+            &["half a million people", "at least a half-million others"],
+        );
+        assert_figures(
+            "A quarter of a million refugees crossed; half a dozen bridges fell.",
+            &["A quarter of a million refugees"],
+        );
         assert_figures(
             "over three hundred protesters",
             &["over three hundred protesters"],

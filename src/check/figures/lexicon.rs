@@ -376,6 +376,7 @@ pub struct Lexicons {
     pub range_links: Lex,
     pub range_links_alone: Lex,
     pub one_words: Lex,
+    pub fractions: Lex,
     pub scale_words: Lex,
     pub vague: Lex,
     pub qualifiers: Lex,
@@ -837,6 +838,7 @@ impl Lexicons {
             range_links: lex("range-links", false),
             range_links_alone: lex("range-links-alone", false),
             one_words: lex("one-words", false),
+            fractions: lex("fraction-words", false),
             scale_words: lex("scale-words", false),
             vague: lex("vague-counts", false),
             qualifiers: lex("qualifiers", false),
@@ -1041,6 +1043,7 @@ impl Lexicons {
             &lex.vague,
             &lex.number_words,
             &lex.one_words,
+            &lex.fractions,
         ] {
             l.starting_ids(&mut starts);
         }
