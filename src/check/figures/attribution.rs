@@ -323,12 +323,10 @@ fn subject_phrase(lex: &Lexicons, t: &Tokens, v: usize) -> Option<Range<usize>> 
     }
     // `A spokesman for Kyiv's "anti-terrorist operation" claimed`: words
     // in scare quotes end the subject; no quotation ends before the verb.
-    if b >= 3
-        && let Some(open) = scare_quote_start(t, b - 1)
-    {
-        let src = back(lex, t, open);
+    if b >= 3 && scare_quote_start(t, b - 1).is_some() {
+        let src = back(lex, t, b);
         if !src.is_empty() {
-            return Some(src.start..b);
+            return Some(src);
         }
     }
     if b == 0 || boundary(lex, t, b - 1) {

@@ -86,13 +86,6 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                 _ => f.toks.start,
             };
             list = Some((list_start, f.toks.end));
-            let mut list_end = f.toks.end;
-            for next in &out[k + 1..] {
-                if !joined(list_end, &next.toks) {
-                    break;
-                }
-                list_end = next.toks.end;
-            }
             let head = f.toks.clone().rev().find(|&i| t.is_word(i));
             // `24 service members` is a people noun of its own.
             let people_noun = |h: usize| {
@@ -120,6 +113,13 @@ pub fn find(lex: &Lexicons, t: &Tokens, out: &mut Vec<Figure>) {
                             && !object_of_other_verb(lex, t, p)
                 });
             let among_casualties = || {
+                let mut list_end = f.toks.end;
+                for next in &out[k + 1..] {
+                    if !joined(list_end, &next.toks) {
+                        break;
+                    }
+                    list_end = next.toks.end;
+                }
                 // `40 members of the security forces have been killed`:
                 // the casualty word may stand after an `of` phrase.
                 let of_phrase = if t.low_is(f.toks.end, "of") {
